@@ -1,0 +1,41 @@
+package cn.duban.assessment;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/** R20: books bonuses and deductions, each event exactly once. */
+@Service
+public class Ledger {
+
+  private final LedgerRepository entries;
+
+  public Ledger(LedgerRepository entries) {
+    this.entries = entries;
+  }
+
+  /** An event that may earn or cost points: what happened, to whom, from which source. */
+  public record Booking(String eventKey, SubjectType subjectType, String subjectId, String rule, String ruleRef,
+      String ruleLabel, BigDecimal points, String sourceType, String sourceId, String stage) {
+  }
+
+  /**
+   * Books the entry unless its event is already booked, and returns the booked entry. The check
+   * runs inside the caller's transaction; the unique event key stops a concurrent twin at commit.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public LedgerEntry book(Booking b, Instant at, ZoneId zone) {
+    return entries.findByEventKey(b.eventKey()).orElseGet(() -> entries.saveAndFlush(new LedgerEntry(
+        b.eventKey(), at.atZone(zone).getYear(), b.subjectType(), b.subjectId(), b.rule(), b.ruleRef(),
+        b.ruleLabel(), b.points(), b.sourceType(), b.sourceId(), b.stage(), at)));
+  }
+
+  @Transactional(readOnly = true)
+  public List<LedgerEntry> ofSource(String sourceType, String sourceId) {
+    return entries.findBySourceTypeAndSourceIdOrderById(sourceType, sourceId);
+  }
+}

@@ -1,0 +1,6 @@
+package cn.duban.assessment;
+
+public enum SubjectType {
+  UNIT,
+  PERSON
+}

@@ -1,0 +1,21 @@
+package cn.duban.calendar;
+
+/**
+ * A limit reached a year whose holiday arrangement nobody has entered yet. Counting only weekends
+ * would silently give wrong deadlines, so the calculation stops here and says what to do.
+ */
+public class MissingHolidayDataException extends IllegalStateException {
+
+  private final int year;
+
+  public MissingHolidayDataException(int year, String holidayDir) {
+    super(year + "年节假日安排尚未录入，无法按工作日计算时限。请管理员在 " + holidayDir + "/" + year
+        + ".txt 中登记国务院办公厅公布的" + year + "年放假和调休安排后重试。"
+        + " (No holiday data for " + year + ": add " + holidayDir + "/" + year + ".txt)");
+    this.year = year;
+  }
+
+  public int year() {
+    return year;
+  }
+}

@@ -1,0 +1,51 @@
+package cn.duban.notice;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Issues the green, yellow and red notices; issuing one twice leaves the first. */
+@Service
+public class NoticeService {
+
+  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy年M月d日");
+
+  private final NoticeRepository notices;
+  private final String issuingOffice;
+
+  public NoticeService(NoticeRepository notices,
+      @Value("${duban.notice.issuing-office:县委县政府督查室}") String issuingOffice) {
+    this.notices = notices;
+    this.issuingOffice = issuingOffice;
+  }
+
+  /** What a notice says: the item, the unit, the requirement and the limit. */
+  public record NoticeContent(Long caseId, String caseNumber, String title, String unitName, String requirement,
+      Instant limitAt, ZoneId zone) {
+  }
+
+  @Transactional(propagation = Propagation.MANDATORY)
+  public Notice issue(NoticeKind kind, NoticeContent content, boolean escalated, Instant now) {
+    return notices.findByCaseIdAndKind(content.caseId(), kind).orElseGet(() -> notices.saveAndFlush(
+        new Notice(content.caseId(), content.caseNumber(), kind, content.unitName(), now, content.limitAt(),
+            escalated, render(kind, content, now))));
+  }
+
+  String render(NoticeKind kind, NoticeContent c, Instant now) {
+    String limit = DAY.format(c.limitAt().atZone(c.zone()));
+    String demand = switch (kind) {
+      case GREEN -> "现将“" + c.title() + "”列为督查事项，请你单位按照要求认真抓好落实，于" + limit
+          + "前办结，并报送办结报告。";
+      case YELLOW -> "督查事项“" + c.title() + "”已到完成时限，至今未报办结。请你单位高度重视，于" + limit
+          + "前办结并报送办结报告。逾期未办结的，将发出限期具结单。";
+      case RED -> "督查事项“" + c.title() + "”经限期催办仍未办结。请你单位于" + limit
+          + "前办结具结；逾期仍未办结的，将启动问责程序。";
+    };
+    return kind.title() + "\n" + c.caseNumber() + "\n\n" + c.unitName() + "：\n" + demand
+        + "\n\n工作内容和要求：" + c.requirement() + "\n\n" + issuingOffice + "\n" + DAY.format(now.atZone(c.zone()));
+  }
+}

@@ -1,0 +1,25 @@
+package cn.duban.organization;
+
+/** Camunda group ids that the BPMN models name as candidate groups. */
+public final class Groups {
+
+  public static final String SUPERVISION_OFFICE = "supervision-office";
+  public static final String EFFICIENCY_OFFICE = "efficiency-office";
+  public static final String ASSESSMENT_OFFICE = "assessment-office";
+  public static final String DISCIPLINE_INSPECTION = "discipline-inspection";
+  public static final String COMPLAINT_DESK = "complaint-desk";
+  public static final String LEADERS = "leaders";
+  public static final String PRINCIPAL_LEADERS = "principal-leaders";
+  public static final String ORGANIZATION_DEPARTMENT = "organization-department";
+  public static final String CAMUNDA_ADMIN = "camunda-admin";
+
+  private static final String UNIT_PREFIX = "unit-";
+
+  private Groups() {
+  }
+
+  /** The group of an undertaking unit's handlers. */
+  public static String ofUnit(String unitCode) {
+    return UNIT_PREFIX + unitCode;
+  }
+}

@@ -1,0 +1,26 @@
+package cn.duban.organization;
+
+import java.util.List;
+import java.util.Set;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The organisation created at start-up: units and people, as Camunda users and groups and as the
+ * project's own rows. Existing users keep their passwords; nothing is deleted.
+ *
+ * @param initialPassword the password of every user this seed creates
+ */
+@ConfigurationProperties("duban.organization")
+public record OrganizationProperties(String initialPassword, List<UnitSeed> units, List<PersonSeed> people) {
+
+  public OrganizationProperties {
+    units = units == null ? List.of() : units;
+    people = people == null ? List.of() : people;
+  }
+
+  public record UnitSeed(String code, String name) {
+  }
+
+  public record PersonSeed(String id, String name, String title, String unit, Set<Role> roles) {
+  }
+}

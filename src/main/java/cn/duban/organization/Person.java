@@ -1,0 +1,74 @@
+package cn.duban.organization;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** A person who works cases or is held responsible for them; the id is the Camunda user id. */
+@Entity
+@Table(name = "org_person")
+public class Person {
+
+  @Id
+  private String id;
+
+  @Column(nullable = false)
+  private String name;
+
+  private String title;
+
+  @Column(name = "unit_code")
+  private String unitCode;
+
+  /** Comma-separated {@link Role} names. */
+  @Column(nullable = false)
+  private String roles;
+
+  protected Person() {
+  }
+
+  public Person(String id, String name, String title, String unitCode, Set<Role> roles) {
+    this.id = id;
+    this.name = name;
+    this.title = title;
+    this.unitCode = unitCode;
+    setRoles(roles);
+  }
+
+  public String getId() {
+    return id;
+  }
+
+  public String getName() {
+    return name;
+  }
+
+  public String getTitle() {
+    return title;
+  }
+
+  public String getUnitCode() {
+    return unitCode;
+  }
+
+  public Set<Role> getRoles() {
+    if (roles.isBlank()) {
+      return EnumSet.noneOf(Role.class);
+    }
+    return Arrays.stream(roles.split(",")).map(Role::valueOf)
+        .collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class)));
+  }
+
+  public void setRoles(Set<Role> roles) {
+    this.roles = roles.stream().map(Role::name).sorted().collect(Collectors.joining(","));
+  }
+
+  public boolean hasRole(Role role) {
+    return getRoles().contains(role);
+  }
+}

@@ -1,0 +1,88 @@
+package cn.duban.supervision;
+
+import cn.duban.assessment.Ledger;
+import cn.duban.assessment.LedgerEntry;
+import cn.duban.notice.Notice;
+import cn.duban.notice.NoticeRepository;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/** The project's API for supervision cases: read a case with its whole record, withdraw one. */
+@RestController
+@RequestMapping("/api/cases")
+public class CaseController {
+
+  private final SupervisionService cases;
+  private final SupervisionCaseRepository repository;
+  private final NoticeRepository notices;
+  private final Ledger ledger;
+  private final CaseWithdrawal withdrawal;
+  private final IdentityService identity;
+
+  public CaseController(SupervisionService cases, SupervisionCaseRepository repository, NoticeRepository notices,
+      Ledger ledger, CaseWithdrawal withdrawal, IdentityService identity) {
+    this.cases = cases;
+    this.repository = repository;
+    this.notices = notices;
+    this.ledger = ledger;
+    this.withdrawal = withdrawal;
+    this.identity = identity;
+  }
+
+  public record CaseSummary(Long id, String caseNumber, String title, String leadUnit, LocalDate deadline,
+      WarningLevel warningLevel, CaseStatus status, String processInstanceId) {
+
+    static CaseSummary of(SupervisionCase c) {
+      return new CaseSummary(c.getId(), c.getCaseNumber(), c.getTitle(), c.getLeadUnit(), c.getDeadline(),
+          c.getWarningLevel(), c.getStatus(), c.getProcessInstanceId());
+    }
+  }
+
+  public record CaseDetail(CaseSummary summary, String source, String content, String leaderInCharge,
+      List<String> coUnits, String responsiblePerson, List<String> qualityChecklist, Instant deadlineAt,
+      Instant stageLimitAt, Instant registeredAt, Instant signedAt, Instant closedAt, Boolean closedOnTime,
+      String withdrawalReason, List<Milestone> milestones, List<Notice> notices, List<ProgressReport> progressReports,
+      List<UrgingRecord> urgings, List<ExtensionRequest> extensionRequests, List<ClosureReport> closureReports,
+      List<LedgerEntry> ledger) {
+  }
+
+  public record WithdrawalRequest(String reason) {
+  }
+
+  @GetMapping
+  public List<CaseSummary> list(@RequestParam(required = false) Integer year) {
+    int y = year != null ? year : LocalDate.now().getYear();
+    return repository.findByYearOrderBySequence(y).stream().map(CaseSummary::of).toList();
+  }
+
+  @GetMapping("/{id}")
+  public CaseDetail get(@PathVariable Long id) {
+    SupervisionCase c = repository.findById(id)
+        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "督查事项不存在：" + id));
+    return new CaseDetail(CaseSummary.of(c), c.getSource().label(), c.getContent(), c.getLeaderInCharge(),
+        c.coUnitList(), c.getResponsiblePerson(), c.checklistItems(), c.getDeadlineAt(), c.getStageLimitAt(),
+        c.getRegisteredAt(), c.getSignedAt(), c.getClosedAt(), c.getClosedOnTime(), c.getWithdrawalReason(),
+        cases.milestones(id), notices.findByCaseIdOrderByIssuedAt(id), cases.progressReports(id), cases.urgings(id),
+        cases.extensionRequests(id), cases.closureReports(id), ledger.ofSource(CaseScoring.SOURCE_TYPE, c.getCaseNumber()));
+  }
+
+  /** R10 through the API. */
+  @PostMapping("/{id}/withdrawal")
+  public CaseSummary withdraw(@PathVariable Long id, @RequestBody WithdrawalRequest request) {
+    SupervisionCase c = repository.findById(id)
+        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "督查事项不存在：" + id));
+    String user = identity.getCurrentAuthentication() != null ? identity.getCurrentAuthentication().getUserId() : null;
+    return CaseSummary.of(withdrawal.request(c.getCaseNumber(), request == null ? null : request.reason(), user));
+  }
+}

@@ -1,0 +1,86 @@
+package cn.duban.supervision;
+
+import cn.duban.assessment.Ledger;
+import cn.duban.assessment.Ledger.Booking;
+import cn.duban.assessment.LedgerEntry;
+import cn.duban.assessment.SubjectType;
+import cn.duban.calendar.LimitClock;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
+import org.camunda.bpm.engine.DecisionService;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns a case event into ledger entries: asks {@code processes/rules/case-score.dmn} for the
+ * points of each role (the lead unit, each co-unit) and books what it answers. A role without a
+ * row gets nothing, so an analyst adds a rule by adding a row.
+ */
+@Component
+public class CaseScoring {
+
+  public static final String DECISION_KEY = "case-score";
+  public static final String SOURCE_TYPE = "SUPERVISION_CASE";
+
+  /** Who a row of the scoring table is about. */
+  public enum Role {
+    LEAD_UNIT,
+    CO_UNIT
+  }
+
+  private final DecisionService decisions;
+  private final Ledger ledger;
+  private final LimitClock clock;
+
+  public CaseScoring(DecisionService decisions, Ledger ledger, LimitClock clock) {
+    this.decisions = decisions;
+    this.ledger = ledger;
+    this.clock = clock;
+  }
+
+  /** The table's answer for one role, or null when it has no row for it. */
+  public record Rule(String code, String ref, String label, BigDecimal points) {
+  }
+
+  public Rule rule(ScoreEvent event, Role role) {
+    DmnDecisionResultEntries result = decisions.evaluateDecisionByKey(DECISION_KEY)
+        .variables(Map.of("event", event.name(), "role", role.name()))
+        .evaluate()
+        .getFirstResult();
+    if (result == null) {
+      return null;
+    }
+    Number points = result.getEntry("points");
+    return new Rule(event.name(), result.getEntry("ruleRef"), result.getEntry("ruleLabel"),
+        BigDecimal.valueOf(points.doubleValue()));
+  }
+
+  /**
+   * Books the event for the lead unit and every co-unit.
+   *
+   * @param occurrence tells repeated events of one kind apart (the closure report of a rejection);
+   *     empty for events that happen once per case
+   */
+  public List<LedgerEntry> score(SupervisionCase c, ScoreEvent event, String occurrence) {
+    List<LedgerEntry> booked = new ArrayList<>();
+    bookFor(c, event, occurrence, Role.LEAD_UNIT, c.getLeadUnit(), booked);
+    for (String coUnit : c.coUnitList()) {
+      bookFor(c, event, occurrence, Role.CO_UNIT, coUnit, booked);
+    }
+    return booked;
+  }
+
+  private void bookFor(SupervisionCase c, ScoreEvent event, String occurrence, Role role, String unit,
+      List<LedgerEntry> booked) {
+    Rule rule = rule(event, role);
+    if (rule == null) {
+      return;
+    }
+    String key = SOURCE_TYPE + ":" + c.getCaseNumber() + ":" + event.name()
+        + (occurrence.isEmpty() ? "" : "#" + occurrence) + ":UNIT:" + unit;
+    booked.add(ledger.book(new Booking(key, SubjectType.UNIT, unit, rule.code(), rule.ref(), rule.label(),
+        rule.points(), SOURCE_TYPE, c.getCaseNumber(), c.getWarningLevel().name()), clock.now(), clock.zone()));
+  }
+}

@@ -1,0 +1,273 @@
+package cn.duban.supervision;
+
+import static cn.duban.common.FormValues.bool;
+import static cn.duban.common.FormValues.string;
+import static cn.duban.common.FormValues.strings;
+
+import cn.duban.calendar.LimitClock;
+import cn.duban.common.Actors;
+import cn.duban.common.FormValues;
+import cn.duban.common.InputException;
+import cn.duban.supervision.SupervisionService.CheckResult;
+import cn.duban.supervision.SupervisionService.ExtensionOutcome;
+import cn.duban.supervision.Registration.MilestoneInput;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.BpmnError;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The delegates of supervision-case.bpmn and case-withdrawal.bpmn. Each bean is named after the
+ * step it performs; each reads the form's variables, calls {@link SupervisionService} and refreshes the
+ * case's variables.
+ */
+@Configuration
+public class SupervisionDelegates {
+
+  /** The start form's fields; replaced by the case's own variables once the case is registered. */
+  private static final List<String> REGISTRATION_FIELDS = List.of("source", "coUnits", "deadline", "milestones",
+      "qualityChecklist", "initialLevel", "signForDays", "yellowDays", "redDays", "reportIntervalDays");
+
+  static final String CLOSURE_NONE = "NONE";
+  static final String CLOSURE_SUBMITTED = "SUBMITTED";
+  static final String CLOSURE_ACCEPTED = "ACCEPTED";
+  static final String CLOSURE_REJECTED = "REJECTED";
+
+  private final SupervisionService cases;
+  private final CaseVariables variables;
+  private final LimitClock clock;
+
+  public SupervisionDelegates(SupervisionService cases, CaseVariables variables, LimitClock clock) {
+    this.cases = cases;
+    this.variables = variables;
+    this.clock = clock;
+  }
+
+  /** R1: checks the start form, numbers the case and makes the number the business key. */
+  @Bean
+  public JavaDelegate registerCase() {
+    return ex -> {
+      List<MilestoneInput> milestones = FormValues.list(ex, "milestones").stream()
+          .map(FormValues::map)
+          .map(row -> new MilestoneInput(str(row.get("name")), str(row.get("date"))))
+          .toList();
+      Registration in = new Registration(string(ex, "source"), string(ex, "title"), string(ex, "leaderInCharge"),
+          string(ex, "leadUnit"), strings(ex, "coUnits"), string(ex, "responsiblePerson"), string(ex, "deadline"),
+          string(ex, "content"), milestones, string(ex, "qualityChecklist"), string(ex, "initialLevel"),
+          ex.getVariable("signForDays"), ex.getVariable("yellowDays"), ex.getVariable("redDays"),
+          ex.getVariable("reportIntervalDays"));
+      SupervisionCase c = cases.register(in, Actors.of(ex), ex.getProcessInstanceId());
+      ex.setProcessBusinessKey(c.getCaseNumber());
+      ex.removeVariables(REGISTRATION_FIELDS);
+      variables.publish(ex, c);
+      ex.setVariable(CaseVariables.CLOSURE_STATE, CLOSURE_NONE);
+    };
+  }
+
+  @Bean
+  public JavaDelegate issueGreenNotice() {
+    return ex -> cases.issueGreenNotice(CaseVariables.caseId(ex));
+  }
+
+  /** R4; the input parameter {@code escalated} is false where an item is registered at yellow. */
+  @Bean
+  public JavaDelegate issueYellowNotice() {
+    return ex -> escalate(ex, () -> cases.issueYellowNotice(CaseVariables.caseId(ex), escalated(ex)));
+  }
+
+  /** R5; the input parameter {@code escalated} is false where an item is registered at red. */
+  @Bean
+  public JavaDelegate issueRedNotice() {
+    return ex -> escalate(ex, () -> cases.issueRedNotice(CaseVariables.caseId(ex), escalated(ex)));
+  }
+
+  /** A notice with a new limit: the unit's open tasks, due at the old limit, fall due at the new one. */
+  private void escalate(DelegateExecution ex, Runnable issue) {
+    Instant before = cases.get(CaseVariables.caseId(ex)).getStageLimitAt();
+    issue.run();
+    SupervisionCase c = cases.get(CaseVariables.caseId(ex));
+    variables.publish(ex, c);
+    if (!before.equals(c.getStageLimitAt())) {
+      moveDueDates(ex, before, c.getStageLimitAt(), false);
+    }
+  }
+
+  /** R6. */
+  @Bean
+  public JavaDelegate startAccountability() {
+    return ex -> variables.publish(ex, cases.startAccountability(CaseVariables.caseId(ex)));
+  }
+
+  /** R2. */
+  @Bean
+  public JavaDelegate recordSignFor() {
+    return ex -> variables.publish(ex, cases.signFor(CaseVariables.caseId(ex), Actors.of(ex)));
+  }
+
+  /** R3: plans the first report checkpoint once the unit has signed for the case. */
+  @Bean
+  public JavaDelegate scheduleProgressChecks() {
+    return ex -> setNextCheckpoint(ex, cases.nextCheckpoint(CaseVariables.caseId(ex))
+        .map(SupervisionService.Checkpoint::at).orElse(null));
+  }
+
+  /** R3: a checkpoint came: was its report missed? */
+  @Bean
+  public JavaDelegate checkProgressReports() {
+    return ex -> {
+      CheckResult result = cases.checkProgressReports(CaseVariables.caseId(ex));
+      ex.setVariable("reportMissed", result.missed());
+      if (result.missed()) {
+        ex.setVariable("urgingReason", result.reason().name());
+        ex.setVariable("urgingReasonLabel", result.reason().label());
+        ex.setVariable("missedWhat", result.missedWhat());
+      }
+      setNextCheckpoint(ex, result.next());
+    };
+  }
+
+  private static void setNextCheckpoint(DelegateExecution ex, Instant next) {
+    ex.setVariable("hasNextCheckpoint", next != null);
+    ex.setVariable(CaseVariables.NEXT_CHECKPOINT_AT, next == null ? null : Date.from(next));
+  }
+
+  @Bean
+  public JavaDelegate recordProgress() {
+    return ex -> cases.recordProgress(CaseVariables.caseId(ex), string(ex, "progressContent"),
+        ex.getVariable("milestoneReached"), Actors.of(ex));
+  }
+
+  /** R8: the unit asks for more time. */
+  @Bean
+  public JavaDelegate recordExtensionRequest() {
+    return ex -> {
+      ExtensionRequest r = cases.requestExtension(CaseVariables.caseId(ex), string(ex, "extensionDeadline"),
+          string(ex, "extensionReason"), Actors.of(ex));
+      ex.setVariable("extensionRequestText", "申请将完成时限由" + r.getPreviousDeadline() + "延至"
+          + r.getRequestedDeadline() + "。延期理由：" + r.getReason());
+    };
+  }
+
+  /** R8: the leader decided; an approved extension moves the deadline, its timers and due dates. */
+  @Bean
+  public JavaDelegate applyExtensionDecision() {
+    return ex -> {
+      ExtensionOutcome outcome = cases.decideExtension(CaseVariables.caseId(ex), bool(ex, "extensionApproved"),
+          string(ex, "extensionComment"), Actors.of(ex));
+      variables.publish(ex, outcome.supervisionCase());
+      if (outcome.moved()) {
+        moveDueDates(ex, outcome.previousDeadlineAt(), outcome.supervisionCase().getDeadlineAt(), true);
+      }
+    };
+  }
+
+  /**
+   * Open tasks due at the old limit fall due at the new one. Timers read their dates from
+   * variables, so recalculating the instance's timer jobs moves those that depend on the limit;
+   * an escalation leaves them alone, since the timer that moved the limit is the one now firing.
+   */
+  static void moveDueDates(DelegateExecution ex, Instant previous, Instant next, boolean recalculateTimers) {
+    if (recalculateTimers) {
+      ManagementService management = ex.getProcessEngineServices().getManagementService();
+      for (Job job : management.createJobQuery().processInstanceId(ex.getProcessInstanceId()).timers().list()) {
+        management.recalculateJobDuedate(job.getId(), false);
+      }
+    }
+    TaskService tasks = ex.getProcessEngineServices().getTaskService();
+    for (Task task : tasks.createTaskQuery().processInstanceId(ex.getProcessInstanceId())
+        .dueDate(Date.from(previous)).list()) {
+      task.setDueDate(Date.from(next));
+      tasks.saveTask(task);
+    }
+  }
+
+  /** R7: the unit reports the item done; the clocks wait for the acceptance. */
+  @Bean
+  public JavaDelegate submitClosure() {
+    return ex -> {
+      ClosureReport report = cases.submitClosure(CaseVariables.caseId(ex), string(ex, "closureReport"),
+          string(ex, "closureEvidence"), Actors.of(ex));
+      ex.setVariable("closureReportText", report.getReport());
+      ex.setVariable("closureEvidenceText", report.getEvidence() == null ? "无" : report.getEvidence());
+      variables.publish(ex, cases.get(CaseVariables.caseId(ex)));
+      ex.setVariable(CaseVariables.CLOSURE_STATE, CLOSURE_SUBMITTED);
+    };
+  }
+
+  @Bean
+  public JavaDelegate acceptClosure() {
+    return ex -> {
+      SupervisionCase c = cases.acceptClosure(CaseVariables.caseId(ex), strings(ex, "checklistMet"),
+          Boolean.TRUE.equals(bool(ex, "exceedsStandard")), Actors.of(ex));
+      variables.publish(ex, c);
+      ex.setVariable(CaseVariables.CLOSURE_STATE, CLOSURE_ACCEPTED);
+    };
+  }
+
+  @Bean
+  public JavaDelegate rejectClosure() {
+    return ex -> {
+      ClosureReport report = cases.rejectClosure(CaseVariables.caseId(ex), string(ex, "rejectionReasons"),
+          strings(ex, "checklistMet"), Actors.of(ex));
+      variables.publish(ex, cases.get(CaseVariables.caseId(ex)));
+      ex.setVariable("lastRejectionText", "办结报告于" + report.getReviewedAt().atZone(clock.zone()).toLocalDate() + "被退回。退回理由：" + report.getReasons());
+      ex.setVariable(CaseVariables.CLOSURE_STATE, CLOSURE_REJECTED);
+    };
+  }
+
+  /** Records an urging task's outcome (R2, R3) or an interview (R9) when the task is completed. */
+  @Bean
+  public TaskListener recordUrging() {
+    return task -> {
+      String method = string(task, "urgingMethod");
+      String outcome = task.hasVariable("interviewOutcome") ? string(task, "interviewOutcome")
+          : string(task, "urgingOutcome");
+      cases.recordUrging(CaseVariables.caseId(task), task.getId(),
+          UrgingReason.valueOf(string(task, "urgingReason")),
+          method == null || method.isBlank() ? null : UrgingMethod.valueOf(method), outcome,
+          bool(task, "interviewEffective"), Actors.of(task));
+    };
+  }
+
+  /** R10: the withdrawal reached the case; everything is kept, the case is marked withdrawn. */
+  @Bean
+  public JavaDelegate withdrawCase() {
+    return ex -> variables.publish(ex, cases.withdraw(CaseVariables.caseId(ex), string(ex, "withdrawalReason"),
+        string(ex, "withdrawnBy")));
+  }
+
+  /**
+   * R10, in case-withdrawal.bpmn: checks the request and sends the withdrawal to the case. A
+   * request that cannot be carried out goes to the correction step with the reason.
+   */
+  @Bean
+  public JavaDelegate requestWithdrawal(CaseWithdrawal withdrawal) {
+    return ex -> {
+      try {
+        withdrawal.request(string(ex, "caseNumber"), string(ex, "withdrawalReason"), Actors.of(ex));
+        ex.setVariable("correctionMessage", null);
+      } catch (InputException refused) {
+        ex.setVariable("correctionMessage", refused.getMessage());
+        throw new BpmnError("WITHDRAWAL_REFUSED", refused.getMessage());
+      }
+    };
+  }
+
+  private static boolean escalated(DelegateExecution ex) {
+    Object v = ex.getVariableLocal("escalated");
+    return v == null || Boolean.parseBoolean(v.toString());
+  }
+
+  private static String str(Object o) {
+    return o == null ? null : o.toString();
+  }
+}

@@ -1,0 +1,538 @@
+package cn.duban.supervision;
+
+import cn.duban.calendar.LimitClock;
+import cn.duban.common.InputException;
+import cn.duban.notice.Notice;
+import cn.duban.notice.NoticeKind;
+import cn.duban.notice.NoticeService;
+import cn.duban.notice.NoticeService.NoticeContent;
+import cn.duban.organization.OrganizationService;
+import cn.duban.organization.Person;
+import cn.duban.organization.Role;
+import cn.duban.organization.Unit;
+import cn.duban.supervision.Registration.MilestoneInput;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The rules of the supervision pipeline (R1–R10) on the case's own records. The delegates of
+ * supervision-case.bpmn call it inside the engine's transaction, so a failure leaves nothing behind.
+ */
+@Service
+@Transactional(noRollbackFor = InputException.class)
+public class SupervisionService {
+
+  static final int TITLE_MAX = 200;
+  static final int TEXT_MAX = 4000;
+  static final int LIMIT_MAX_DAYS = 60;
+
+  private final SupervisionCaseRepository cases;
+  private final MilestoneRepository milestones;
+  private final ProgressReportRepository reports;
+  private final UrgingRecordRepository urgings;
+  private final ExtensionRequestRepository extensions;
+  private final ClosureReportRepository closures;
+  private final CaseNumbering numbering;
+  private final OrganizationService organization;
+  private final NoticeService notices;
+  private final CaseScoring scoring;
+  private final LimitClock clock;
+  private final SupervisionProperties limits;
+
+  public SupervisionService(SupervisionCaseRepository cases, MilestoneRepository milestones,
+      ProgressReportRepository reports, UrgingRecordRepository urgings, ExtensionRequestRepository extensions,
+      ClosureReportRepository closures, CaseNumbering numbering, OrganizationService organization,
+      NoticeService notices, CaseScoring scoring, LimitClock clock, SupervisionProperties limits) {
+    this.cases = cases;
+    this.milestones = milestones;
+    this.reports = reports;
+    this.urgings = urgings;
+    this.extensions = extensions;
+    this.closures = closures;
+    this.numbering = numbering;
+    this.organization = organization;
+    this.notices = notices;
+    this.scoring = scoring;
+    this.clock = clock;
+    this.limits = limits;
+  }
+
+  // ---------------------------------------------------------------- R1 registration
+
+  /** Checks the registration form, numbers the case and stores it with its milestones. */
+  public SupervisionCase register(Registration in, String registeredBy, String processInstanceId) {
+    LocalDate today = clock.today();
+    CaseSource source = parseEnum(CaseSource.class, "source", in.source(), "请选择督查事项来源");
+    String title = text("title", in.title(), "项目名称", TITLE_MAX);
+    String content = text("content", in.content(), "工作内容和要求", TEXT_MAX);
+    Person leader = organization.person("leaderInCharge", in.leaderInCharge());
+    if (!leader.hasRole(Role.LEADER) && !leader.hasRole(Role.PRINCIPAL_LEADER)) {
+      throw new InputException("leaderInCharge", "“" + leader.getName() + "”不是县领导，不能作为分管领导（leaderInCharge）");
+    }
+    Unit leadUnit = organization.unit("leadUnit", in.leadUnit());
+    List<String> coUnits = new ArrayList<>();
+    for (String code : in.coUnits() == null ? List.<String>of() : in.coUnits()) {
+      Unit co = organization.unit("coUnits", code);
+      if (co.getCode().equals(leadUnit.getCode())) {
+        throw new InputException("coUnits", "协办单位不能与牵头承办单位相同：" + co.getName() + "（coUnits）");
+      }
+      if (coUnits.contains(co.getCode())) {
+        throw new InputException("coUnits", "协办单位重复：" + co.getName() + "（coUnits）");
+      }
+      coUnits.add(co.getCode());
+    }
+    Person responsible = organization.person("responsiblePerson", in.responsiblePerson());
+    if (!leadUnit.getCode().equals(responsible.getUnitCode())) {
+      throw new InputException("responsiblePerson",
+          "责任人须为牵头承办单位“" + leadUnit.getName() + "”的人员（responsiblePerson）");
+    }
+    LocalDate deadline = date("deadline", in.deadline(), "完成时限");
+    if (deadline.isBefore(today)) {
+      throw new InputException("deadline", "完成时限不能早于今天（" + today + "）（deadline）");
+    }
+    String checklist = text("qualityChecklist", in.qualityChecklist(), "质量标准", TEXT_MAX);
+    List<MilestoneInput> milestoneInputs = in.milestones() == null ? List.of() : in.milestones();
+    List<LocalDate> milestoneDates = new ArrayList<>();
+    for (MilestoneInput m : milestoneInputs) {
+      text("milestones", m.name(), "关键节点名称", TITLE_MAX);
+      LocalDate d = date("milestones", m.date(), "关键节点“" + m.name() + "”的日期");
+      if (d.isBefore(today) || d.isAfter(deadline)) {
+        throw new InputException("milestones",
+            "关键节点“" + m.name() + "”的日期须在今天至完成时限之间（milestones）");
+      }
+      milestoneDates.add(d);
+    }
+    WarningLevel initial = in.initialLevel() == null || in.initialLevel().isBlank()
+        ? WarningLevel.GREEN : parseEnum(WarningLevel.class, "initialLevel", in.initialLevel(), "请选择起始督办级别");
+    if (initial == WarningLevel.ACCOUNTABILITY) {
+      throw new InputException("initialLevel", "起始督办级别只能是绿灯、黄灯或红灯（initialLevel）");
+    }
+    int signForDays = limit("signForDays", in.signForDays(), limits.signForDays(), 1, "签收时限");
+    int yellowDays = limit("yellowDays", in.yellowDays(), limits.yellowDays(), 1, "黄牌催办时限");
+    int redDays = limit("redDays", in.redDays(), limits.redDays(), 1, "红牌具结时限");
+    int reportInterval = limit("reportIntervalDays", in.reportIntervalDays(), limits.reportIntervalDays(), 0,
+        "进展报送周期");
+
+    CaseNumbering.CaseNumber number = numbering.next(today.getYear());
+    SupervisionCase c = new SupervisionCase(number.text(), number.year(), number.sequence());
+    c.setSource(source);
+    c.setTitle(title);
+    c.setContent(content);
+    c.setLeaderInCharge(leader.getId());
+    c.setLeadUnit(leadUnit.getCode());
+    c.setCoUnits(coUnits);
+    c.setResponsiblePerson(responsible.getId());
+    c.setQualityChecklist(checklist);
+    c.setLimits(signForDays, yellowDays, redDays, reportInterval);
+    Instant now = clock.now();
+    c.setRegistered(now, registeredBy);
+    c.setDeadline(deadline, clock.endOfDeadline(deadline).toInstant());
+    c.setInitialLevel(initial);
+    c.setWarningLevel(initial);
+    c.setStageLimitAt(c.getDeadlineAt());
+    c.setSignForDueAt(clock.endOfWorkingDays(Date.from(now), signForDays).toInstant());
+    c.setProcessInstanceId(processInstanceId);
+    cases.saveAndFlush(c);
+    for (int i = 0; i < milestoneInputs.size(); i++) {
+      milestones.save(new Milestone(c.getId(), i + 1, milestoneInputs.get(i).name().strip(), milestoneDates.get(i)));
+    }
+    return c;
+  }
+
+  /** The green notice; for an item registered at yellow or red, that notice too (no deduction: nothing lapsed). */
+  public Notice issueGreenNotice(Long caseId) {
+    SupervisionCase c = get(caseId);
+    return notices.issue(NoticeKind.GREEN, noticeContent(c, c.getDeadlineAt()), false, clock.now());
+  }
+
+  // ---------------------------------------------------------------- R4–R6 escalation
+
+  /**
+   * R4: the yellow notice. {@code escalated}: the deadline lapsed (new limit, deduction); otherwise
+   * the item was registered at yellow and the notice carries the deadline as its limit.
+   */
+  public Notice issueYellowNotice(Long caseId, boolean escalated) {
+    return issueLimitNotice(caseId, escalated, WarningLevel.GREEN, WarningLevel.YELLOW, NoticeKind.YELLOW,
+        ScoreEvent.YELLOW_NOTICE);
+  }
+
+  /** R5: the red notice, the last limit before accountability. */
+  public Notice issueRedNotice(Long caseId, boolean escalated) {
+    return issueLimitNotice(caseId, escalated, WarningLevel.YELLOW, WarningLevel.RED, NoticeKind.RED,
+        ScoreEvent.RED_NOTICE);
+  }
+
+  private Notice issueLimitNotice(Long caseId, boolean escalated, WarningLevel from, WarningLevel to,
+      NoticeKind kind, ScoreEvent event) {
+    SupervisionCase c = get(caseId);
+    if (escalated && c.getWarningLevel() == from) {
+      int days = to == WarningLevel.YELLOW ? c.getYellowDays() : c.getRedDays();
+      // counted from the day the previous limit ran out, not from when the job happened to run
+      c.setStageLimitAt(clock.endOfWorkingDays(Date.from(c.getStageLimitAt()), days).toInstant());
+      c.setWarningLevel(to);
+      scoring.score(c, event, "");
+    }
+    return notices.issue(kind, noticeContent(c, c.getStageLimitAt()), escalated, clock.now());
+  }
+
+  /** R6: the red limit lapsed: the case turns to accountability and the deduction is booked. */
+  public SupervisionCase startAccountability(Long caseId) {
+    SupervisionCase c = get(caseId);
+    if (c.getWarningLevel() != WarningLevel.ACCOUNTABILITY) {
+      c.setWarningLevel(WarningLevel.ACCOUNTABILITY);
+      c.setAccountabilityStartedAt(clock.now());
+      scoring.score(c, ScoreEvent.ACCOUNTABILITY, "");
+    }
+    return c;
+  }
+
+  /** Who accountability is started against (R6): the lead unit and the responsible person. */
+  public List<String> accountabilitySubjects(Long caseId) {
+    SupervisionCase c = get(caseId);
+    return List.of("UNIT:" + c.getLeadUnit(), "PERSON:" + c.getResponsiblePerson());
+  }
+
+  // ---------------------------------------------------------------- R2 signing for, R3 reports
+
+  public SupervisionCase signFor(Long caseId, String userId) {
+    SupervisionCase c = get(caseId);
+    if (c.getSignedAt() == null) {
+      c.setSigned(clock.now(), userId);
+      c.setStatus(CaseStatus.IN_PROGRESS);
+    }
+    return c;
+  }
+
+  public ProgressReport recordProgress(Long caseId, String content, Object milestoneId, String userId) {
+    SupervisionCase c = get(caseId);
+    String text = text("progressContent", content, "进展情况", TEXT_MAX);
+    Long milestone = null;
+    if (milestoneId != null && !milestoneId.toString().isBlank()) {
+      Milestone m = milestones.findByCaseIdOrderBySequence(c.getId()).stream()
+          .filter(x -> x.getId().toString().equals(milestoneId.toString()))
+          .findFirst()
+          .orElseThrow(() -> new InputException("milestoneReached", "所选关键节点不属于本事项（milestoneReached）"));
+      if (m.getReportedAt() == null) {
+        m.setReportedAt(clock.now());
+      }
+      milestone = m.getId();
+    }
+    return reports.save(new ProgressReport(c.getId(), clock.now(), userId, text, milestone));
+  }
+
+  /** A checkpoint of the reporting schedule: when, and what is due then. */
+  public record Checkpoint(Instant at, boolean periodic, List<Milestone> milestones) {
+  }
+
+  /** The outcome of checking a checkpoint: whether a report was missed, and when the next one is. */
+  public record CheckResult(boolean missed, UrgingReason reason, String missedWhat, Instant next) {
+  }
+
+  /** R3: the next checkpoint after the last one checked, or empty when nothing more is scheduled. */
+  public Optional<Checkpoint> nextCheckpoint(Long caseId) {
+    SupervisionCase c = get(caseId);
+    Instant after = c.getLastCheckpointAt() != null ? c.getLastCheckpointAt() : c.getRegisteredAt();
+    Instant periodic = nextPeriodic(c, after);
+    List<Milestone> open = milestones.findByCaseIdOrderBySequence(c.getId()).stream()
+        .filter(m -> m.getCheckedAt() == null).toList();
+    Instant milestoneAt = open.stream().map(m -> clock.endOf(m.getDueDate()).toInstant())
+        .min(Comparator.naturalOrder()).orElse(null);
+    Instant at = periodic == null ? milestoneAt
+        : milestoneAt == null ? periodic : (periodic.isBefore(milestoneAt) ? periodic : milestoneAt);
+    if (at == null) {
+      return Optional.empty();
+    }
+    List<Milestone> due = open.stream().filter(m -> !clock.endOf(m.getDueDate()).toInstant().isAfter(at)).toList();
+    return Optional.of(new Checkpoint(at, at.equals(periodic), due));
+  }
+
+  private Instant nextPeriodic(SupervisionCase c, Instant after) {
+    if (c.getReportIntervalDays() <= 0) {
+      return null;
+    }
+    Date anchor = Date.from(c.getRegisteredAt());
+    for (int k = 1; ; k++) {
+      Instant at = clock.endOfWorkingDays(anchor, k * c.getReportIntervalDays()).toInstant();
+      if (at.isAfter(after)) {
+        return at;
+      }
+    }
+  }
+
+  /**
+   * R3: checks the due checkpoint. A periodic report is missed when no report came since the last
+   * checkpoint, a milestone when no report named it. Nothing is missed once a closure report is in.
+   */
+  public CheckResult checkProgressReports(Long caseId) {
+    SupervisionCase c = get(caseId);
+    Checkpoint cp = nextCheckpoint(caseId).orElse(null);
+    if (cp == null || cp.at().isAfter(clock.now())) {
+      return new CheckResult(false, null, null, cp == null ? null : cp.at());
+    }
+    Instant since = c.getLastCheckpointAt() != null ? c.getLastCheckpointAt() : c.getRegisteredAt();
+    boolean closing = c.getStatus() == CaseStatus.UNDER_REVIEW || !c.getStatus().isOpen();
+    List<String> missed = new ArrayList<>();
+    UrgingReason reason = null;
+    for (Milestone m : cp.milestones()) {
+      m.setCheckedAt(clock.now());
+      if (m.getReportedAt() == null && !closing) {
+        missed.add("关键节点“" + m.getName() + "”（" + m.getDueDate() + "）");
+        reason = UrgingReason.MILESTONE_MISSED;
+      }
+    }
+    if (cp.periodic() && !closing
+        && !reports.existsByCaseIdAndReportedAtGreaterThanAndReportedAtLessThanEqual(c.getId(), since, cp.at())) {
+      missed.add("定期进展报告（截至" + LocalDate.ofInstant(cp.at(), clock.zone()) + "）");
+      reason = reason == null ? UrgingReason.REPORT_MISSED : reason;
+    }
+    c.setLastCheckpointAt(cp.at());
+    Instant next = nextCheckpoint(caseId).map(Checkpoint::at).orElse(null);
+    return new CheckResult(!missed.isEmpty(), reason, String.join("、", missed), next);
+  }
+
+  /** Records what the supervision office did to urge; once per task. */
+  public void recordUrging(Long caseId, String taskId, UrgingReason reason, UrgingMethod method, String outcome,
+      Boolean effective, String userId) {
+    SupervisionCase c = get(caseId);
+    if (method == null) {
+      throw new InputException("urgingMethod", "请选择催办方式（urgingMethod）");
+    }
+    String text = text("urgingOutcome", outcome, "催办情况", 2000);
+    if (!urgings.existsByTaskId(taskId)) {
+      urgings.save(new UrgingRecord(c.getId(), taskId, reason, method, text, effective, clock.now(), userId));
+    }
+  }
+
+  // ---------------------------------------------------------------- R8 extension
+
+  public ExtensionRequest requestExtension(Long caseId, String requestedDeadline, String reason, String userId) {
+    SupervisionCase c = get(caseId);
+    if (!deadlineIsCurrentLimit(c) || clock.now().isAfter(c.getDeadlineAt())) {
+      throw new InputException("extensionDeadline", "完成时限已过，不能再申请延期（extensionDeadline）");
+    }
+    if (extensions.findFirstByCaseIdAndDecision(c.getId(), ReviewDecision.PENDING).isPresent()) {
+      throw new InputException("extensionDeadline", "已有延期申请待审批（extensionDeadline）");
+    }
+    LocalDate requested = date("extensionDeadline", requestedDeadline, "申请延期至");
+    if (!requested.isAfter(c.getDeadline())) {
+      throw new InputException("extensionDeadline",
+          "申请延期的日期须晚于现完成时限" + c.getDeadline() + "（extensionDeadline）");
+    }
+    String why = text("extensionReason", reason, "延期理由", 2000);
+    return extensions.save(new ExtensionRequest(c.getId(), clock.now(), userId, c.getDeadline(), requested, why));
+  }
+
+  /** The outcome of a leader's decision: whether the deadline moved, and from when to when. */
+  public record ExtensionOutcome(boolean moved, Instant previousDeadlineAt, SupervisionCase supervisionCase) {
+  }
+
+  /**
+   * R8: the leader in charge decides. Approved while the deadline is still the case's limit, the
+   * deadline moves; the caller moves the timers and due dates that depend on it.
+   */
+  public ExtensionOutcome decideExtension(Long caseId, Boolean approved, String comment, String leaderId) {
+    SupervisionCase c = get(caseId);
+    if (approved == null) {
+      throw new InputException("extensionApproved", "请选择是否同意延期（extensionApproved）");
+    }
+    ExtensionRequest request = extensions.findFirstByCaseIdAndDecision(c.getId(), ReviewDecision.PENDING)
+        .orElseThrow(() -> new IllegalStateException("no pending extension request for " + c.getCaseNumber()));
+    Instant previous = c.getDeadlineAt();
+    if (!approved) {
+      request.decide(ReviewDecision.REJECTED, clock.now(), leaderId, comment);
+      return new ExtensionOutcome(false, previous, c);
+    }
+    if (!deadlineIsCurrentLimit(c)) {
+      request.decide(ReviewDecision.ACCEPTED, clock.now(), leaderId,
+          (comment == null ? "" : comment + "；") + "审批时已发出限期催办单，延期未生效");
+      return new ExtensionOutcome(false, previous, c);
+    }
+    request.decide(ReviewDecision.ACCEPTED, clock.now(), leaderId, comment);
+    c.setDeadline(request.getRequestedDeadline(), clock.endOfDeadline(request.getRequestedDeadline()).toInstant());
+    c.setStageLimitAt(c.getDeadlineAt());
+    return new ExtensionOutcome(true, previous, c);
+  }
+
+  private static boolean deadlineIsCurrentLimit(SupervisionCase c) {
+    return c.getWarningLevel() == c.getInitialLevel() && c.getStageLimitAt().equals(c.getDeadlineAt());
+  }
+
+  // ---------------------------------------------------------------- R7 closure and acceptance
+
+  public ClosureReport submitClosure(Long caseId, String report, String evidence, String userId) {
+    SupervisionCase c = get(caseId);
+    String text = text("closureReport", report, "办结报告", TEXT_MAX);
+    String ev = evidence == null || evidence.isBlank() ? null : text("closureEvidence", evidence, "佐证材料", 2000);
+    c.setStatus(CaseStatus.UNDER_REVIEW);
+    return closures.save(new ClosureReport(c.getId(), clock.now(), userId, text, ev));
+  }
+
+  /** Checklist acceptance passed: the case closes and its bonuses are booked. */
+  public SupervisionCase acceptClosure(Long caseId, List<String> checklistMet, boolean exceedsStandard, String userId) {
+    SupervisionCase c = get(caseId);
+    ClosureReport report = pendingClosure(c);
+    Set<String> met = new HashSet<>(checklistMet == null ? List.of() : checklistMet);
+    List<String> unmet = c.checklistItems().stream().filter(item -> !met.contains(item)).toList();
+    if (!unmet.isEmpty()) {
+      throw new InputException("checklistMet",
+          "验收通过须逐项达到质量标准，未勾选：" + String.join("；", unmet) + "（checklistMet）");
+    }
+    report.review(ReviewDecision.ACCEPTED, clock.now(), userId, null, String.join("\n", c.checklistItems()),
+        exceedsStandard);
+    boolean onTime = !report.getSubmittedAt().isAfter(c.getDeadlineAt());
+    c.setClosed(clock.now(), onTime);
+    if (onTime) {
+      scoring.score(c, ScoreEvent.CLOSED_ON_TIME, "");
+      if (clock.workingDaysBefore(report.getSubmittedAt(), Date.from(c.getDeadlineAt())) >= limits.earlyClosureDays()) {
+        scoring.score(c, ScoreEvent.CLOSED_EARLY, "");
+      }
+    }
+    if (exceedsStandard) {
+      scoring.score(c, ScoreEvent.EXCEEDS_STANDARD, "");
+    }
+    return c;
+  }
+
+  /** Checklist acceptance failed: back to the unit with the reasons; the clocks keep running. */
+  public ClosureReport rejectClosure(Long caseId, String reasons, List<String> checklistMet, String userId) {
+    SupervisionCase c = get(caseId);
+    ClosureReport report = pendingClosure(c);
+    String why = text("rejectionReasons", reasons, "退回理由", 2000);
+    report.review(ReviewDecision.REJECTED, clock.now(), userId, why,
+        checklistMet == null ? "" : String.join("\n", checklistMet), false);
+    c.setStatus(CaseStatus.IN_PROGRESS);
+    scoring.score(c, ScoreEvent.CLOSURE_REJECTED, report.getId().toString());
+    return report;
+  }
+
+  private ClosureReport pendingClosure(SupervisionCase c) {
+    return closures.findFirstByCaseIdAndDecision(c.getId(), ReviewDecision.PENDING)
+        .orElseThrow(() -> new IllegalStateException("no closure report awaits review in " + c.getCaseNumber()));
+  }
+
+  // ---------------------------------------------------------------- R10 withdrawal
+
+  /** Checks that a case may be withdrawn; the reason is what the withdrawal will record. */
+  public SupervisionCase checkWithdrawable(String caseNumber, String reason) {
+    if (caseNumber == null || caseNumber.isBlank()) {
+      throw new InputException("caseNumber", "请填写要撤销的督查事项编号（caseNumber）");
+    }
+    SupervisionCase c = cases.findByCaseNumber(caseNumber.strip()).orElseThrow(
+        () -> new InputException("caseNumber", "督查事项“" + caseNumber.strip() + "”不存在（caseNumber）"));
+    if (!c.getStatus().isOpen()) {
+      throw new InputException("caseNumber", c.getCaseNumber() + "已" + c.getStatus().label() + "，不能撤销（caseNumber）");
+    }
+    if (c.getWarningLevel() == WarningLevel.ACCOUNTABILITY) {
+      throw new InputException("caseNumber", c.getCaseNumber() + "已启动问责，不能撤销（caseNumber）");
+    }
+    text("withdrawalReason", reason, "撤销理由", 1000);
+    return c;
+  }
+
+  /** R10: withdrawn with a reason; every record of the case stays. */
+  public SupervisionCase withdraw(Long caseId, String reason, String userId) {
+    SupervisionCase c = get(caseId);
+    if (c.getStatus() != CaseStatus.WITHDRAWN) {
+      c.setWithdrawn(clock.now(), userId, reason);
+    }
+    return c;
+  }
+
+  // ---------------------------------------------------------------- reading
+
+  public SupervisionCase get(Long caseId) {
+    return cases.findById(caseId).orElseThrow(() -> new IllegalStateException("no supervision case " + caseId));
+  }
+
+  public Optional<SupervisionCase> findByNumber(String caseNumber) {
+    return cases.findByCaseNumber(caseNumber);
+  }
+
+  public List<Milestone> milestones(Long caseId) {
+    return milestones.findByCaseIdOrderBySequence(caseId);
+  }
+
+  public List<ProgressReport> progressReports(Long caseId) {
+    return reports.findByCaseIdOrderByReportedAt(caseId);
+  }
+
+  public List<UrgingRecord> urgings(Long caseId) {
+    return urgings.findByCaseIdOrderByRecordedAt(caseId);
+  }
+
+  public List<ExtensionRequest> extensionRequests(Long caseId) {
+    return extensions.findByCaseIdOrderByRequestedAt(caseId);
+  }
+
+  public List<ClosureReport> closureReports(Long caseId) {
+    return closures.findByCaseIdOrderBySubmittedAt(caseId);
+  }
+
+  private NoticeContent noticeContent(SupervisionCase c, Instant limit) {
+    return new NoticeContent(c.getId(), c.getCaseNumber(), c.getTitle(), organization.unitName(c.getLeadUnit()),
+        c.getContent(), limit, clock.zone());
+  }
+
+  // ---------------------------------------------------------------- input checks
+
+  private static String text(String field, String value, String label, int max) {
+    if (value == null || value.isBlank()) {
+      throw new InputException(field, "请填写" + label + "（" + field + "）");
+    }
+    String v = value.strip();
+    if (v.length() > max) {
+      throw new InputException(field, label + "不能超过" + max + "个字（" + field + "）");
+    }
+    return v;
+  }
+
+  private static LocalDate date(String field, String value, String label) {
+    if (value == null || value.isBlank()) {
+      throw new InputException(field, "请填写" + label + "（" + field + "）");
+    }
+    try {
+      String v = value.strip();
+      return LocalDate.parse(v.length() > 10 ? v.substring(0, 10) : v);
+    } catch (DateTimeParseException e) {
+      throw new InputException(field, label + "不是有效日期：" + value + "（" + field + "）");
+    }
+  }
+
+  private static <E extends Enum<E>> E parseEnum(Class<E> type, String field, String value, String prompt) {
+    try {
+      return Enum.valueOf(type, value == null ? "" : value.strip());
+    } catch (IllegalArgumentException e) {
+      throw new InputException(field, prompt + "（" + field + "）");
+    }
+  }
+
+  private static int limit(String field, Object value, int fallback, int min, String label) {
+    if (value == null || value.toString().isBlank()) {
+      return fallback;
+    }
+    int days;
+    try {
+      double d = Double.parseDouble(value.toString());
+      if (d != Math.rint(d)) {
+        throw new NumberFormatException();
+      }
+      days = (int) d;
+    } catch (NumberFormatException e) {
+      throw new InputException(field, label + "须为整数个工作日（" + field + "）");
+    }
+    if (days < min || days > LIMIT_MAX_DAYS) {
+      throw new InputException(field, label + "须在" + min + "至" + LIMIT_MAX_DAYS + "个工作日之间（" + field + "）");
+    }
+    return days;
+  }
+}

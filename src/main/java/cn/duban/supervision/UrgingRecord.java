@@ -1,0 +1,73 @@
+package cn.duban.supervision;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** 催办: what the supervision office did to urge a unit, and with what result. One per task. */
+@Entity
+@Table(name = "case_urging")
+public class UrgingRecord {
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  @Column(name = "case_id", nullable = false)
+  private Long caseId;
+
+  /** The Tasklist task that recorded it: a retried completion records once. */
+  @Column(name = "task_id", nullable = false, unique = true)
+  private String taskId;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false)
+  private UrgingReason reason;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false)
+  private UrgingMethod method;
+
+  @Column(nullable = false, length = 2000)
+  private String outcome;
+
+  /** For interviews: whether it cured the slow progress. */
+  private Boolean effective;
+
+  @Column(name = "recorded_at", nullable = false)
+  private Instant recordedAt;
+
+  @Column(name = "recorded_by")
+  private String recordedBy;
+
+  protected UrgingRecord() {
+  }
+
+  public UrgingRecord(Long caseId, String taskId, UrgingReason reason, UrgingMethod method, String outcome,
+      Boolean effective, Instant recordedAt, String recordedBy) {
+    this.caseId = caseId;
+    this.taskId = taskId;
+    this.reason = reason;
+    this.method = method;
+    this.outcome = outcome;
+    this.effective = effective;
+    this.recordedAt = recordedAt;
+    this.recordedBy = recordedBy;
+  }
+
+  public Long getId() { return id; }
+  public Long getCaseId() { return caseId; }
+  public String getTaskId() { return taskId; }
+  public UrgingReason getReason() { return reason; }
+  public UrgingMethod getMethod() { return method; }
+  public String getOutcome() { return outcome; }
+  public Boolean getEffective() { return effective; }
+  public Instant getRecordedAt() { return recordedAt; }
+  public String getRecordedBy() { return recordedBy; }
+}
