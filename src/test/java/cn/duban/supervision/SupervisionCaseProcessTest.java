@@ -1,0 +1,525 @@
+package cn.duban.supervision;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import cn.duban.accountability.AccountabilityDecisionRepository;
+import cn.duban.common.InputException;
+import cn.duban.notice.Notice;
+import cn.duban.notice.NoticeKind;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** supervision-case.bpmn, one test per path, each named after the rule it proves. */
+class SupervisionCaseProcessTest extends ProcessTestSupport {
+
+  @Autowired AccountabilityDecisionRepository accountabilityDecisions;
+
+  // ------------------------------------------------------------------ R1
+
+  @Test
+  @DisplayName("R1 registration numbers the case, makes the number the business key and issues the green notice")
+  void registration() {
+    ProcessInstance pi = register();
+    SupervisionCase c = caseOf(pi);
+
+    assertThat(pi.getBusinessKey()).matches("督〔2026〕\\d+号").isEqualTo(c.getCaseNumber());
+    assertThat(c.getWarningLevel()).isEqualTo(WarningLevel.GREEN);
+    assertThat(c.getStatus()).isEqualTo(CaseStatus.REGISTERED);
+    assertThat(c.coUnitList()).containsExactly("fgj");
+    assertThat(c.checklistItems()).containsExactly("改造方案经专家评审", "居民满意度不低于90%");
+    assertThat(c.getDeadlineAt()).isEqualTo(at(LocalDateTime.of(2026, 3, 20, 23, 59, 59)).toInstant());
+    Notice green = notice(c, NoticeKind.GREEN).orElseThrow();
+    assertThat(green.getBody()).contains(c.getCaseNumber(), "县住房和城乡建设局", "2026年3月20日前办结");
+    assertThat(pi).isWaitingAt("signFor", "clockGateway");
+    assertThat(runtime.getVariable(pi.getId(), "warningLevel")).isEqualTo("GREEN");
+    Task signFor = task(pi, "signFor");
+    // R2/R25: one working day from Monday: end of Tuesday, the same date the sign-for timer fires
+    assertThat(signFor.getDueDate()).isEqualTo(at(LocalDateTime.of(2026, 3, 3, 23, 59, 59)));
+    assertThat(timer(pi, "signForOverdue").getDuedate()).isEqualTo(signFor.getDueDate());
+    assertThat(tasks.createTaskQuery().taskId(signFor.getId()).taskCandidateGroup("unit-zjj").count()).isOne();
+    assertThat(bookings(c)).isEmpty();
+  }
+
+  @Test
+  @DisplayName("R1 case numbers stay gap-free when a registration is refused")
+  void numbersAreGapFree() {
+    int first = caseOf(register()).getSequence();
+    Map<String, Object> bad = registrationForm();
+    bad.put("coUnits", SpinValues.jsonValue("[\"zjj\"]").create());
+    long before = cases.count();
+    assertThatThrownBy(() -> register(bad)).isInstanceOf(InputException.class)
+        .hasMessageContaining("协办单位不能与牵头承办单位相同");
+    assertThat(cases.count()).isEqualTo(before);
+    assertThat(caseOf(register()).getSequence()).isEqualTo(first + 1);
+  }
+
+  @Test
+  @DisplayName("R1 a deadline in the past, a responsible person of another unit and an empty checklist are refused")
+  void registrationValidation() {
+    Map<String, Object> past = registrationForm();
+    past.put("deadline", "2026-03-01");
+    assertThatThrownBy(() -> register(past)).isInstanceOf(InputException.class)
+        .hasMessageContaining("完成时限不能早于今天").extracting(e -> ((InputException) e).field()).isEqualTo("deadline");
+
+    Map<String, Object> stranger = registrationForm();
+    stranger.put("responsiblePerson", "fgj-zhang");
+    assertThatThrownBy(() -> register(stranger)).hasMessageContaining("责任人须为牵头承办单位");
+
+    Map<String, Object> noChecklist = registrationForm();
+    noChecklist.put("qualityChecklist", "  ");
+    assertThatThrownBy(() -> register(noChecklist)).hasMessageContaining("请填写质量标准");
+
+    Map<String, Object> lateMilestone = registrationForm();
+    lateMilestone.put("milestones", SpinValues.jsonValue("[{\"name\":\"完成设计\",\"date\":\"2026-04-30\"}]").create());
+    assertThatThrownBy(() -> register(lateMilestone)).hasMessageContaining("须在今天至完成时限之间");
+
+    Map<String, Object> badLimit = registrationForm();
+    badLimit.put("yellowDays", 0);
+    assertThatThrownBy(() -> register(badLimit)).hasMessageContaining("黄牌催办时限须在1至60个工作日之间");
+  }
+
+  // ------------------------------------------------------------------ R2
+
+  @Test
+  @DisplayName("R2 a sign-for that lapses gives the supervision office a phone-urging task whose outcome is recorded")
+  void signForLapses() {
+    ProcessInstance pi = register();
+    fire(pi, "signForOverdue");
+
+    assertThat(pi).isWaitingAt("signFor", "urgeSignFor", "clockGateway");
+    Task urge = task(pi, "urgeSignFor");
+    assertThat(tasks.createTaskQuery().taskId(urge.getId()).taskCandidateGroup("supervision-office").count()).isOne();
+    // one working day from Wednesday 4 March
+    assertThat(urge.getDueDate()).isEqualTo(at(LocalDateTime.of(2026, 3, 5, 23, 59, 59)));
+    complete(pi, "urgeSignFor", "ducha", Map.of("urgingMethod", "PHONE", "urgingOutcome", "已电话联系林晓东，今日签收"));
+
+    List<UrgingRecord> urgings = supervision.urgings(caseOf(pi).getId());
+    assertThat(urgings).singleElement().satisfies(u -> {
+      assertThat(u.getReason()).isEqualTo(UrgingReason.SIGN_FOR_OVERDUE);
+      assertThat(u.getMethod()).isEqualTo(UrgingMethod.PHONE);
+      assertThat(u.getOutcome()).contains("今日签收");
+      assertThat(u.getRecordedBy()).isEqualTo("ducha");
+    });
+    signFor(pi);
+    assertThat(caseOf(pi).getStatus()).isEqualTo(CaseStatus.IN_PROGRESS);
+    assertThat(pi).isWaitingAt("handleCase", "clockGateway");
+  }
+
+  // ------------------------------------------------------------------ R3
+
+  @Test
+  @DisplayName("R3 a missed periodic progress report gives the supervision office an urging task; a report in time does not")
+  void periodicReports() {
+    Map<String, Object> form = registrationForm();
+    form.put("reportIntervalDays", 5);
+    ProcessInstance pi = register(form);
+    signFor(pi);
+    // first checkpoint: five working days after Monday 2 March, the end of Monday 9 March
+    assertThat(timer(pi, "checkpointReached").getDuedate()).isEqualTo(at(LocalDateTime.of(2026, 3, 9, 23, 59, 59)));
+
+    setClock(LocalDateTime.of(2026, 3, 6, 10, 0));
+    complete(pi, "handleCase", "zjj-lin", Map.of("handleAction", "PROGRESS", "progressContent", "已完成方案设计"));
+    fire(pi, "checkpointReached");
+    assertThat(hasTask(pi, "urgeReport")).isFalse();
+    assertThat(timer(pi, "checkpointReached").getDuedate()).isEqualTo(at(LocalDateTime.of(2026, 3, 16, 23, 59, 59)));
+
+    fire(pi, "checkpointReached");
+    Task urge = task(pi, "urgeReport");
+    assertThat(runtime.getVariable(pi.getId(), "urgingReason")).isEqualTo("REPORT_MISSED");
+    assertThat(runtime.getVariable(pi.getId(), "missedWhat").toString()).contains("定期进展报告");
+    assertThat(tasks.createTaskQuery().taskId(urge.getId()).taskCandidateGroup("supervision-office").count()).isOne();
+    complete(pi, "urgeReport", "ducha", Map.of("urgingMethod", "ON_SITE", "urgingOutcome", "到现场督办，承诺周五前报送",
+        "requestInterview", false));
+    assertThat(supervision.urgings(caseOf(pi).getId())).singleElement()
+        .satisfies(u -> assertThat(u.getMethod()).isEqualTo(UrgingMethod.ON_SITE));
+    assertThat(pi).isWaitingAt("handleCase", "checkpointReached", "clockGateway");
+  }
+
+  @Test
+  @DisplayName("R3 a milestone passed without a report on it raises an urging task")
+  void milestoneMissed() {
+    Map<String, Object> form = registrationForm();
+    form.put("milestones", SpinValues.jsonValue(
+        "[{\"name\":\"完成方案设计\",\"date\":\"2026-03-06\"},{\"name\":\"全部开工\",\"date\":\"2026-03-13\"}]").create());
+    ProcessInstance pi = register(form);
+    signFor(pi);
+    SupervisionCase c = caseOf(pi);
+    Long firstMilestone = supervision.milestones(c.getId()).get(0).getId();
+    complete(pi, "handleCase", "zjj-lin", Map.of("handleAction", "PROGRESS", "progressContent", "方案设计完成",
+        "milestoneReached", firstMilestone.toString()));
+
+    fire(pi, "checkpointReached");
+    assertThat(hasTask(pi, "urgeReport")).isFalse();
+    fire(pi, "checkpointReached");
+    assertThat(hasTask(pi, "urgeReport")).isTrue();
+    assertThat(runtime.getVariable(pi.getId(), "urgingReason")).isEqualTo("MILESTONE_MISSED");
+    assertThat(runtime.getVariable(pi.getId(), "missedWhat").toString()).contains("全部开工");
+    assertThat(runtime.getVariable(pi.getId(), "hasNextCheckpoint")).isEqualTo(false);
+  }
+
+  // ------------------------------------------------------------------ R4 R5 R6
+
+  @Test
+  @DisplayName("R4 R5 R6 deadline, yellow limit and red limit lapse: yellow notice, red notice, accountability, each booked")
+  void escalation() {
+    ProcessInstance pi = register();
+    signFor(pi);
+    SupervisionCase c = caseOf(pi);
+
+    fire(pi, "stageLimitReached");
+    c = reload(c);
+    assertThat(c.getWarningLevel()).isEqualTo(WarningLevel.YELLOW);
+    Notice yellow = notice(c, NoticeKind.YELLOW).orElseThrow();
+    // R4/R25: five working days from Friday 20 March
+    assertThat(yellow.getLimitAt()).isEqualTo(at(LocalDateTime.of(2026, 3, 27, 23, 59, 59)).toInstant());
+    assertThat(yellow.isEscalated()).isTrue();
+    assertThat(runtime.getVariable(pi.getId(), "warningLevel")).isEqualTo("YELLOW");
+    assertThat(bookings(c)).containsExactly("YELLOW_NOTICE zjj -1");
+    // the unit's task now falls due with the yellow limit, like the timer
+    assertThat(task(pi, "handleCase").getDueDate()).isEqualTo(at(LocalDateTime.of(2026, 3, 27, 23, 59, 59)));
+    assertThat(timer(pi, "stageLimitReached").getDuedate()).isEqualTo(task(pi, "handleCase").getDueDate());
+
+    fire(pi, "stageLimitReached");
+    c = reload(c);
+    assertThat(c.getWarningLevel()).isEqualTo(WarningLevel.RED);
+    // R5: three working days from Friday 27 March
+    assertThat(notice(c, NoticeKind.RED).orElseThrow().getLimitAt())
+        .isEqualTo(at(LocalDateTime.of(2026, 4, 1, 23, 59, 59)).toInstant());
+    assertThat(bookings(c)).containsExactly("YELLOW_NOTICE zjj -1", "RED_NOTICE zjj -2");
+
+    fire(pi, "stageLimitReached");
+    c = reload(c);
+    assertThat(c.getWarningLevel()).isEqualTo(WarningLevel.ACCOUNTABILITY);
+    assertThat(c.getAccountabilityStartedAt()).isNotNull();
+    assertThat(bookings(c)).containsExactly("YELLOW_NOTICE zjj -1", "RED_NOTICE zjj -2",
+        "ACCOUNTABILITY zjj -5", "ACCOUNTABILITY fgj -2.5");
+    assertThat(pi).isWaitingAt("handleCase", "accountability");
+    // R6: against the lead unit and the responsible person, each its own accountability procedure
+    List<ProcessInstance> procedures = runtime.createProcessInstanceQuery().processDefinitionKey("accountability")
+        .processInstanceBusinessKey(c.getCaseNumber()).list();
+    assertThat(procedures).hasSize(2);
+    assertThat(accountabilityDecisions.findBySourceCaseOrderById(c.getCaseNumber()))
+        .extracting(d -> d.getSubjectType() + ":" + d.getSubjectId() + ":" + d.getTrigger())
+        .containsExactlyInAnyOrder("UNIT:zjj:RED_LIMIT_LAPSED", "PERSON:zjj-lin:RED_LIMIT_LAPSED");
+    for (ProcessInstance procedure : procedures) {
+      complete(procedure, "decideAccountability", "ducha", Map.of("accountabilityDecision", "通报批评，限期整改"));
+    }
+    assertThat(accountabilityDecisions.findBySourceCaseOrderById(c.getCaseNumber()))
+        .allSatisfy(d -> assertThat(d.getDecision()).isEqualTo("通报批评，限期整改"));
+    assertThat(pi).isWaitingAt("handleCase");
+    assertThat(notices.findByCaseIdOrderByIssuedAt(c.getId())).extracting(Notice::getKind)
+        .containsExactly(NoticeKind.GREEN, NoticeKind.YELLOW, NoticeKind.RED);
+  }
+
+  @Test
+  @DisplayName("R4 an important item registered at yellow gets its yellow notice at once, without a deduction")
+  void registeredAtYellow() {
+    Map<String, Object> form = registrationForm();
+    form.put("initialLevel", "YELLOW");
+    ProcessInstance pi = register(form);
+    SupervisionCase c = caseOf(pi);
+    assertThat(c.getWarningLevel()).isEqualTo(WarningLevel.YELLOW);
+    Notice yellow = notice(c, NoticeKind.YELLOW).orElseThrow();
+    assertThat(yellow.isEscalated()).isFalse();
+    assertThat(yellow.getLimitAt()).isEqualTo(c.getDeadlineAt());
+    assertThat(bookings(c)).isEmpty();
+
+    fire(pi, "stageLimitReached");
+    assertThat(reload(c).getWarningLevel()).isEqualTo(WarningLevel.RED);
+    assertThat(bookings(c)).containsExactly("RED_NOTICE zjj -2");
+  }
+
+  @Test
+  @DisplayName("R5 an item registered at red goes to accountability when its deadline lapses")
+  void registeredAtRed() {
+    Map<String, Object> form = registrationForm();
+    form.put("initialLevel", "RED");
+    ProcessInstance pi = register(form);
+    SupervisionCase c = caseOf(pi);
+    assertThat(notice(c, NoticeKind.RED)).isPresent();
+    assertThat(notice(c, NoticeKind.YELLOW)).isEmpty();
+
+    fire(pi, "stageLimitReached");
+    assertThat(reload(c).getWarningLevel()).isEqualTo(WarningLevel.ACCOUNTABILITY);
+    assertThat(bookings(c)).containsExactly("ACCOUNTABILITY zjj -5", "ACCOUNTABILITY fgj -2.5");
+  }
+
+  // ------------------------------------------------------------------ R7
+
+  @Test
+  @DisplayName("R7 closed early, on time and beyond the standard: every bonus booked, the case and its clocks end")
+  void closedEarly() {
+    ProcessInstance pi = register();
+    signFor(pi);
+    submitClosure(pi);
+    assertThat(pi).isWaitingAt("reviewClosure", "closureReviewed");
+    assertThat(findTimer(pi, "stageLimitReached")).as("no escalation while a closure report is reviewed").isEmpty();
+    assertThat(caseOf(pi).getStatus()).isEqualTo(CaseStatus.UNDER_REVIEW);
+
+    accept(pi, true);
+    SupervisionCase c = caseOf(pi);
+    assertThat(c.getStatus()).isEqualTo(CaseStatus.CLOSED);
+    assertThat(c.getClosedOnTime()).isTrue();
+    assertThat(bookings(c)).containsExactly("CLOSED_ON_TIME zjj 2", "CLOSED_ON_TIME fgj 1", "CLOSED_EARLY zjj 0.5",
+        "EXCEEDS_STANDARD zjj 1");
+    assertThat(pi).isEnded();
+    assertThat(management.createJobQuery().processInstanceId(pi.getId()).count()).isZero();
+  }
+
+  @Test
+  @DisplayName("R7 closed on time but not early: the on-time bonus only")
+  void closedOnTime() {
+    ProcessInstance pi = register();
+    signFor(pi);
+    setClock(LocalDateTime.of(2026, 3, 16, 10, 0));
+    submitClosure(pi);
+    accept(pi, false);
+    assertThat(bookings(caseOf(pi))).containsExactly("CLOSED_ON_TIME zjj 2", "CLOSED_ON_TIME fgj 1");
+  }
+
+  @Test
+  @DisplayName("R7 a rejected closure goes back to the unit with the reasons, is booked, and the clock keeps running")
+  void rejectedClosure() {
+    ProcessInstance pi = register();
+    signFor(pi);
+    setClock(LocalDateTime.of(2026, 3, 19, 10, 0));
+    submitClosure(pi);
+    complete(pi, "reviewClosure", "ducha", Map.of("reviewDecision", "REJECTED",
+        "rejectionReasons", "满意度调查样本不足", "checklistMet", SpinValues.jsonValue("[\"改造方案经专家评审\"]").create()));
+    SupervisionCase c = caseOf(pi);
+    assertThat(c.getStatus()).isEqualTo(CaseStatus.IN_PROGRESS);
+    assertThat(bookings(c)).containsExactly("CLOSURE_REJECTED zjj -1");
+    assertThat(pi).isWaitingAt("handleCase", "clockGateway");
+    assertThat(runtime.getVariable(pi.getId(), "lastRejectionText").toString()).contains("满意度调查样本不足");
+    // the deadline was never suspended: it still lapses on Friday 20 March
+    assertThat(timer(pi, "stageLimitReached").getDuedate()).isEqualTo(at(LocalDateTime.of(2026, 3, 20, 23, 59, 59)));
+    fire(pi, "stageLimitReached");
+    assertThat(reload(c).getWarningLevel()).isEqualTo(WarningLevel.YELLOW);
+
+    setClock(LocalDateTime.of(2026, 3, 23, 9, 0));
+    submitClosure(pi);
+    complete(pi, "reviewClosure", "ducha", Map.of("reviewDecision", "REJECTED", "rejectionReasons", "仍未达标"));
+    assertThat(bookings(c)).containsExactly("CLOSURE_REJECTED zjj -1", "YELLOW_NOTICE zjj -1", "CLOSURE_REJECTED zjj -1");
+  }
+
+  @Test
+  @DisplayName("R7 a closure reported before the deadline but reviewed after it is on time; rejected after it, the case turns yellow")
+  void reviewAcrossTheDeadline() {
+    ProcessInstance pi = register();
+    signFor(pi);
+    setClock(LocalDateTime.of(2026, 3, 20, 16, 0));
+    submitClosure(pi);
+    setClock(LocalDateTime.of(2026, 3, 24, 10, 0));
+    complete(pi, "reviewClosure", "ducha", Map.of("reviewDecision", "REJECTED", "rejectionReasons", "佐证材料不全"));
+    // back in the clock's wait, whose limit is already past: the timer is due at once
+    Job overdue = timer(pi, "stageLimitReached");
+    assertThat(overdue.getDuedate()).isBefore(at(LocalDateTime.of(2026, 3, 24, 10, 0)));
+    management.executeJob(overdue.getId());
+    assertThat(caseOf(pi).getWarningLevel()).isEqualTo(WarningLevel.YELLOW);
+
+    setClock(MONDAY);
+    ProcessInstance onTime = register();
+    signFor(onTime);
+    setClock(LocalDateTime.of(2026, 3, 20, 16, 0));
+    submitClosure(onTime);
+    setClock(LocalDateTime.of(2026, 3, 24, 10, 0));
+    accept(onTime, false);
+    assertThat(caseOf(onTime).getClosedOnTime()).isTrue();
+    assertThat(bookings(caseOf(onTime))).containsExactly("CLOSED_ON_TIME zjj 2", "CLOSED_ON_TIME fgj 1");
+  }
+
+  @Test
+  @DisplayName("R7 acceptance needs every standard of the checklist met, and an empty closure report is refused")
+  void acceptanceChecks() {
+    ProcessInstance pi = register();
+    signFor(pi);
+    assertThatThrownBy(() -> complete(pi, "handleCase", "zjj-lin", Map.of("handleAction", "CLOSURE", "closureReport", " ")))
+        .isInstanceOf(InputException.class).hasMessageContaining("请填写办结报告");
+    assertThat(caseOf(pi).getStatus()).isEqualTo(CaseStatus.IN_PROGRESS);
+    submitClosure(pi);
+    assertThatThrownBy(() -> complete(pi, "reviewClosure", "ducha", Map.of("reviewDecision", "ACCEPTED",
+        "checklistMet", SpinValues.jsonValue("[\"改造方案经专家评审\"]").create())))
+        .isInstanceOf(InputException.class).hasMessageContaining("居民满意度不低于90%");
+    assertThatThrownBy(() -> complete(pi, "reviewClosure", "ducha", Map.of("reviewDecision", "REJECTED")))
+        .hasMessageContaining("请填写退回理由");
+    assertThat(pi).isWaitingAt("reviewClosure", "closureReviewed");
+    assertThat(bookings(caseOf(pi))).isEmpty();
+  }
+
+  // ------------------------------------------------------------------ R8
+
+  @Test
+  @DisplayName("R8 an approved extension moves the deadline, the escalation timer and the unit's due date")
+  void extensionApproved() {
+    ProcessInstance pi = register();
+    signFor(pi);
+    Job before = timer(pi, "stageLimitReached");
+    assertThat(before.getDuedate()).isEqualTo(at(LocalDateTime.of(2026, 3, 20, 23, 59, 59)));
+
+    complete(pi, "handleCase", "zjj-lin", Map.of("handleAction", "EXTENSION", "extensionDeadline", "2026-04-10",
+        "extensionReason", "材料价格上涨，需重新招标"));
+    Task decide = task(pi, "decideExtension");
+    assertThat(decide.getAssignee()).isEqualTo("wangfxz");
+    assertThat(runtime.getVariable(pi.getId(), "extensionRequestText").toString()).contains("2026-04-10");
+    complete(pi, "decideExtension", "wangfxz", Map.of("extensionApproved", "true", "extensionComment", "同意"));
+
+    SupervisionCase c = caseOf(pi);
+    assertThat(c.getDeadline()).hasToString("2026-04-10");
+    assertThat(c.getOriginalDeadline()).hasToString("2026-03-20");
+    Job after = timer(pi, "stageLimitReached");
+    assertThat(after.getId()).isEqualTo(before.getId());
+    assertThat(after.getDuedate()).isEqualTo(at(LocalDateTime.of(2026, 4, 10, 23, 59, 59)));
+    assertThat(task(pi, "handleCase").getDueDate()).isEqualTo(after.getDuedate());
+    assertThat(supervision.extensionRequests(c.getId())).singleElement()
+        .satisfies(r -> assertThat(r.getDecision()).isEqualTo(ReviewDecision.ACCEPTED));
+
+    // the old deadline passes without consequence
+    setClock(LocalDateTime.of(2026, 3, 23, 9, 0));
+    management.createJobQuery().processInstanceId(pi.getId()).executable().list()
+        .forEach(j -> management.executeJob(j.getId()));
+    assertThat(caseOf(pi).getWarningLevel()).isEqualTo(WarningLevel.GREEN);
+  }
+
+  @Test
+  @DisplayName("R8 a rejected extension leaves the deadline; a request after the deadline is refused")
+  void extensionRejectedOrLate() {
+    ProcessInstance pi = register();
+    signFor(pi);
+    complete(pi, "handleCase", "zjj-lin", Map.of("handleAction", "EXTENSION", "extensionDeadline", "2026-04-10",
+        "extensionReason", "需要更多时间"));
+    complete(pi, "decideExtension", "wangfxz", Map.of("extensionApproved", "false", "extensionComment", "按原时限完成"));
+    assertThat(caseOf(pi).getDeadline()).hasToString("2026-03-20");
+    assertThat(timer(pi, "stageLimitReached").getDuedate()).isEqualTo(at(LocalDateTime.of(2026, 3, 20, 23, 59, 59)));
+
+    assertThatThrownBy(() -> complete(pi, "handleCase", "zjj-lin", Map.of("handleAction", "EXTENSION",
+        "extensionDeadline", "2026-03-18", "extensionReason", "再议")))
+        .isInstanceOf(InputException.class).hasMessageContaining("须晚于现完成时限");
+
+    fire(pi, "stageLimitReached");
+    assertThatThrownBy(() -> complete(pi, "handleCase", "zjj-lin", Map.of("handleAction", "EXTENSION",
+        "extensionDeadline", "2026-04-30", "extensionReason", "来不及了")))
+        .isInstanceOf(InputException.class).hasMessageContaining("完成时限已过，不能再申请延期");
+  }
+
+  // ------------------------------------------------------------------ R9
+
+  @Test
+  @DisplayName("R9 slow progress: approved by the principal leader, an interview by the organisation head, then by the principal leader")
+  void interviews() {
+    Map<String, Object> form = registrationForm();
+    form.put("reportIntervalDays", 3);
+    ProcessInstance pi = register(form);
+    signFor(pi);
+    fire(pi, "checkpointReached");
+    complete(pi, "urgeReport", "ducha", Map.of("urgingMethod", "PHONE", "urgingOutcome", "多次催办仍无进展",
+        "requestInterview", true));
+    // the interview runs beside the report checks, which go on
+    assertThat(pi).isWaitingAt("approveInterview", "checkpointReached", "handleCase", "clockGateway");
+    Task approval = task(pi, "approveInterview");
+    assertThat(tasks.createTaskQuery().taskId(approval.getId()).taskCandidateGroup("principal-leaders").count()).isOne();
+    complete(pi, "approveInterview", "zhaoxz", Map.of("interviewApproved", "true"));
+    complete(pi, "interviewByOrganizationHead", "zuzhi", Map.of("interviewOutcome", "约谈局长何建平，承诺两周内开工",
+        "interviewEffective", "false"));
+    complete(pi, "interviewByPrincipalLeader", "zhaoxz", Map.of("interviewOutcome", "县长约谈，责令限期整改",
+        "interviewEffective", "true"));
+
+    assertThat(supervision.urgings(caseOf(pi).getId())).extracting(UrgingRecord::getMethod).containsExactly(
+        UrgingMethod.PHONE, UrgingMethod.INTERVIEW_BY_ORGANIZATION_HEAD, UrgingMethod.INTERVIEW_BY_PRINCIPAL_LEADER);
+    assertThat(supervision.urgings(caseOf(pi).getId()).get(1).getEffective()).isFalse();
+    assertThat(pi).isWaitingAt("checkpointReached", "handleCase", "clockGateway");
+  }
+
+  @Test
+  @DisplayName("R9 an interview the principal leader does not approve is not held")
+  void interviewRefused() {
+    Map<String, Object> form = registrationForm();
+    form.put("reportIntervalDays", 3);
+    ProcessInstance pi = register(form);
+    signFor(pi);
+    fire(pi, "checkpointReached");
+    complete(pi, "urgeReport", "ducha", Map.of("urgingMethod", "PHONE", "urgingOutcome", "无进展", "requestInterview", true));
+    complete(pi, "approveInterview", "zhaoxz", Map.of("interviewApproved", "false", "interviewComment", "再催办一次"));
+    assertThat(hasTask(pi, "interviewByOrganizationHead")).isFalse();
+    assertThat(pi).isWaitingAt("checkpointReached", "handleCase", "clockGateway");
+  }
+
+  // ------------------------------------------------------------------ R10
+
+  @Test
+  @DisplayName("R10 a withdrawal from Tasklist ends the case with its reason and keeps every record")
+  void withdrawal() {
+    ProcessInstance pi = register();
+    signFor(pi);
+    SupervisionCase c = caseOf(pi);
+    ProcessInstance request = startWithdrawal(c.getCaseNumber(), "上级已调整工作部署");
+
+    assertThat(request).isEnded();
+    assertThat(pi).isEnded();
+    c = reload(c);
+    assertThat(c.getStatus()).isEqualTo(CaseStatus.WITHDRAWN);
+    assertThat(c.getWithdrawalReason()).isEqualTo("上级已调整工作部署");
+    assertThat(c.getWithdrawnBy()).isEqualTo("ducha");
+    assertThat(notice(c, NoticeKind.GREEN)).isPresent();
+    assertThat(management.createJobQuery().processInstanceId(pi.getId()).count()).isZero();
+  }
+
+  @Test
+  @DisplayName("R10 a withdrawal that cannot be carried out goes to a correction step, and resubmitted it works")
+  void withdrawalCorrection() {
+    ProcessInstance pi = register();
+    SupervisionCase c = caseOf(pi);
+    ProcessInstance request = startWithdrawal("督〔2026〕999号", "重复立项");
+
+    assertThat(request).isWaitingAt("correctWithdrawal");
+    assertThat(runtime.getVariable(request.getId(), "correctionMessage").toString()).contains("督〔2026〕999号", "不存在");
+    // the form keeps what is to be corrected
+    assertThat(runtime.getVariable(request.getId(), "withdrawalReason")).isEqualTo("重复立项");
+    complete(request, "correctWithdrawal", "ducha", Map.of("caseNumber", c.getCaseNumber(), "withdrawalReason", "重复立项",
+        "resubmit", "true"));
+    assertThat(request).isEnded();
+    assertThat(reload(c).getStatus()).isEqualTo(CaseStatus.WITHDRAWN);
+    assertThat(pi).isEnded();
+
+    ProcessInstance again = startWithdrawal(c.getCaseNumber(), "再次撤销");
+    assertThat(runtime.getVariable(again.getId(), "correctionMessage").toString()).contains("已撤销");
+    complete(again, "correctWithdrawal", "ducha", Map.of("resubmit", "false"));
+    assertThat(again).isEnded();
+  }
+
+  private ProcessInstance startWithdrawal(String caseNumber, String reason) {
+    identity.setAuthenticatedUserId("ducha");
+    try {
+      String id = repository.createProcessDefinitionQuery().processDefinitionKey("case-withdrawal").latestVersion()
+          .singleResult().getId();
+      return forms.submitStartForm(id, Map.of("caseNumber", caseNumber, "withdrawalReason", reason));
+    } finally {
+      identity.clearAuthentication();
+    }
+  }
+
+  // ------------------------------------------------------------------ forms
+
+  @Test
+  @DisplayName("a task that comes round again opens with an empty form")
+  void freshForms() {
+    ProcessInstance pi = register();
+    signFor(pi);
+    complete(pi, "handleCase", "zjj-lin", Map.of("handleAction", "PROGRESS", "progressContent", "第一次进展"));
+    assertThat(runtime.getVariables(pi.getId())).doesNotContainKeys("handleAction", "progressContent");
+    assertThat(forms.getTaskFormVariables(task(pi, "handleCase").getId()).keySet())
+        .contains("caseNumber", "warningLevelLabel", "deadlineText", "milestoneOptions")
+        .doesNotContain("progressContent");
+    assertThat(supervision.progressReports(caseOf(pi).getId())).extracting(ProgressReport::getContent)
+        .containsExactly("第一次进展");
+  }
+}
