@@ -40,7 +40,7 @@ import org.springframework.test.context.ActiveProfiles;
  * (by moving the engine clock to a timer's due date and executing the timer's job). The demo
  * organisation is the cast: 县住房和城乡建设局 (zjj) leads, 县发展和改革局 (fgj) helps.
  */
-@SpringBootTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"demo", "test"})
 public abstract class ProcessTestSupport {
 

@@ -1,0 +1,79 @@
+package cn.duban.organization;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.duban.supervision.ProcessTestSupport;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The demo organisation as users, groups and rows, and the registration form's options that follow it. */
+class OrganizationFormsTest extends ProcessTestSupport {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @Autowired OrganizationForms organizationForms;
+  @Autowired UnitRepository units;
+
+  @Test
+  @DisplayName("the demo organisation is created as Camunda users and groups and as Unit and Person rows")
+  void demoOrganisation() {
+    assertThat(units.findAll()).extracting(Unit::getCode).contains("fgj", "zjj", "jtj", "sthj");
+    assertThat(identity.createUserQuery().memberOfGroup("unit-zjj").list()).extracting(User::getId)
+        .contains("zjj-he", "zjj-lin");
+    assertThat(identity.createUserQuery().memberOfGroup("supervision-office").list()).extracting(User::getId)
+        .contains("ducha");
+    assertThat(identity.checkPassword("ducha", "duban2026")).isTrue();
+    assertThat(identity.createUserQuery().userId("ducha").singleResult().getFirstName()).isEqualTo("周督查");
+  }
+
+  @Test
+  @DisplayName("the registration form offers the organisation's units, leaders and people, and follows a new unit")
+  void registrationFormFollowsTheOrganisation() throws IOException {
+    assertThat(organizationForms.refresh()).as("nothing changed since start-up").isZero();
+    JsonNode form = latestRegistrationForm();
+    assertThat(values(form, "leadUnit")).containsExactly("fgj", "jtj", "sthj", "zjj");
+    assertThat(values(form, "leaderInCharge")).containsExactly("lifxz", "wangfxz", "zhaoxz");
+    assertThat(component(form, "coUnits").path("valuesExpression").asText())
+        .startsWith("=[{label: \"县发展和改革局\", value: \"fgj\"}").endsWith("[item.value != leadUnit]");
+    assertThat(component(form, "responsiblePerson").path("valuesExpression").asText())
+        .contains("{label: \"林晓东（办公室主任）\", value: \"zjj-lin\", unit: \"zjj\"}").endsWith("[item.unit = leadUnit]");
+
+    units.save(new Unit("wjj", "县卫生健康局"));
+    assertThat(organizationForms.refresh()).isEqualTo(1);
+    assertThat(values(latestRegistrationForm(), "leadUnit")).containsExactly("fgj", "jtj", "sthj", "wjj", "zjj");
+    units.deleteById("wjj");
+    organizationForms.refresh();
+  }
+
+  private JsonNode latestRegistrationForm() throws IOException {
+    ProcessDefinition definition = repository.createProcessDefinitionQuery().processDefinitionKey("supervision-case")
+        .latestVersion().singleResult();
+    try (InputStream in = forms.getDeployedStartForm(definition.getId())) {
+      return JSON.readTree(in);
+    }
+  }
+
+  private static JsonNode component(JsonNode form, String key) {
+    for (JsonNode c : form.path("components")) {
+      if (key.equals(c.path("key").asText())) {
+        return c;
+      }
+    }
+    throw new AssertionError("no component " + key);
+  }
+
+  private static List<String> values(JsonNode form, String key) {
+    List<String> out = new ArrayList<>();
+    component(form, key).path("values").forEach(v -> out.add(v.path("value").asText()));
+    return out;
+  }
+}

@@ -1,0 +1,76 @@
+package cn.duban.supervision;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyBoolean;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doCallRealMethod;
+import static org.mockito.Mockito.doThrow;
+
+import cn.duban.notice.NoticeKind;
+import cn.duban.notice.NoticeService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** R20: an event books once, whether its job fails and is retried or its step runs again. */
+@TestPropertySource(properties = "camunda.bpm.generate-unique-process-engine-name=true")
+class LedgerOnceTest extends ProcessTestSupport {
+
+  @MockitoSpyBean NoticeService noticeService;
+  @Autowired PlatformTransactionManager transactionManager;
+  TransactionTemplate transactions;
+
+  @BeforeEach
+  void transactions() {
+    transactions = new TransactionTemplate(transactionManager);
+  }
+
+  @Test
+  @DisplayName("R20 a yellow-notice job that fails after booking and is retried books the deduction once")
+  void retriedJobBooksOnce() {
+    ProcessInstance pi = register();
+    signFor(pi);
+    SupervisionCase c = caseOf(pi);
+    // stubbing calls the transactional proxy, which wants the transaction the engine normally provides
+    transactions.executeWithoutResult(status -> doThrow(new IllegalStateException("通知单服务暂时不可用"))
+        .doCallRealMethod().when(noticeService).issue(eq(NoticeKind.YELLOW), any(), anyBoolean(), any()));
+
+    Job job = timer(pi, "stageLimitReached");
+    assertThatThrownBy(() -> fire(pi, "stageLimitReached")).hasMessageContaining("通知单服务暂时不可用");
+    Job failed = management.createJobQuery().jobId(job.getId()).singleResult();
+    assertThat(failed.getRetries()).isEqualTo(2);
+    assertThat(failed.getExceptionMessage()).contains("通知单服务暂时不可用");
+    assertThat(bookings(c)).as("the failed attempt left nothing").isEmpty();
+    assertThat(reload(c).getWarningLevel()).isEqualTo(WarningLevel.GREEN);
+
+    management.executeJob(job.getId());
+    assertThat(reload(c).getWarningLevel()).isEqualTo(WarningLevel.YELLOW);
+    assertThat(bookings(c)).containsExactly("YELLOW_NOTICE zjj -1");
+    assertThat(notices.findByCaseIdOrderByIssuedAt(c.getId())).hasSize(2);
+  }
+
+  @Test
+  @DisplayName("R20 running the yellow-notice step again (an operator's process modification) books nothing more")
+  void stepRunAgainBooksNothing() {
+    ProcessInstance pi = register();
+    signFor(pi);
+    SupervisionCase c = caseOf(pi);
+    fire(pi, "stageLimitReached");
+    assertThat(bookings(c)).containsExactly("YELLOW_NOTICE zjj -1");
+
+    runtime.createProcessInstanceModification(pi.getId()).startBeforeActivity("issueYellowNotice").execute();
+    assertThat(bookings(c)).containsExactly("YELLOW_NOTICE zjj -1");
+    assertThat(notices.findByCaseIdOrderByIssuedAt(c.getId())).extracting(n -> n.getKind())
+        .containsExactly(NoticeKind.GREEN, NoticeKind.YELLOW);
+    assertThat(reload(c).getWarningLevel()).isEqualTo(WarningLevel.YELLOW);
+  }
+}

@@ -1,0 +1,145 @@
+package cn.duban.supervision;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.duban.accountability.AccountabilityDecisionRepository;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.BooleanSupplier;
+import javax.sql.DataSource;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The production configuration (profile {@code postgres}) on a real PostgreSQL: schema, JPA
+ * mappings, the case-number lock and the job executor firing the timers by itself. Time passes by
+ * moving the engine clock past a limit; the test then waits for the job executor to act.
+ */
+@SpringBootTest(properties = {
+    "camunda.bpm.generate-unique-process-engine-name=true",
+    "camunda.bpm.job-execution.enabled=true",
+    "camunda.bpm.job-execution.wait-time-in-millis=100",
+    "camunda.bpm.job-execution.max-wait=500",
+    "duban.calendar.holiday-dir=target/no-holiday-overrides"})
+@ActiveProfiles({"postgres", "demo-organization"})
+// closed after the class, so its job executor stops before the database does
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+class PostgresPipelineTest extends ProcessTestSupport {
+
+  private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+  @Autowired DataSource dataSource;
+  @Autowired AccountabilityDecisionRepository accountabilityDecisions;
+
+  @DynamicPropertySource
+  static void postgres(DynamicPropertyRegistry registry) {
+    EmbeddedPostgres.register(registry);
+  }
+
+  @Test
+  @DisplayName("R4 R5 R6 on PostgreSQL: the job executor issues the yellow and red notices and starts accountability")
+  void escalationByTheJobExecutor() throws Exception {
+    try (var c = dataSource.getConnection()) {
+      assertThat(c.getMetaData().getDatabaseProductName()).isEqualTo("PostgreSQL");
+    }
+    ProcessInstance pi = register();
+    signFor(pi);
+    SupervisionCase c = caseOf(pi);
+
+    passTheLimit(c);
+    awaitLevel(c, WarningLevel.YELLOW);
+    passTheLimit(c);
+    awaitLevel(c, WarningLevel.RED);
+    passTheLimit(c);
+    awaitLevel(c, WarningLevel.ACCOUNTABILITY);
+    await("two accountability procedures", () -> accountabilityDecisions.findBySourceCaseOrderById(c.getCaseNumber()).size() == 2);
+
+    assertThat(bookings(c)).containsExactly("YELLOW_NOTICE zjj -1", "RED_NOTICE zjj -2",
+        "ACCOUNTABILITY zjj -5", "ACCOUNTABILITY fgj -2.5");
+    assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("accountability")
+        .processInstanceBusinessKey(c.getCaseNumber()).count()).isEqualTo(2);
+    assertThat(management.createJobQuery().withException().count()).isZero();
+  }
+
+  @Test
+  @DisplayName("R7 on PostgreSQL: a case closed on time books its bonuses and leaves no job behind")
+  void closedOnTime() {
+    ProcessInstance pi = register();
+    signFor(pi);
+    setClock(LocalDateTime.of(2026, 3, 16, 10, 0));
+    submitClosure(pi);
+    accept(pi, false);
+    SupervisionCase c = caseOf(pi);
+    assertThat(c.getStatus()).isEqualTo(CaseStatus.CLOSED);
+    assertThat(bookings(c)).containsExactly("CLOSED_ON_TIME zjj 2", "CLOSED_ON_TIME fgj 1");
+    assertThat(runtime.createProcessInstanceQuery().processInstanceId(pi.getId()).count()).isZero();
+    assertThat(management.createJobQuery().processInstanceId(pi.getId()).count()).isZero();
+  }
+
+  @Test
+  @DisplayName("R1 on PostgreSQL: eight registrations at once get eight consecutive numbers")
+  void concurrentNumbering() throws Exception {
+    int n = 8;
+    CountDownLatch start = new CountDownLatch(1);
+    ExecutorService pool = Executors.newFixedThreadPool(n);
+    try {
+      List<Future<String>> numbers = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        Callable<String> registration = () -> {
+          start.await();
+          return register().getBusinessKey();
+        };
+        numbers.add(pool.submit(registration));
+      }
+      start.countDown();
+      List<Integer> sequences = new ArrayList<>();
+      for (Future<String> f : numbers) {
+        sequences.add(cases.findByCaseNumber(f.get()).orElseThrow().getSequence());
+      }
+      int first = sequences.stream().mapToInt(Integer::intValue).min().orElseThrow();
+      assertThat(sequences).doesNotHaveDuplicates().hasSize(n)
+          .allSatisfy(s -> assertThat(s).isBetween(first, first + n - 1));
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /** Moves the engine clock a minute past the case's current limit. */
+  private void passTheLimit(SupervisionCase c) {
+    Instant limit = reload(c).getStageLimitAt();
+    org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(limit.plusSeconds(60)));
+  }
+
+  private void awaitLevel(SupervisionCase c, WarningLevel level) {
+    await("warning level " + level, () -> reload(c).getWarningLevel() == level);
+  }
+
+  /** Waits for the job executor, polling the database; fails after a minute. */
+  private static void await(String what, BooleanSupplier condition) {
+    Instant giveUp = Instant.now().plus(PATIENCE);
+    while (!condition.getAsBoolean()) {
+      assertThat(Instant.now()).as("waiting for " + what).isBefore(giveUp);
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+}

@@ -1,0 +1,114 @@
+package cn.duban.webapp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.duban.supervision.ProcessTestSupport;
+import cn.duban.supervision.SupervisionCase;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** The engine's REST API and the project's API: authentication, and bad input answered with 400. */
+class RestApiTest extends ProcessTestSupport {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  @LocalServerPort int port;
+
+  @Test
+  @DisplayName("/engine-rest refuses an anonymous request and a wrong password, and accepts the demo supervisor")
+  void engineRestNeedsAuthentication() throws Exception {
+    HttpResponse<String> anonymous = get("/engine-rest/task", null);
+    assertThat(anonymous.statusCode()).isEqualTo(401);
+    assertThat(anonymous.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).contains("Basic"));
+    // a user nobody else logs in as: a failed login delays that user's next attempts
+    assertThat(get("/engine-rest/task", "kaohe:wrong").statusCode()).isEqualTo(401);
+    HttpResponse<String> supervisor = get("/engine-rest/process-definition?key=supervision-case", "ducha:duban2026");
+    assertThat(supervisor.statusCode()).isEqualTo(200);
+    assertThat(JSON.readTree(supervisor.body()).get(0).path("name").asText()).isEqualTo("督查督办事项");
+    assertThat(get("/api/cases", null).statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  @DisplayName("R1 a registration with bad input gets 400 and a Chinese message naming the field, not a 500")
+  void badRegistrationIs400() throws Exception {
+    String body = """
+        {"variables": {"source": {"value": "LEADER_INSTRUCTION"}, "title": {"value": "测试"},
+         "leaderInCharge": {"value": "wangfxz"}, "leadUnit": {"value": "zjj"},
+         "coUnits": {"value": "[\\"zjj\\"]", "type": "Json"}, "responsiblePerson": {"value": "zjj-lin"},
+         "deadline": {"value": "2026-03-20"}, "content": {"value": "内容"}, "qualityChecklist": {"value": "标准"}}}""";
+    HttpResponse<String> response = post("/engine-rest/process-definition/key/supervision-case/submit-form", body);
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(JSON.readTree(response.body()).path("message").asText())
+        .contains("协办单位不能与牵头承办单位相同", "coUnits");
+  }
+
+  @Test
+  @DisplayName("R7 completing the unit's task with an empty closure report through REST gets 400")
+  void emptyClosureReportIs400() throws Exception {
+    ProcessInstance pi = register();
+    signFor(pi);
+    String taskId = task(pi, "handleCase").getId();
+    HttpResponse<String> response = post("/engine-rest/task/" + taskId + "/submit-form",
+        "{\"variables\": {\"handleAction\": {\"value\": \"CLOSURE\"}, \"closureReport\": {\"value\": \"\"}}}");
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(JSON.readTree(response.body()).path("message").asText()).contains("请填写办结报告");
+    assertThat(task(pi, "handleCase").getId()).isEqualTo(taskId);
+  }
+
+  @Test
+  @DisplayName("R10 the project's API: a case with its whole record, and a withdrawal without a reason refused with the field named")
+  void caseApi() throws Exception {
+    ProcessInstance pi = register();
+    SupervisionCase c = caseOf(pi);
+
+    HttpResponse<String> detail = get("/api/cases/" + c.getId(), "ducha:duban2026");
+    assertThat(detail.statusCode()).isEqualTo(200);
+    JsonNode json = JSON.readTree(detail.body());
+    assertThat(json.path("summary").path("caseNumber").asText()).isEqualTo(c.getCaseNumber());
+    assertThat(json.path("notices").get(0).path("kind").asText()).isEqualTo("GREEN");
+
+    HttpResponse<String> noReason = post("/api/cases/" + c.getId() + "/withdrawal", "{}");
+    assertThat(noReason.statusCode()).isEqualTo(400);
+    assertThat(noReason.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).contains("problem+json"));
+    assertThat(JSON.readTree(noReason.body()).path("field").asText()).isEqualTo("withdrawalReason");
+    assertThat(post("/api/cases/" + c.getId() + "/withdrawal", "{not json").statusCode()).isEqualTo(400);
+    assertThat(get("/api/cases/999999", "ducha:duban2026").statusCode()).isEqualTo(404);
+
+    HttpResponse<String> withdrawn = post("/api/cases/" + c.getId() + "/withdrawal", "{\"reason\": \"任务已由上级统筹\"}");
+    assertThat(withdrawn.statusCode()).isEqualTo(200);
+    assertThat(JSON.readTree(withdrawn.body()).path("status").asText()).isEqualTo("WITHDRAWN");
+    assertThat(reload(c).getWithdrawnBy()).isEqualTo("ducha");
+  }
+
+  private HttpResponse<String> get(String path, String credentials) throws IOException, InterruptedException {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET();
+    if (credentials != null) {
+      request.header("Authorization", basic(credentials));
+    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+  }
+
+  private HttpResponse<String> post(String path, String body) throws IOException, InterruptedException {
+    HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        .header("Authorization", basic("ducha:duban2026"))
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
+    return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+  }
+
+  private static String basic(String credentials) {
+    return "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
+  }
+}
