@@ -22,6 +22,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -36,6 +37,9 @@ public class SupervisionDelegates {
   /** The start form's fields; replaced by the case's own variables once the case is registered. */
   private static final List<String> REGISTRATION_FIELDS = List.of("source", "coUnits", "deadline", "milestones",
       "qualityChecklist", "initialLevel", "signForDays", "yellowDays", "redDays", "reportIntervalDays");
+
+  /** The due date of the tasks that fall due with the case's current limit. */
+  static final String STAGE_LIMIT_DUE_DATE = "${" + CaseVariables.STAGE_LIMIT_AT + "}";
 
   static final String CLOSURE_NONE = "NONE";
   static final String CLOSURE_SUBMITTED = "SUBMITTED";
@@ -56,10 +60,7 @@ public class SupervisionDelegates {
   @Bean
   public JavaDelegate registerCase() {
     return ex -> {
-      List<MilestoneInput> milestones = FormValues.list(ex, "milestones").stream()
-          .map(FormValues::map)
-          .map(row -> new MilestoneInput(str(row.get("name")), str(row.get("date"))))
-          .toList();
+      List<MilestoneInput> milestones = milestones(ex);
       Registration in = new Registration(string(ex, "source"), string(ex, "title"), string(ex, "leaderInCharge"),
           string(ex, "leadUnit"), strings(ex, "coUnits"), string(ex, "responsiblePerson"), string(ex, "deadline"),
           string(ex, "content"), milestones, string(ex, "qualityChecklist"), string(ex, "initialLevel"),
@@ -90,15 +91,12 @@ public class SupervisionDelegates {
     return ex -> escalate(ex, () -> cases.issueRedNotice(CaseVariables.caseId(ex), escalated(ex)));
   }
 
-  /** A notice with a new limit: the unit's open tasks, due at the old limit, fall due at the new one. */
+  /** A notice with a new limit: the unit's work falls due with it. */
   private void escalate(DelegateExecution ex, Runnable issue) {
-    Instant before = cases.get(CaseVariables.caseId(ex)).getStageLimitAt();
     issue.run();
     SupervisionCase c = cases.get(CaseVariables.caseId(ex));
     variables.publish(ex, c);
-    if (!before.equals(c.getStageLimitAt())) {
-      moveDueDates(ex, before, c.getStageLimitAt(), false);
-    }
+    followStageLimit(ex, c.getStageLimitAt(), false);
   }
 
   /** R6. */
@@ -165,17 +163,18 @@ public class SupervisionDelegates {
           string(ex, "extensionComment"), Actors.of(ex));
       variables.publish(ex, outcome.supervisionCase());
       if (outcome.moved()) {
-        moveDueDates(ex, outcome.previousDeadlineAt(), outcome.supervisionCase().getDeadlineAt(), true);
+        followStageLimit(ex, outcome.supervisionCase().getStageLimitAt(), true);
       }
     };
   }
 
   /**
-   * Open tasks due at the old limit fall due at the new one. Timers read their dates from
-   * variables, so recalculating the instance's timer jobs moves those that depend on the limit;
-   * an escalation leaves them alone, since the timer that moved the limit is the one now firing.
+   * The stage limit moved: the open tasks whose due date is the stage limit fall due at the new
+   * one. Timers read their dates from variables, so recalculating the instance's timer jobs moves
+   * those that depend on the limit; an escalation leaves them alone, since the timer that moved
+   * the limit is the one now firing.
    */
-  static void moveDueDates(DelegateExecution ex, Instant previous, Instant next, boolean recalculateTimers) {
+  static void followStageLimit(DelegateExecution ex, Instant limit, boolean recalculateTimers) {
     if (recalculateTimers) {
       ManagementService management = ex.getProcessEngineServices().getManagementService();
       for (Job job : management.createJobQuery().processInstanceId(ex.getProcessInstanceId()).timers().list()) {
@@ -183,10 +182,12 @@ public class SupervisionDelegates {
       }
     }
     TaskService tasks = ex.getProcessEngineServices().getTaskService();
-    for (Task task : tasks.createTaskQuery().processInstanceId(ex.getProcessInstanceId())
-        .dueDate(Date.from(previous)).list()) {
-      task.setDueDate(Date.from(next));
-      tasks.saveTask(task);
+    for (Task task : tasks.createTaskQuery().processInstanceId(ex.getProcessInstanceId()).list()) {
+      UserTask definition = ex.getBpmnModelInstance().getModelElementById(task.getTaskDefinitionKey());
+      if (STAGE_LIMIT_DUE_DATE.equals(definition.getCamundaDueDate()) && !task.getDueDate().equals(Date.from(limit))) {
+        task.setDueDate(Date.from(limit));
+        tasks.saveTask(task);
+      }
     }
   }
 
@@ -260,6 +261,21 @@ public class SupervisionDelegates {
         throw new BpmnError("WITHDRAWAL_REFUSED", refused.getMessage());
       }
     };
+  }
+
+  /**
+   * The start form's milestones: lines of text; an API client may send a Json list of
+   * {@code {"name", "date"}} objects instead.
+   */
+  private static List<MilestoneInput> milestones(DelegateExecution ex) {
+    String text = string(ex, "milestones");
+    if (text == null || !text.strip().startsWith("[")) {
+      return MilestoneInput.parseLines(text);
+    }
+    return FormValues.list(ex, "milestones").stream()
+        .map(FormValues::map)
+        .map(row -> new MilestoneInput(str(row.get("name")), str(row.get("date"))))
+        .toList();
   }
 
   private static boolean escalated(DelegateExecution ex) {

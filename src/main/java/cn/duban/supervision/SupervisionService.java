@@ -332,8 +332,8 @@ public class SupervisionService {
     return extensions.save(new ExtensionRequest(c.getId(), clock.now(), userId, c.getDeadline(), requested, why));
   }
 
-  /** The outcome of a leader's decision: whether the deadline moved, and from when to when. */
-  public record ExtensionOutcome(boolean moved, Instant previousDeadlineAt, SupervisionCase supervisionCase) {
+  /** The outcome of a leader's decision: whether the deadline moved. */
+  public record ExtensionOutcome(boolean moved, SupervisionCase supervisionCase) {
   }
 
   /**
@@ -347,20 +347,19 @@ public class SupervisionService {
     }
     ExtensionRequest request = extensions.findFirstByCaseIdAndDecision(c.getId(), ReviewDecision.PENDING)
         .orElseThrow(() -> new IllegalStateException("no pending extension request for " + c.getCaseNumber()));
-    Instant previous = c.getDeadlineAt();
     if (!approved) {
       request.decide(ReviewDecision.REJECTED, clock.now(), leaderId, comment);
-      return new ExtensionOutcome(false, previous, c);
+      return new ExtensionOutcome(false, c);
     }
     if (!deadlineIsCurrentLimit(c)) {
       request.decide(ReviewDecision.ACCEPTED, clock.now(), leaderId,
           (comment == null ? "" : comment + "；") + "审批时已发出限期催办单，延期未生效");
-      return new ExtensionOutcome(false, previous, c);
+      return new ExtensionOutcome(false, c);
     }
     request.decide(ReviewDecision.ACCEPTED, clock.now(), leaderId, comment);
     c.setDeadline(request.getRequestedDeadline(), clock.endOfDeadline(request.getRequestedDeadline()).toInstant());
     c.setStageLimitAt(c.getDeadlineAt());
-    return new ExtensionOutcome(true, previous, c);
+    return new ExtensionOutcome(true, c);
   }
 
   private static boolean deadlineIsCurrentLimit(SupervisionCase c) {

@@ -92,7 +92,7 @@ public abstract class ProcessTestSupport {
     form.put("responsiblePerson", "zjj-lin");
     form.put("deadline", "2026-03-20");
     form.put("content", "完成城区12个老旧小区改造，3月底前全部开工");
-    form.put("milestones", SpinValues.jsonValue("[]").create());
+    form.put("milestones", "");
     form.put("qualityChecklist", "改造方案经专家评审\n居民满意度不低于90%");
     form.put("initialLevel", "GREEN");
     form.put("reportIntervalDays", 0);

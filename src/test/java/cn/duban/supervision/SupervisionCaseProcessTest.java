@@ -51,6 +51,15 @@ class SupervisionCaseProcessTest extends ProcessTestSupport {
   }
 
   @Test
+  @DisplayName("R1 an API client may send the milestones as a Json list")
+  void milestonesAsJson() {
+    Map<String, Object> form = registrationForm();
+    form.put("milestones", SpinValues.jsonValue("[{\"name\":\"完成方案设计\",\"date\":\"2026-03-06\"}]").create());
+    assertThat(supervision.milestones(caseOf(register(form)).getId())).extracting(Milestone::getName)
+        .containsExactly("完成方案设计");
+  }
+
+  @Test
   @DisplayName("R1 case numbers stay gap-free when a registration is refused")
   void numbersAreGapFree() {
     int first = caseOf(register()).getSequence();
@@ -80,8 +89,12 @@ class SupervisionCaseProcessTest extends ProcessTestSupport {
     assertThatThrownBy(() -> register(noChecklist)).hasMessageContaining("请填写质量标准");
 
     Map<String, Object> lateMilestone = registrationForm();
-    lateMilestone.put("milestones", SpinValues.jsonValue("[{\"name\":\"完成设计\",\"date\":\"2026-04-30\"}]").create());
-    assertThatThrownBy(() -> register(lateMilestone)).hasMessageContaining("须在今天至完成时限之间");
+    lateMilestone.put("milestones", "2026-03-10 完成设计\n2026-04-30 全部完工");
+    assertThatThrownBy(() -> register(lateMilestone)).hasMessageContaining("关键节点“全部完工”的日期须在今天至完成时限之间");
+
+    Map<String, Object> badMilestone = registrationForm();
+    badMilestone.put("milestones", "2026-03-10 完成设计\n下周完成招标");
+    assertThatThrownBy(() -> register(badMilestone)).hasMessageContaining("关键节点第2行应为“日期 节点名称”");
 
     Map<String, Object> badLimit = registrationForm();
     badLimit.put("yellowDays", 0);
@@ -149,9 +162,10 @@ class SupervisionCaseProcessTest extends ProcessTestSupport {
   @DisplayName("R3 a milestone passed without a report on it raises an urging task")
   void milestoneMissed() {
     Map<String, Object> form = registrationForm();
-    form.put("milestones", SpinValues.jsonValue(
-        "[{\"name\":\"完成方案设计\",\"date\":\"2026-03-06\"},{\"name\":\"全部开工\",\"date\":\"2026-03-13\"}]").create());
+    form.put("milestones", "2026-03-06 完成方案设计\n2026年3月13日 全部开工");
     ProcessInstance pi = register(form);
+    assertThat(supervision.milestones(caseOf(pi).getId())).extracting(m -> m.getDueDate() + " " + m.getName())
+        .containsExactly("2026-03-06 完成方案设计", "2026-03-13 全部开工");
     signFor(pi);
     SupervisionCase c = caseOf(pi);
     Long firstMilestone = supervision.milestones(c.getId()).get(0).getId();
@@ -219,6 +233,21 @@ class SupervisionCaseProcessTest extends ProcessTestSupport {
     assertThat(pi).isWaitingAt("handleCase");
     assertThat(notices.findByCaseIdOrderByIssuedAt(c.getId())).extracting(Notice::getKind)
         .containsExactly(NoticeKind.GREEN, NoticeKind.YELLOW, NoticeKind.RED);
+  }
+
+  @Test
+  @DisplayName("R4 only the tasks due at the case's limit follow it to the yellow limit; the sign-for task keeps its own")
+  void onlyStageTasksFollowTheLimit() {
+    Map<String, Object> form = registrationForm();
+    form.put("deadline", "2026-03-03");
+    ProcessInstance pi = register(form);
+    // sign-for due and deadline are the same instant: the end of Tuesday 3 March
+    assertThat(task(pi, "signFor").getDueDate()).isEqualTo(at(LocalDateTime.of(2026, 3, 3, 23, 59, 59)));
+    fire(pi, "stageLimitReached");
+    assertThat(caseOf(pi).getWarningLevel()).isEqualTo(WarningLevel.YELLOW);
+    assertThat(task(pi, "signFor").getDueDate()).isEqualTo(at(LocalDateTime.of(2026, 3, 3, 23, 59, 59)));
+    signFor(pi);
+    assertThat(task(pi, "handleCase").getDueDate()).isEqualTo(at(LocalDateTime.of(2026, 3, 10, 23, 59, 59)));
   }
 
   @Test
