@@ -3,6 +3,7 @@ package cn.duban.organization;
 import cn.duban.common.InputException;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -52,11 +53,11 @@ public class OrganizationService {
   }
 
   public List<Unit> allUnits() {
-    return units.findAll(org.springframework.data.domain.Sort.by("code"));
+    return units.findAll(Sort.by("code"));
   }
 
   public List<Person> allPeople() {
-    return people.findAll(org.springframework.data.domain.Sort.by("id"));
+    return people.findAll(Sort.by("id"));
   }
 
   public List<Person> peopleWith(Role role) {

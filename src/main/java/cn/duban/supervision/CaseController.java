@@ -2,6 +2,7 @@ package cn.duban.supervision;
 
 import cn.duban.assessment.Ledger;
 import cn.duban.assessment.LedgerEntry;
+import cn.duban.calendar.LimitClock;
 import cn.duban.notice.Notice;
 import cn.duban.notice.NoticeRepository;
 import java.time.Instant;
@@ -29,15 +30,17 @@ public class CaseController {
   private final Ledger ledger;
   private final CaseWithdrawal withdrawal;
   private final IdentityService identity;
+  private final LimitClock clock;
 
   public CaseController(SupervisionService cases, SupervisionCaseRepository repository, NoticeRepository notices,
-      Ledger ledger, CaseWithdrawal withdrawal, IdentityService identity) {
+      Ledger ledger, CaseWithdrawal withdrawal, IdentityService identity, LimitClock clock) {
     this.cases = cases;
     this.repository = repository;
     this.notices = notices;
     this.ledger = ledger;
     this.withdrawal = withdrawal;
     this.identity = identity;
+    this.clock = clock;
   }
 
   public record CaseSummary(Long id, String caseNumber, String title, String leadUnit, LocalDate deadline,
@@ -62,7 +65,7 @@ public class CaseController {
 
   @GetMapping
   public List<CaseSummary> list(@RequestParam(required = false) Integer year) {
-    int y = year != null ? year : LocalDate.now().getYear();
+    int y = year != null ? year : clock.today().getYear();
     return repository.findByYearOrderBySequence(y).stream().map(CaseSummary::of).toList();
   }
 
