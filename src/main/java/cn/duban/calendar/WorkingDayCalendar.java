@@ -50,6 +50,11 @@ public class WorkingDayCalendar {
     this.years = Map.copyOf(years);
   }
 
+  /** Where an administrator adds the holiday data of later years. */
+  public String holidayDir() {
+    return holidayDir;
+  }
+
   public NavigableSet<Integer> coveredYears() {
     return Collections.unmodifiableNavigableSet(new TreeSet<>(years.keySet()));
   }

@@ -2,7 +2,10 @@ package cn.duban.common;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.VariableScope;
@@ -22,6 +25,18 @@ public final class FormValues {
 
   public static String string(VariableScope scope, String name) {
     Object v = scope.getVariable(name);
+    return v == null ? null : v.toString();
+  }
+
+  /**
+   * A date field as ISO text (yyyy-MM-dd): Camunda Forms send text, an API client may send a
+   * Date, which is read as a day in {@code zone}.
+   */
+  public static String date(VariableScope scope, String name, ZoneId zone) {
+    Object v = scope.getVariable(name);
+    if (v instanceof Date d) {
+      return LocalDate.ofInstant(d.toInstant(), zone).toString();
+    }
     return v == null ? null : v.toString();
   }
 

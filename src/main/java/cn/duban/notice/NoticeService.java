@@ -23,9 +23,10 @@ public class NoticeService {
     this.issuingOffice = issuingOffice;
   }
 
-  /** What a notice says: the item, the unit, the requirement and the limit. */
-  public record NoticeContent(Long caseId, String caseNumber, String title, String unitName, String requirement,
-      Instant limitAt, ZoneId zone) {
+  /** What a notice says: the item, the units, the responsible person, the three fixes (三定) and the limit. */
+  public record NoticeContent(Long caseId, String caseNumber, String title, String unitName, String coUnitNames,
+      String responsiblePerson, String requirement, String milestones, String qualityStandard, Instant limitAt,
+      ZoneId zone) {
   }
 
   @Transactional(propagation = Propagation.MANDATORY)
@@ -46,6 +47,8 @@ public class NoticeService {
           + "前办结具结；逾期仍未办结的，将启动问责程序。";
     };
     return kind.title() + "\n" + c.caseNumber() + "\n\n" + c.unitName() + "：\n" + demand
-        + "\n\n工作内容和要求：" + c.requirement() + "\n\n" + issuingOffice + "\n" + DAY.format(now.atZone(c.zone()));
+        + "\n\n协办单位：" + c.coUnitNames() + "\n责任人：" + c.responsiblePerson()
+        + "\n工作内容和要求：" + c.requirement() + "\n关键节点：" + c.milestones() + "\n质量标准：" + c.qualityStandard()
+        + "\n\n" + issuingOffice + "\n" + DAY.format(now.atZone(c.zone()));
   }
 }

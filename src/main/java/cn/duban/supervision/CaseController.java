@@ -8,7 +8,9 @@ import cn.duban.notice.NoticeRepository;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import cn.duban.organization.Groups;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -52,15 +54,16 @@ public class CaseController {
     }
   }
 
-  public record CaseDetail(CaseSummary summary, String source, String content, String leaderInCharge,
-      List<String> coUnits, String responsiblePerson, List<String> qualityChecklist, Instant deadlineAt,
-      Instant stageLimitAt, Instant registeredAt, Instant signedAt, Instant closedAt, Boolean closedOnTime,
-      String withdrawalReason, List<Milestone> milestones, List<Notice> notices, List<ProgressReport> progressReports,
+  public record CaseDetail(CaseSummary summary, CaseSource source, String sourceLabel, String content,
+      String leaderInCharge, List<String> coUnits, String responsiblePerson, List<String> qualityChecklist,
+      Instant deadlineAt, Instant stageLimitAt, Instant registeredAt, Instant signedAt, Instant closedAt,
+      Boolean closedOnTime, Instant withdrawnAt, String withdrawnBy, String withdrawalReason, List<Milestone> milestones, List<Notice> notices, List<ProgressReport> progressReports,
       List<UrgingRecord> urgings, List<ExtensionRequest> extensionRequests, List<ClosureReport> closureReports,
       List<LedgerEntry> ledger) {
   }
 
-  public record WithdrawalRequest(String reason) {
+  /** The same field name as the withdrawal form's. */
+  public record WithdrawalRequest(String withdrawalReason) {
   }
 
   @GetMapping
@@ -73,19 +76,24 @@ public class CaseController {
   public CaseDetail get(@PathVariable Long id) {
     SupervisionCase c = repository.findById(id)
         .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "督查事项不存在：" + id));
-    return new CaseDetail(CaseSummary.of(c), c.getSource().label(), c.getContent(), c.getLeaderInCharge(),
-        c.coUnitList(), c.getResponsiblePerson(), c.checklistItems(), c.getDeadlineAt(), c.getStageLimitAt(),
-        c.getRegisteredAt(), c.getSignedAt(), c.getClosedAt(), c.getClosedOnTime(), c.getWithdrawalReason(),
+    return new CaseDetail(CaseSummary.of(c), c.getSource(), c.getSource().label(), c.getContent(),
+        c.getLeaderInCharge(), c.coUnitList(), c.getResponsiblePerson(), c.checklistItems(), c.getDeadlineAt(),
+        c.getStageLimitAt(), c.getRegisteredAt(), c.getSignedAt(), c.getClosedAt(), c.getClosedOnTime(),
+        c.getWithdrawnAt(), c.getWithdrawnBy(), c.getWithdrawalReason(),
         cases.milestones(id), notices.findByCaseIdOrderByIssuedAt(id), cases.progressReports(id), cases.urgings(id),
         cases.extensionRequests(id), cases.closureReports(id), ledger.ofSource(CaseScoring.SOURCE_TYPE, c.getCaseNumber()));
   }
 
-  /** R10 through the API. */
+  /** R10 through the API; like the withdrawal process in Tasklist, for the supervision office only. */
   @PostMapping("/{id}/withdrawal")
   public CaseSummary withdraw(@PathVariable Long id, @RequestBody WithdrawalRequest request) {
     SupervisionCase c = repository.findById(id)
         .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "督查事项不存在：" + id));
-    String user = identity.getCurrentAuthentication() != null ? identity.getCurrentAuthentication().getUserId() : null;
-    return CaseSummary.of(withdrawal.request(c.getCaseNumber(), request == null ? null : request.reason(), user));
+    Authentication caller = identity.getCurrentAuthentication();
+    if (caller == null || caller.getGroupIds() == null || !caller.getGroupIds().contains(Groups.SUPERVISION_OFFICE)) {
+      throw new ResponseStatusException(HttpStatus.FORBIDDEN, "只有督查室可以撤销督查立项");
+    }
+    return CaseSummary.of(withdrawal.request(c.getCaseNumber(), request == null ? null : request.withdrawalReason(),
+        caller.getUserId()));
   }
 }

@@ -19,7 +19,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
@@ -62,7 +62,7 @@ public class SupervisionDelegates {
     return ex -> {
       List<MilestoneInput> milestones = milestones(ex);
       Registration in = new Registration(string(ex, "source"), string(ex, "title"), string(ex, "leaderInCharge"),
-          string(ex, "leadUnit"), strings(ex, "coUnits"), string(ex, "responsiblePerson"), string(ex, "deadline"),
+          string(ex, "leadUnit"), strings(ex, "coUnits"), string(ex, "responsiblePerson"), FormValues.date(ex, "deadline", clock.zone()),
           string(ex, "content"), milestones, string(ex, "qualityChecklist"), string(ex, "initialLevel"),
           ex.getVariable("signForDays"), ex.getVariable("yellowDays"), ex.getVariable("redDays"),
           ex.getVariable("reportIntervalDays"));
@@ -105,10 +105,14 @@ public class SupervisionDelegates {
     return ex -> variables.publish(ex, cases.startAccountability(CaseVariables.caseId(ex)));
   }
 
-  /** R2. */
+  /** R2; the handler who signed for the case keeps its work task ({@code unitHandler}). */
   @Bean
   public JavaDelegate recordSignFor() {
-    return ex -> variables.publish(ex, cases.signFor(CaseVariables.caseId(ex), Actors.of(ex)));
+    return ex -> {
+      String handler = Actors.of(ex);
+      variables.publish(ex, cases.signFor(CaseVariables.caseId(ex), handler));
+      ex.setVariable("unitHandler", Actors.SYSTEM.equals(handler) ? null : handler);
+    };
   }
 
   /** R3: plans the first report checkpoint once the unit has signed for the case. */
@@ -148,7 +152,8 @@ public class SupervisionDelegates {
   @Bean
   public JavaDelegate recordExtensionRequest() {
     return ex -> {
-      ExtensionRequest r = cases.requestExtension(CaseVariables.caseId(ex), string(ex, "extensionDeadline"),
+      ExtensionRequest r = cases.requestExtension(CaseVariables.caseId(ex),
+          FormValues.date(ex, "extensionDeadline", clock.zone()),
           string(ex, "extensionReason"), Actors.of(ex));
       ex.setVariable("extensionRequestText", "申请将完成时限由" + r.getPreviousDeadline() + "延至"
           + r.getRequestedDeadline() + "。延期理由：" + r.getReason());
@@ -225,17 +230,23 @@ public class SupervisionDelegates {
     };
   }
 
-  /** Records an urging task's outcome (R2, R3) or an interview (R9) when the task is completed. */
+  /**
+   * Records an urging task's outcome (R2, R3) or an interview (R9) as the task ends. An end
+   * listener rather than a task listener, so that bad input reaches the user as a 400; a task
+   * cancelled by the case's closure or withdrawal records nothing.
+   */
   @Bean
-  public TaskListener recordUrging() {
-    return task -> {
-      String method = string(task, "urgingMethod");
-      String outcome = task.hasVariable("interviewOutcome") ? string(task, "interviewOutcome")
-          : string(task, "urgingOutcome");
-      cases.recordUrging(CaseVariables.caseId(task), task.getId(),
-          UrgingReason.valueOf(string(task, "urgingReason")),
+  public ExecutionListener recordUrging() {
+    return ex -> {
+      if (ex.isCanceled()) {
+        return;
+      }
+      String method = string(ex, "urgingMethod");
+      String outcome = ex.hasVariable("interviewOutcome") ? string(ex, "interviewOutcome") : string(ex, "urgingOutcome");
+      cases.recordUrging(CaseVariables.caseId(ex), ex.getActivityInstanceId(),
+          UrgingReason.valueOf(string(ex, "urgingReason")),
           method == null || method.isBlank() ? null : UrgingMethod.valueOf(method), outcome,
-          bool(task, "interviewEffective"), Actors.of(task));
+          bool(ex, "interviewEffective"), Actors.of(ex));
     };
   }
 

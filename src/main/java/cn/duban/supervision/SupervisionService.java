@@ -300,16 +300,16 @@ public class SupervisionService {
     return new CheckResult(!missed.isEmpty(), reason, String.join("、", missed), next);
   }
 
-  /** Records what the supervision office did to urge; once per task. */
-  public void recordUrging(Long caseId, String taskId, UrgingReason reason, UrgingMethod method, String outcome,
+  /** Records what the supervision office did to urge; once per urging task. */
+  public void recordUrging(Long caseId, String activityInstanceId, UrgingReason reason, UrgingMethod method, String outcome,
       Boolean effective, String userId) {
     SupervisionCase c = get(caseId);
     if (method == null) {
       throw new InputException("urgingMethod", "请选择催办方式（urgingMethod）");
     }
     String text = text("urgingOutcome", outcome, "催办情况", 2000);
-    if (!urgings.existsByTaskId(taskId)) {
-      urgings.save(new UrgingRecord(c.getId(), taskId, reason, method, text, effective, clock.now(), userId));
+    if (!urgings.existsByActivityInstanceId(activityInstanceId)) {
+      urgings.save(new UrgingRecord(c.getId(), activityInstanceId, reason, method, text, effective, clock.now(), userId));
     }
   }
 
@@ -317,7 +317,12 @@ public class SupervisionService {
 
   public ExtensionRequest requestExtension(Long caseId, String requestedDeadline, String reason, String userId) {
     SupervisionCase c = get(caseId);
-    if (!deadlineIsCurrentLimit(c) || clock.now().isAfter(c.getDeadlineAt())) {
+    if (!deadlineIsCurrentLimit(c)) {
+      throw new InputException("extensionDeadline",
+          "本事项已发出" + (c.getWarningLevel() == WarningLevel.YELLOW ? "限期催办单" : "限期具结单或启动问责")
+              + "，不能再申请延期（extensionDeadline）");
+    }
+    if (clock.now().isAfter(c.getDeadlineAt())) {
       throw new InputException("extensionDeadline", "完成时限已过，不能再申请延期（extensionDeadline）");
     }
     if (extensions.findFirstByCaseIdAndDecision(c.getId(), ReviewDecision.PENDING).isPresent()) {
@@ -429,7 +434,7 @@ public class SupervisionService {
     SupervisionCase c = cases.findByCaseNumber(caseNumber.strip()).orElseThrow(
         () -> new InputException("caseNumber", "督查事项“" + caseNumber.strip() + "”不存在（caseNumber）"));
     if (!c.getStatus().isOpen()) {
-      throw new InputException("caseNumber", c.getCaseNumber() + "已" + c.getStatus().label() + "，不能撤销（caseNumber）");
+      throw new InputException("caseNumber", c.getCaseNumber() + c.getStatus().label() + "，不能撤销（caseNumber）");
     }
     if (c.getWarningLevel() == WarningLevel.ACCOUNTABILITY) {
       throw new InputException("caseNumber", c.getCaseNumber() + "已启动问责，不能撤销（caseNumber）");
@@ -478,8 +483,14 @@ public class SupervisionService {
   }
 
   private NoticeContent noticeContent(SupervisionCase c, Instant limit) {
+    String coUnits = c.coUnitList().isEmpty() ? "无"
+        : String.join("、", c.coUnitList().stream().map(organization::unitName).toList());
+    List<Milestone> ms = milestones.findByCaseIdOrderBySequence(c.getId());
+    String milestoneText = ms.isEmpty() ? "无"
+        : String.join("；", ms.stream().map(m -> m.getDueDate() + " " + m.getName()).toList());
     return new NoticeContent(c.getId(), c.getCaseNumber(), c.getTitle(), organization.unitName(c.getLeadUnit()),
-        c.getContent(), limit, clock.zone());
+        coUnits, organization.personName(c.getResponsiblePerson()), c.getContent(), milestoneText,
+        String.join("；", c.checklistItems()), limit, clock.zone());
   }
 
   // ---------------------------------------------------------------- input checks

@@ -22,9 +22,9 @@ public class UrgingRecord {
   @Column(name = "case_id", nullable = false)
   private Long caseId;
 
-  /** The Tasklist task that recorded it: a retried completion records once. */
-  @Column(name = "task_id", nullable = false, unique = true)
-  private String taskId;
+  /** The urging task's activity instance: a task's outcome is recorded once. */
+  @Column(name = "activity_instance_id", nullable = false, unique = true)
+  private String activityInstanceId;
 
   @Enumerated(EnumType.STRING)
   @Column(nullable = false)
@@ -49,10 +49,10 @@ public class UrgingRecord {
   protected UrgingRecord() {
   }
 
-  public UrgingRecord(Long caseId, String taskId, UrgingReason reason, UrgingMethod method, String outcome,
+  public UrgingRecord(Long caseId, String activityInstanceId, UrgingReason reason, UrgingMethod method, String outcome,
       Boolean effective, Instant recordedAt, String recordedBy) {
     this.caseId = caseId;
-    this.taskId = taskId;
+    this.activityInstanceId = activityInstanceId;
     this.reason = reason;
     this.method = method;
     this.outcome = outcome;
@@ -63,7 +63,7 @@ public class UrgingRecord {
 
   public Long getId() { return id; }
   public Long getCaseId() { return caseId; }
-  public String getTaskId() { return taskId; }
+  public String getActivityInstanceId() { return activityInstanceId; }
   public UrgingReason getReason() { return reason; }
   public UrgingMethod getMethod() { return method; }
   public String getOutcome() { return outcome; }

@@ -6,5 +6,5 @@ import org.springframework.data.jpa.repository.JpaRepository;
 public interface UrgingRecordRepository extends JpaRepository<UrgingRecord, Long> {
   List<UrgingRecord> findByCaseIdOrderByRecordedAt(Long caseId);
 
-  boolean existsByTaskId(String taskId);
+  boolean existsByActivityInstanceId(String activityInstanceId);
 }

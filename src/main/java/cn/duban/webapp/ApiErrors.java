@@ -6,6 +6,8 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.server.ResponseStatusException;
 
 /** Bad input to the project's API: 400, problem+json, the message in Chinese and the field named. */
 @RestControllerAdvice(basePackages = "cn.duban")
@@ -16,6 +18,22 @@ public class ApiErrors {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
     problem.setTitle("输入有误");
     problem.setProperty("field", e.field());
+    return problem;
+  }
+
+  @ExceptionHandler(ResponseStatusException.class)
+  public ProblemDetail status(ResponseStatusException e) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(e.getStatusCode(), e.getReason());
+    problem.setTitle(e.getStatusCode().value() == 404 ? "未找到" : e.getStatusCode().value() == 403 ? "无权操作" : "请求有误");
+    return problem;
+  }
+
+  @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+  public ProblemDetail badParameter(MethodArgumentTypeMismatchException e) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+        "参数 " + e.getName() + " 的值“" + e.getValue() + "”格式不正确");
+    problem.setTitle("输入有误");
+    problem.setProperty("field", e.getName());
     return problem;
   }
 

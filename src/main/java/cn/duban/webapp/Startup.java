@@ -40,7 +40,7 @@ public class Startup implements ApplicationRunner {
     int nextYear = today.getYear() + 1;
     if (today.getMonthValue() >= 11 && !clock.calendar().coveredYears().contains(nextYear)) {
       LOG.warn("No holiday data for {} yet: limits that reach {} will fail until {}/{}.txt is added",
-          nextYear, nextYear, "duban.calendar.holiday-dir", nextYear);
+          nextYear, nextYear, clock.calendar().holidayDir(), nextYear);
     }
   }
 }

@@ -114,6 +114,8 @@ class SupervisionCaseProcessTest extends ProcessTestSupport {
     assertThat(tasks.createTaskQuery().taskId(urge.getId()).taskCandidateGroup("supervision-office").count()).isOne();
     // one working day from Wednesday 4 March
     assertThat(urge.getDueDate()).isEqualTo(at(LocalDateTime.of(2026, 3, 5, 23, 59, 59)));
+    assertThatThrownBy(() -> complete(pi, "urgeSignFor", "ducha", Map.of("urgingMethod", "PHONE", "urgingOutcome", " ")))
+        .isInstanceOf(InputException.class).hasMessageContaining("请填写催办情况");
     complete(pi, "urgeSignFor", "ducha", Map.of("urgingMethod", "PHONE", "urgingOutcome", "已电话联系林晓东，今日签收"));
 
     List<UrgingRecord> urgings = supervision.urgings(caseOf(pi).getId());
@@ -123,9 +125,13 @@ class SupervisionCaseProcessTest extends ProcessTestSupport {
       assertThat(u.getOutcome()).contains("今日签收");
       assertThat(u.getRecordedBy()).isEqualTo("ducha");
     });
+    assertThatThrownBy(() -> complete(pi, "signFor", "zjj-lin", Map.of("signConfirmed", false)))
+        .isInstanceOf(InputException.class).hasMessageContaining("请勾选“已阅知督办要求，确认签收并按期办理”");
     signFor(pi);
     assertThat(caseOf(pi).getStatus()).isEqualTo(CaseStatus.IN_PROGRESS);
     assertThat(pi).isWaitingAt("handleCase", "clockGateway");
+    // the handler who signed keeps the case's work, and still sees it as a task of the unit
+    assertThat(task(pi, "handleCase").getAssignee()).isEqualTo("zjj-lin");
   }
 
   // ------------------------------------------------------------------ R3
@@ -437,7 +443,7 @@ class SupervisionCaseProcessTest extends ProcessTestSupport {
     fire(pi, "stageLimitReached");
     assertThatThrownBy(() -> complete(pi, "handleCase", "zjj-lin", Map.of("handleAction", "EXTENSION",
         "extensionDeadline", "2026-04-30", "extensionReason", "来不及了")))
-        .isInstanceOf(InputException.class).hasMessageContaining("完成时限已过，不能再申请延期");
+        .isInstanceOf(InputException.class).hasMessageContaining("本事项已发出限期催办单，不能再申请延期");
   }
 
   // ------------------------------------------------------------------ R9
@@ -488,7 +494,9 @@ class SupervisionCaseProcessTest extends ProcessTestSupport {
   @DisplayName("R10 a withdrawal from Tasklist ends the case with its reason and keeps every record")
   void withdrawal() {
     ProcessInstance pi = register();
-    signFor(pi);
+    fire(pi, "signForOverdue");
+    // open tasks are cancelled with the case; nobody has to fill in their forms first
+    assertThat(pi).isWaitingAt("signFor", "urgeSignFor", "clockGateway");
     SupervisionCase c = caseOf(pi);
     ProcessInstance request = startWithdrawal(c.getCaseNumber(), "上级已调整工作部署");
 
@@ -537,6 +545,32 @@ class SupervisionCaseProcessTest extends ProcessTestSupport {
   }
 
   // ------------------------------------------------------------------ forms
+
+  @Test
+  @DisplayName("a task form's choices are checked on the server too: a missing or unknown action is refused with 400, not a 500")
+  void formChoicesAreChecked() {
+    ProcessInstance pi = register();
+    signFor(pi);
+    assertThatThrownBy(() -> complete(pi, "handleCase", "zjj-lin", Map.of()))
+        .isInstanceOf(InputException.class).hasMessageContaining("请填写本次办理（handleAction）");
+    assertThatThrownBy(() -> complete(pi, "handleCase", "zjj-lin", Map.of("handleAction", "FOO")))
+        .isInstanceOf(InputException.class).hasMessageContaining("“FOO”不是本次办理的可选项");
+    assertThat(pi).isWaitingAt("handleCase", "clockGateway");
+  }
+
+  @Test
+  @DisplayName("R1 R8 a date sent as a Date (by an API client) is read as that day in Beijing")
+  void datesAsDates() {
+    Map<String, Object> form = registrationForm();
+    form.put("deadline", at(LocalDateTime.of(2026, 3, 20, 0, 0)));
+    ProcessInstance pi = register(form);
+    assertThat(caseOf(pi).getDeadline()).hasToString("2026-03-20");
+    signFor(pi);
+    complete(pi, "handleCase", "zjj-lin", Map.of("handleAction", "EXTENSION",
+        "extensionDeadline", at(LocalDateTime.of(2026, 4, 3, 0, 0)), "extensionReason", "天气原因"));
+    assertThat(supervision.extensionRequests(caseOf(pi).getId())).singleElement()
+        .satisfies(r -> assertThat(r.getRequestedDeadline()).hasToString("2026-04-03"));
+  }
 
   @Test
   @DisplayName("a task that comes round again opens with an empty form")

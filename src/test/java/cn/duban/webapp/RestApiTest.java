@@ -55,9 +55,13 @@ class RestApiTest extends ProcessTestSupport {
   }
 
   @Test
-  @DisplayName("R7 completing the unit's task with an empty closure report through REST gets 400")
+  @DisplayName("R2 R7 a form's rules hold through REST: an unticked sign-for and an empty closure report get 400")
   void emptyClosureReportIs400() throws Exception {
     ProcessInstance pi = register();
+    HttpResponse<String> unticked = post("/engine-rest/task/" + task(pi, "signFor").getId() + "/submit-form",
+        "{\"variables\": {\"signConfirmed\": {\"value\": false}}}");
+    assertThat(unticked.statusCode()).isEqualTo(400);
+    assertThat(JSON.readTree(unticked.body()).path("message").asText()).contains("请勾选", "signConfirmed");
     signFor(pi);
     String taskId = task(pi, "handleCase").getId();
     HttpResponse<String> response = post("/engine-rest/task/" + taskId + "/submit-form",
@@ -84,9 +88,22 @@ class RestApiTest extends ProcessTestSupport {
     assertThat(noReason.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).contains("problem+json"));
     assertThat(JSON.readTree(noReason.body()).path("field").asText()).isEqualTo("withdrawalReason");
     assertThat(post("/api/cases/" + c.getId() + "/withdrawal", "{not json").statusCode()).isEqualTo(400);
-    assertThat(get("/api/cases/999999", "ducha:duban2026").statusCode()).isEqualTo(404);
+    HttpResponse<String> missing = get("/api/cases/999999", "ducha:duban2026");
+    assertThat(missing.statusCode()).isEqualTo(404);
+    assertThat(JSON.readTree(missing.body()).path("detail").asText()).isEqualTo("督查事项不存在：999999");
+    HttpResponse<String> notANumber = get("/api/cases/abc", "ducha:duban2026");
+    assertThat(notANumber.statusCode()).isEqualTo(400);
+    assertThat(JSON.readTree(notANumber.body()).path("field").asText()).isEqualTo("id");
 
-    HttpResponse<String> withdrawn = post("/api/cases/" + c.getId() + "/withdrawal", "{\"reason\": \"任务已由上级统筹\"}");
+    // R10: the supervision office withdraws; the lead unit itself may not
+    HttpResponse<String> byTheUnit = post("/api/cases/" + c.getId() + "/withdrawal",
+        "{\"withdrawalReason\": \"我局认为无需督办\"}", "zjj-lin:duban2026");
+    assertThat(byTheUnit.statusCode()).isEqualTo(403);
+    assertThat(JSON.readTree(byTheUnit.body()).path("detail").asText()).contains("只有督查室");
+    assertThat(reload(c).getStatus()).isNotEqualTo(cn.duban.supervision.CaseStatus.WITHDRAWN);
+
+    HttpResponse<String> withdrawn = post("/api/cases/" + c.getId() + "/withdrawal",
+        "{\"withdrawalReason\": \"任务已由上级统筹\"}");
     assertThat(withdrawn.statusCode()).isEqualTo(200);
     assertThat(JSON.readTree(withdrawn.body()).path("status").asText()).isEqualTo("WITHDRAWN");
     assertThat(reload(c).getWithdrawnBy()).isEqualTo("ducha");
@@ -101,8 +118,13 @@ class RestApiTest extends ProcessTestSupport {
   }
 
   private HttpResponse<String> post(String path, String body) throws IOException, InterruptedException {
+    return post(path, body, "ducha:duban2026");
+  }
+
+  private HttpResponse<String> post(String path, String body, String credentials)
+      throws IOException, InterruptedException {
     HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-        .header("Authorization", basic("ducha:duban2026"))
+        .header("Authorization", basic(credentials))
         .header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
     return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
