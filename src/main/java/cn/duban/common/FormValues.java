@@ -1,6 +1,5 @@
 package cn.duban.common;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -40,12 +39,20 @@ public final class FormValues {
     return v == null ? null : v.toString();
   }
 
+  /** A yes/no field: a Boolean, or the text true/false of a radio; null when absent. */
   public static Boolean bool(VariableScope scope, String name) {
     Object v = scope.getVariable(name);
     if (v == null || v.toString().isBlank()) {
       return null;
     }
-    return v instanceof Boolean b ? b : Boolean.valueOf(v.toString());
+    if (v instanceof Boolean b) {
+      return b;
+    }
+    return switch (v.toString().strip().toLowerCase(java.util.Locale.ROOT)) {
+      case "true" -> true;
+      case "false" -> false;
+      default -> throw new InputException(name, "“" + v + "”不是有效的是/否选项（" + name + "）");
+    };
   }
 
   /** A list of strings (tag list, checklist); empty when absent. */
@@ -92,9 +99,5 @@ public final class FormValues {
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  public static Map<String, Object> map(Object row) {
-    return JSON.convertValue(row, new TypeReference<Map<String, Object>>() { });
   }
 }

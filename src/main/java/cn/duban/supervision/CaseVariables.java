@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 /**
  * The process variables of a case: the dates its timers and due dates read, the warning level its
  * gateways read, and the context its forms show read-only. The case's records stay in its tables;
- * these are a copy refreshed after every step that changes them.
+ * these are a copy: the context is written once at registration, the state after every step.
  */
 @Component
 public class CaseVariables {
@@ -51,12 +51,29 @@ public class CaseVariables {
     return ((Number) id).longValue();
   }
 
-  /** Copies the case's current state into the process instance's variables. */
-  public void publish(VariableScope scope, SupervisionCase c) {
-    scope.setVariables(of(c));
+  /** At registration: everything the case's forms and expressions read. */
+  public void publishAll(VariableScope scope, SupervisionCase c) {
+    scope.setVariables(context(c));
+    scope.setVariables(state(c));
   }
 
-  public VariableMap of(SupervisionCase c) {
+  /** After a step: what steps change (dates, level, status); the context stays as registered. */
+  public void publishState(VariableScope scope, SupervisionCase c) {
+    scope.setVariables(state(c));
+  }
+
+  VariableMap state(SupervisionCase c) {
+    return Variables.createVariables()
+        .putValue("deadlineText", DAY.format(c.getDeadline()))
+        .putValue(DEADLINE_AT, Date.from(c.getDeadlineAt()))
+        .putValue(STAGE_LIMIT_AT, Date.from(c.getStageLimitAt()))
+        .putValue("stageLimitText", MINUTE.format(c.getStageLimitAt().atZone(clock.zone())))
+        .putValue(WARNING_LEVEL, c.getWarningLevel().name())
+        .putValue("warningLevelLabel", c.getWarningLevel().label())
+        .putValue("caseStatusLabel", c.getStatus().label());
+  }
+
+  VariableMap context(SupervisionCase c) {
     VariableMap v = Variables.createVariables()
         .putValue(CASE_ID, c.getId())
         .putValue("caseNumber", c.getCaseNumber())
@@ -72,13 +89,6 @@ public class CaseVariables {
         .putValue("leaderInChargeName", organization.personName(c.getLeaderInCharge()))
         .putValue("responsiblePerson", c.getResponsiblePerson())
         .putValue("responsiblePersonName", organization.personName(c.getResponsiblePerson()))
-        .putValue("deadlineText", DAY.format(c.getDeadline()))
-        .putValue(DEADLINE_AT, Date.from(c.getDeadlineAt()))
-        .putValue(STAGE_LIMIT_AT, Date.from(c.getStageLimitAt()))
-        .putValue("stageLimitText", MINUTE.format(c.getStageLimitAt().atZone(clock.zone())))
-        .putValue(WARNING_LEVEL, c.getWarningLevel().name())
-        .putValue("warningLevelLabel", c.getWarningLevel().label())
-        .putValue("caseStatusLabel", c.getStatus().label())
         .putValue(SIGN_FOR_DUE_AT, Date.from(c.getSignForDueAt()))
         .putValue("qualityChecklistText", String.join("\n", c.checklistItems()))
         .putValue("checklistOptions", FormValues.json(c.checklistItems().stream()

@@ -14,6 +14,7 @@ import cn.duban.supervision.Registration.MilestoneInput;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.BpmnError;
@@ -69,7 +70,7 @@ public class SupervisionDelegates {
       SupervisionCase c = cases.register(in, Actors.of(ex), ex.getProcessInstanceId());
       ex.setProcessBusinessKey(c.getCaseNumber());
       ex.removeVariables(REGISTRATION_FIELDS);
-      variables.publish(ex, c);
+      variables.publishAll(ex, c);
       ex.setVariable(CaseVariables.CLOSURE_STATE, CLOSURE_NONE);
     };
   }
@@ -95,14 +96,14 @@ public class SupervisionDelegates {
   private void escalate(DelegateExecution ex, Runnable issue) {
     issue.run();
     SupervisionCase c = cases.get(CaseVariables.caseId(ex));
-    variables.publish(ex, c);
+    variables.publishState(ex, c);
     followStageLimit(ex, c.getStageLimitAt(), false);
   }
 
   /** R6. */
   @Bean
   public JavaDelegate startAccountability() {
-    return ex -> variables.publish(ex, cases.startAccountability(CaseVariables.caseId(ex)));
+    return ex -> variables.publishState(ex, cases.startAccountability(CaseVariables.caseId(ex)));
   }
 
   /** R2; the handler who signed for the case keeps its work task ({@code unitHandler}). */
@@ -110,7 +111,7 @@ public class SupervisionDelegates {
   public JavaDelegate recordSignFor() {
     return ex -> {
       String handler = Actors.of(ex);
-      variables.publish(ex, cases.signFor(CaseVariables.caseId(ex), handler));
+      variables.publishState(ex, cases.signFor(CaseVariables.caseId(ex), handler));
       ex.setVariable("unitHandler", Actors.SYSTEM.equals(handler) ? null : handler);
     };
   }
@@ -166,7 +167,7 @@ public class SupervisionDelegates {
     return ex -> {
       ExtensionOutcome outcome = cases.decideExtension(CaseVariables.caseId(ex), bool(ex, "extensionApproved"),
           string(ex, "extensionComment"), Actors.of(ex));
-      variables.publish(ex, outcome.supervisionCase());
+      variables.publishState(ex, outcome.supervisionCase());
       if (outcome.moved()) {
         followStageLimit(ex, outcome.supervisionCase().getStageLimitAt(), true);
       }
@@ -204,7 +205,7 @@ public class SupervisionDelegates {
           string(ex, "closureEvidence"), Actors.of(ex));
       ex.setVariable("closureReportText", report.getReport());
       ex.setVariable("closureEvidenceText", report.getEvidence() == null ? "无" : report.getEvidence());
-      variables.publish(ex, cases.get(CaseVariables.caseId(ex)));
+      variables.publishState(ex, cases.get(CaseVariables.caseId(ex)));
       ex.setVariable(CaseVariables.CLOSURE_STATE, CLOSURE_SUBMITTED);
     };
   }
@@ -214,7 +215,7 @@ public class SupervisionDelegates {
     return ex -> {
       SupervisionCase c = cases.acceptClosure(CaseVariables.caseId(ex), strings(ex, "checklistMet"),
           Boolean.TRUE.equals(bool(ex, "exceedsStandard")), Actors.of(ex));
-      variables.publish(ex, c);
+      variables.publishState(ex, c);
       ex.setVariable(CaseVariables.CLOSURE_STATE, CLOSURE_ACCEPTED);
     };
   }
@@ -224,7 +225,7 @@ public class SupervisionDelegates {
     return ex -> {
       ClosureReport report = cases.rejectClosure(CaseVariables.caseId(ex), string(ex, "rejectionReasons"),
           strings(ex, "checklistMet"), Actors.of(ex));
-      variables.publish(ex, cases.get(CaseVariables.caseId(ex)));
+      variables.publishState(ex, cases.get(CaseVariables.caseId(ex)));
       ex.setVariable("lastRejectionText", "办结报告于" + report.getReviewedAt().atZone(clock.zone()).toLocalDate() + "被退回。退回理由：" + report.getReasons());
       ex.setVariable(CaseVariables.CLOSURE_STATE, CLOSURE_REJECTED);
     };
@@ -241,19 +242,19 @@ public class SupervisionDelegates {
       if (ex.isCanceled()) {
         return;
       }
+      // an interview task names its method in an input parameter; its answers are the interview's
       String method = string(ex, "urgingMethod");
-      String outcome = ex.hasVariable("interviewOutcome") ? string(ex, "interviewOutcome") : string(ex, "urgingOutcome");
-      cases.recordUrging(CaseVariables.caseId(ex), ex.getActivityInstanceId(),
-          UrgingReason.valueOf(string(ex, "urgingReason")),
-          method == null || method.isBlank() ? null : UrgingMethod.valueOf(method), outcome,
-          bool(ex, "interviewEffective"), Actors.of(ex));
+      boolean interview = method != null && method.startsWith("INTERVIEW");
+      cases.recordUrging(CaseVariables.caseId(ex), ex.getActivityInstanceId(), string(ex, "urgingReason"), method,
+          string(ex, interview ? "interviewOutcome" : "urgingOutcome"),
+          interview ? bool(ex, "interviewEffective") : null, Actors.of(ex));
     };
   }
 
   /** R10: the withdrawal reached the case; everything is kept, the case is marked withdrawn. */
   @Bean
   public JavaDelegate withdrawCase() {
-    return ex -> variables.publish(ex, cases.withdraw(CaseVariables.caseId(ex), string(ex, "withdrawalReason"),
+    return ex -> variables.publishState(ex, cases.withdraw(CaseVariables.caseId(ex), string(ex, "withdrawalReason"),
         string(ex, "withdrawnBy")));
   }
 
@@ -284,8 +285,12 @@ public class SupervisionDelegates {
       return MilestoneInput.parseLines(text);
     }
     return FormValues.list(ex, "milestones").stream()
-        .map(FormValues::map)
-        .map(row -> new MilestoneInput(str(row.get("name")), str(row.get("date"))))
+        .map(row -> {
+          if (!(row instanceof Map<?, ?> m)) {
+            throw new InputException("milestones", "关键节点须为“日期 节点名称”的文本，或含 name、date 的列表（milestones）");
+          }
+          return new MilestoneInput(str(m.get("name")), str(m.get("date")));
+        })
         .toList();
   }
 

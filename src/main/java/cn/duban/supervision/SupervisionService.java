@@ -256,6 +256,15 @@ public class SupervisionService {
     return Optional.of(new Checkpoint(at, at.equals(periodic), due));
   }
 
+  /** The start of the reporting period that ends at {@code at}: the periodic checkpoint before it. */
+  private Instant previousPeriodic(SupervisionCase c, Instant at) {
+    Instant previous = c.getRegisteredAt();
+    for (Instant p = nextPeriodic(c, previous); p != null && p.isBefore(at); p = nextPeriodic(c, p)) {
+      previous = p;
+    }
+    return previous;
+  }
+
   private Instant nextPeriodic(SupervisionCase c, Instant after) {
     if (c.getReportIntervalDays() <= 0) {
       return null;
@@ -279,7 +288,6 @@ public class SupervisionService {
     if (cp == null || cp.at().isAfter(clock.now())) {
       return new CheckResult(false, null, null, cp == null ? null : cp.at());
     }
-    Instant since = c.getLastCheckpointAt() != null ? c.getLastCheckpointAt() : c.getRegisteredAt();
     boolean closing = c.getStatus() == CaseStatus.UNDER_REVIEW || !c.getStatus().isOpen();
     List<String> missed = new ArrayList<>();
     UrgingReason reason = null;
@@ -290,8 +298,8 @@ public class SupervisionService {
         reason = UrgingReason.MILESTONE_MISSED;
       }
     }
-    if (cp.periodic() && !closing
-        && !reports.existsByCaseIdAndReportedAtGreaterThanAndReportedAtLessThanEqual(c.getId(), since, cp.at())) {
+    if (cp.periodic() && !closing && !reports.existsByCaseIdAndReportedAtGreaterThanAndReportedAtLessThanEqual(
+        c.getId(), previousPeriodic(c, cp.at()), cp.at())) {
       missed.add("定期进展报告（截至" + LocalDate.ofInstant(cp.at(), clock.zone()) + "）");
       reason = reason == null ? UrgingReason.REPORT_MISSED : reason;
     }
@@ -301,15 +309,15 @@ public class SupervisionService {
   }
 
   /** Records what the supervision office did to urge; once per urging task. */
-  public void recordUrging(Long caseId, String activityInstanceId, UrgingReason reason, UrgingMethod method, String outcome,
+  public void recordUrging(Long caseId, String activityInstanceId, String reason, String method, String outcome,
       Boolean effective, String userId) {
     SupervisionCase c = get(caseId);
-    if (method == null) {
-      throw new InputException("urgingMethod", "请选择催办方式（urgingMethod）");
-    }
-    String text = text("urgingOutcome", outcome, "催办情况", 2000);
+    UrgingReason why = parseEnum(UrgingReason.class, "urgingReason", reason, "催办原因不明");
+    UrgingMethod how = parseEnum(UrgingMethod.class, "urgingMethod", method, "请选择催办方式");
+    String text = text(how.name().startsWith("INTERVIEW") ? "interviewOutcome" : "urgingOutcome", outcome,
+        how.name().startsWith("INTERVIEW") ? "约谈情况" : "催办情况", 2000);
     if (!urgings.existsByActivityInstanceId(activityInstanceId)) {
-      urgings.save(new UrgingRecord(c.getId(), activityInstanceId, reason, method, text, effective, clock.now(), userId));
+      urgings.save(new UrgingRecord(c.getId(), activityInstanceId, why, how, text, effective, clock.now(), userId));
     }
   }
 

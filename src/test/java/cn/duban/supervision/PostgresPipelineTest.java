@@ -3,6 +3,10 @@ package cn.duban.supervision;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.duban.accountability.AccountabilityDecisionRepository;
+import cn.duban.assessment.Ledger;
+import cn.duban.assessment.LedgerEntry;
+import cn.duban.assessment.SubjectType;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -19,11 +23,14 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The production configuration (profile {@code postgres}) on a real PostgreSQL: schema, JPA
@@ -44,6 +51,8 @@ class PostgresPipelineTest extends ProcessTestSupport {
   private static final Duration PATIENCE = Duration.ofSeconds(60);
 
   @Autowired DataSource dataSource;
+  @Autowired PlatformTransactionManager transactionManager;
+  @Autowired Ledger ledgerService;
   @Autowired AccountabilityDecisionRepository accountabilityDecisions;
 
   @DynamicPropertySource
@@ -116,6 +125,54 @@ class PostgresPipelineTest extends ProcessTestSupport {
           .allSatisfy(s -> assertThat(s).isBetween(first, first + n - 1));
     } finally {
       pool.shutdownNow();
+    }
+  }
+
+  @Test
+  @DisplayName("R20 on PostgreSQL: two transactions booking the same event at once leave one entry")
+  void concurrentTwinBooksOnce() throws Exception {
+    TransactionTemplate tx = new TransactionTemplate(transactionManager);
+    Ledger.Booking booking = new Ledger.Booking("TEST:twin:UNIT:zjj", SubjectType.UNIT, "zjj", "YELLOW_NOTICE", "R4",
+        "测试", new BigDecimal("-1"), "TEST", "twin", "YELLOW");
+    CountDownLatch firstInserted = new CountDownLatch(1);
+    CountDownLatch secondStarted = new CountDownLatch(1);
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      Future<Long> first = pool.submit(() -> tx.execute(status -> {
+        LedgerEntry e = ledgerService.book(booking, Instant.now(), SHANGHAI);
+        firstInserted.countDown();
+        await(secondStarted);
+        return e.getId();
+      }));
+      Future<Object> second = pool.submit(() -> {
+        await(firstInserted);
+        try {
+          return tx.execute(status -> {
+            secondStarted.countDown();
+            // sees no committed entry yet, so inserts, and waits on the unique key until the first commits
+            return ledgerService.book(booking, Instant.now(), SHANGHAI).getId();
+          });
+        } catch (DataIntegrityViolationException duplicate) {
+          return duplicate;
+        }
+      });
+      Long firstId = first.get();
+      Object outcome = second.get();
+      assertThat(outcome).satisfiesAnyOf(
+          o -> assertThat(o).isInstanceOf(DataIntegrityViolationException.class),
+          o -> assertThat(o).isEqualTo(firstId));
+      assertThat(ledger.findBySourceTypeAndSourceIdOrderById("TEST", "twin")).hasSize(1);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static void await(CountDownLatch latch) {
+    try {
+      assertThat(latch.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
     }
   }
 

@@ -60,19 +60,6 @@ class SupervisionCaseProcessTest extends ProcessTestSupport {
   }
 
   @Test
-  @DisplayName("R1 case numbers stay gap-free when a registration is refused")
-  void numbersAreGapFree() {
-    int first = caseOf(register()).getSequence();
-    Map<String, Object> bad = registrationForm();
-    bad.put("coUnits", SpinValues.jsonValue("[\"zjj\"]").create());
-    long before = cases.count();
-    assertThatThrownBy(() -> register(bad)).isInstanceOf(InputException.class)
-        .hasMessageContaining("协办单位不能与牵头承办单位相同");
-    assertThat(cases.count()).isEqualTo(before);
-    assertThat(caseOf(register()).getSequence()).isEqualTo(first + 1);
-  }
-
-  @Test
   @DisplayName("R1 a deadline in the past, a responsible person of another unit and an empty checklist are refused")
   void registrationValidation() {
     Map<String, Object> past = registrationForm();
@@ -162,6 +149,27 @@ class SupervisionCaseProcessTest extends ProcessTestSupport {
     assertThat(supervision.urgings(caseOf(pi).getId())).singleElement()
         .satisfies(u -> assertThat(u.getMethod()).isEqualTo(UrgingMethod.ON_SITE));
     assertThat(pi).isWaitingAt("handleCase", "checkpointReached", "clockGateway");
+  }
+
+  @Test
+  @DisplayName("R3 a report counts for its whole reporting period, whatever milestone checkpoint falls inside it")
+  void reportPeriodSpansMilestones() {
+    Map<String, Object> form = registrationForm();
+    form.put("reportIntervalDays", 5);
+    form.put("milestones", "2026-03-11 完成方案设计");
+    ProcessInstance pi = register(form);
+    signFor(pi);
+    fire(pi, "checkpointReached");                       // Monday 9 March: nothing reported yet
+    complete(pi, "urgeReport", "ducha", Map.of("urgingMethod", "PHONE", "urgingOutcome", "已催报"));
+    setClock(LocalDateTime.of(2026, 3, 10, 10, 0));
+    complete(pi, "handleCase", "zjj-lin", Map.of("handleAction", "PROGRESS", "progressContent", "设计完成八成"));
+    fire(pi, "checkpointReached");                       // Wednesday 11 March: the milestone was not named
+    assertThat(runtime.getVariable(pi.getId(), "urgingReason")).isEqualTo("MILESTONE_MISSED");
+    complete(pi, "urgeReport", "ducha", Map.of("urgingMethod", "PHONE", "urgingOutcome", "已催报节点"));
+    fire(pi, "checkpointReached");                       // Monday 16 March: the report of 10 March counts
+    assertThat(hasTask(pi, "urgeReport")).isFalse();
+    assertThat(supervision.urgings(caseOf(pi).getId())).extracting(UrgingRecord::getReason)
+        .containsExactly(UrgingReason.REPORT_MISSED, UrgingReason.MILESTONE_MISSED);
   }
 
   @Test
@@ -289,6 +297,29 @@ class SupervisionCaseProcessTest extends ProcessTestSupport {
     assertThat(bookings(c)).containsExactly("ACCOUNTABILITY zjj -5", "ACCOUNTABILITY fgj -2.5");
   }
 
+  // ------------------------------------------------------------------ R25 at the year's end
+
+  @Test
+  @DisplayName("R25 a limit that reaches a year without holiday data refuses a person's action with the administrator's task, and fails a timer's job loudly")
+  void yearWithoutHolidayData() {
+    setClock(LocalDateTime.of(2026, 12, 31, 10, 0));
+    Map<String, Object> form = registrationForm();
+    form.put("deadline", "2026-12-31");
+    // signing for would be due on the first working day of 2027
+    assertThatThrownBy(() -> register(form)).isInstanceOf(InputException.class)
+        .hasMessageContaining("2027年节假日安排尚未录入").hasMessageContaining("2027.txt");
+
+    setClock(LocalDateTime.of(2026, 12, 28, 10, 0));
+    ProcessInstance pi = register(form);
+    signFor(pi);
+    Job deadline = timer(pi, "stageLimitReached");
+    // the yellow limit, five working days after 31 December, cannot be counted
+    assertThatThrownBy(() -> fire(pi, "stageLimitReached")).hasMessageContaining("2027年节假日安排尚未录入");
+    assertThat(management.createJobQuery().jobId(deadline.getId()).singleResult().getRetries()).isEqualTo(2);
+    assertThat(caseOf(pi).getWarningLevel()).isEqualTo(WarningLevel.GREEN);
+    assertThat(bookings(caseOf(pi))).isEmpty();
+  }
+
   // ------------------------------------------------------------------ R7
 
   @Test
@@ -405,6 +436,8 @@ class SupervisionCaseProcessTest extends ProcessTestSupport {
         "extensionReason", "材料价格上涨，需重新招标"));
     Task decide = task(pi, "decideExtension");
     assertThat(decide.getAssignee()).isEqualTo("wangfxz");
+    // the unit works on while the leader decides
+    assertThat(pi).isWaitingAt("handleCase", "decideExtension", "clockGateway");
     assertThat(runtime.getVariable(pi.getId(), "extensionRequestText").toString()).contains("2026-04-10");
     complete(pi, "decideExtension", "wangfxz", Map.of("extensionApproved", "true", "extensionComment", "同意"));
 
@@ -472,6 +505,13 @@ class SupervisionCaseProcessTest extends ProcessTestSupport {
         UrgingMethod.PHONE, UrgingMethod.INTERVIEW_BY_ORGANIZATION_HEAD, UrgingMethod.INTERVIEW_BY_PRINCIPAL_LEADER);
     assertThat(supervision.urgings(caseOf(pi).getId()).get(1).getEffective()).isFalse();
     assertThat(pi).isWaitingAt("checkpointReached", "handleCase", "clockGateway");
+
+    // a later phone urging records its own outcome, not the last interview's
+    fire(pi, "checkpointReached");
+    complete(pi, "urgeReport", "ducha", Map.of("urgingMethod", "PHONE", "urgingOutcome", "第二次电话催办"));
+    UrgingRecord last = supervision.urgings(caseOf(pi).getId()).get(3);
+    assertThat(last.getOutcome()).isEqualTo("第二次电话催办");
+    assertThat(last.getEffective()).isNull();
   }
 
   @Test

@@ -8,7 +8,12 @@ import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.doCallRealMethod;
 import static org.mockito.Mockito.doThrow;
 
+import cn.duban.assessment.Ledger;
+import cn.duban.assessment.LedgerEntry;
+import cn.duban.assessment.SubjectType;
 import cn.duban.notice.NoticeKind;
+import java.math.BigDecimal;
+import java.time.Instant;
 import cn.duban.notice.NoticeService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -21,11 +26,15 @@ import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** R20: an event books once, whether its job fails and is retried or its step runs again. */
+/**
+ * What a failure leaves behind: R20, an event books once, whether its job fails and is retried or
+ * its step runs again; R1, a registration that fails after taking its number gives the number back.
+ */
 @TestPropertySource(properties = "camunda.bpm.generate-unique-process-engine-name=true")
-class LedgerOnceTest extends ProcessTestSupport {
+class RetryAndRollbackTest extends ProcessTestSupport {
 
   @MockitoSpyBean NoticeService noticeService;
+  @Autowired Ledger ledgerService;
   @Autowired PlatformTransactionManager transactionManager;
   TransactionTemplate transactions;
 
@@ -56,6 +65,32 @@ class LedgerOnceTest extends ProcessTestSupport {
     assertThat(reload(c).getWarningLevel()).isEqualTo(WarningLevel.YELLOW);
     assertThat(bookings(c)).containsExactly("YELLOW_NOTICE zjj -1");
     assertThat(notices.findByCaseIdOrderByIssuedAt(c.getId())).hasSize(2);
+  }
+
+  @Test
+  @DisplayName("R1 a registration that fails after it was numbered leaves no gap in the numbers")
+  void failedRegistrationGivesItsNumberBack() {
+    int first = caseOf(register()).getSequence();
+    transactions.executeWithoutResult(status -> doThrow(new IllegalStateException("通知单服务暂时不可用"))
+        .doCallRealMethod().when(noticeService).issue(eq(NoticeKind.GREEN), any(), anyBoolean(), any()));
+    long casesBefore = cases.count();
+    assertThatThrownBy(this::register).hasMessageContaining("通知单服务暂时不可用");
+    assertThat(cases.count()).isEqualTo(casesBefore);
+    assertThat(caseOf(register()).getSequence()).isEqualTo(first + 1);
+  }
+
+  @Test
+  @DisplayName("R20 booking the same event twice books it once")
+  void sameEventTwice() {
+    Ledger.Booking booking = new Ledger.Booking("TEST:retry-twice:UNIT:zjj", SubjectType.UNIT, "zjj", "YELLOW_NOTICE",
+        "R4", "测试", new BigDecimal("-1"), "TEST", "retry-twice", "YELLOW");
+    LedgerEntry first = transactions.execute(status -> ledgerService.book(booking, Instant.now(), SHANGHAI));
+    LedgerEntry again = transactions.execute(status -> {
+      ledgerService.book(booking, Instant.now(), SHANGHAI);
+      return ledgerService.book(booking, Instant.now(), SHANGHAI);
+    });
+    assertThat(again.getId()).isEqualTo(first.getId());
+    assertThat(ledger.findBySourceTypeAndSourceIdOrderById("TEST", "retry-twice")).hasSize(1);
   }
 
   @Test
