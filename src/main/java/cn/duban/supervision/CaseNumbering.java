@@ -28,7 +28,7 @@ public class CaseNumbering {
   public record CaseNumber(int year, int sequence, String text) {
   }
 
-  public static String format(int year, int sequence) {
+  static String format(int year, int sequence) {
     return "督〔" + year + "〕" + sequence + "号";
   }
 

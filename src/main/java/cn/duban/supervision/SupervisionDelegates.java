@@ -8,9 +8,9 @@ import cn.duban.calendar.LimitClock;
 import cn.duban.common.Actors;
 import cn.duban.common.FormValues;
 import cn.duban.common.InputException;
+import cn.duban.supervision.Registration.MilestoneInput;
 import cn.duban.supervision.SupervisionService.CheckResult;
 import cn.duban.supervision.SupervisionService.ExtensionOutcome;
-import cn.duban.supervision.Registration.MilestoneInput;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
@@ -19,8 +19,8 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
@@ -29,8 +29,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The delegates of supervision-case.bpmn and case-withdrawal.bpmn. Each bean is named after the
- * step it performs; each reads the form's variables, calls {@link SupervisionService} and refreshes the
- * case's variables.
+ * step it performs; each reads the form's variables, calls {@link SupervisionService} and
+ * refreshes the case's variables.
  */
 @Configuration
 public class SupervisionDelegates {
@@ -61,10 +61,10 @@ public class SupervisionDelegates {
   @Bean
   public JavaDelegate registerCase() {
     return ex -> {
-      List<MilestoneInput> milestones = milestones(ex);
       Registration in = new Registration(string(ex, "source"), string(ex, "title"), string(ex, "leaderInCharge"),
-          string(ex, "leadUnit"), strings(ex, "coUnits"), string(ex, "responsiblePerson"), FormValues.date(ex, "deadline", clock.zone()),
-          string(ex, "content"), milestones, string(ex, "qualityChecklist"), string(ex, "initialLevel"),
+          string(ex, "leadUnit"), strings(ex, "coUnits"), string(ex, "responsiblePerson"),
+          FormValues.date(ex, "deadline", clock.zone()), string(ex, "content"), milestones(ex),
+          string(ex, "qualityChecklist"), string(ex, "initialLevel"),
           ex.getVariable("signForDays"), ex.getVariable("yellowDays"), ex.getVariable("redDays"),
           ex.getVariable("reportIntervalDays"));
       SupervisionCase c = cases.register(in, Actors.of(ex), ex.getProcessInstanceId());

@@ -466,10 +466,6 @@ public class SupervisionService {
     return cases.findById(caseId).orElseThrow(() -> new IllegalStateException("no supervision case " + caseId));
   }
 
-  public Optional<SupervisionCase> findByNumber(String caseNumber) {
-    return cases.findByCaseNumber(caseNumber);
-  }
-
   public List<Milestone> milestones(Long caseId) {
     return milestones.findByCaseIdOrderBySequence(caseId);
   }
