@@ -149,7 +149,7 @@ public class SupervisionService {
     return c;
   }
 
-  /** The green notice; for an item registered at yellow or red, that notice too (no deduction: nothing lapsed). */
+  /** R1: the green notice, with the deadline as its limit. */
   public Notice issueGreenNotice(Long caseId) {
     SupervisionCase c = get(caseId);
     return notices.issue(NoticeKind.GREEN, noticeContent(c, c.getDeadlineAt()), false, clock.now());
@@ -279,8 +279,9 @@ public class SupervisionService {
   }
 
   /**
-   * R3: checks the due checkpoint. A periodic report is missed when no report came since the last
-   * checkpoint, a milestone when no report named it. Nothing is missed once a closure report is in.
+   * R3: checks the due checkpoint. A periodic report is missed when no report came in its period
+   * (since the previous periodic checkpoint), a milestone when no report named it. Nothing is
+   * missed once a closure report is in.
    */
   public CheckResult checkProgressReports(Long caseId) {
     SupervisionCase c = get(caseId);
