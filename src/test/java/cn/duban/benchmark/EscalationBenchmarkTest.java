@@ -1,7 +1,6 @@
 package cn.duban.benchmark;
 
-import cn.duban.supervision.EmbeddedPostgres;
-import cn.duban.supervision.ProcessTestSupport;
+import cn.duban.supervision.PostgresTestSupport;
 import cn.duban.supervision.SupervisionCaseRepository;
 import cn.duban.supervision.WarningLevel;
 import java.time.Duration;
@@ -12,11 +11,6 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * How fast registrations go and how fast the job executor works off a burst of lapsed deadlines
@@ -25,20 +19,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * ({@code -Dduban.benchmark.cases=N} for another size).
  */
 @Tag("benchmark")
-@SpringBootTest(properties = {
-    "camunda.bpm.generate-unique-process-engine-name=true",
-    "camunda.bpm.job-execution.enabled=true",
-    "duban.calendar.holiday-dir=target/no-holiday-overrides"})
-@ActiveProfiles({"postgres", "demo-organization"})
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-class EscalationBenchmarkTest extends ProcessTestSupport {
+class EscalationBenchmarkTest extends PostgresTestSupport {
 
   @Autowired SupervisionCaseRepository caseRepository;
-
-  @DynamicPropertySource
-  static void postgres(DynamicPropertyRegistry registry) {
-    EmbeddedPostgres.register(registry);
-  }
 
   @Test
   void burstOfLapsedDeadlines() throws InterruptedException {

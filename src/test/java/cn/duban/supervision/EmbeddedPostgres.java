@@ -15,7 +15,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  * connects through its own {@code postgres} profile, configured by the environment variables the
  * README documents, so these tests prove that configuration too.
  */
-public final class EmbeddedPostgres {
+final class EmbeddedPostgres {
 
   private static final AtomicInteger DATABASES = new AtomicInteger();
   private static io.zonky.test.db.postgres.embedded.EmbeddedPostgres server;
@@ -23,7 +23,7 @@ public final class EmbeddedPostgres {
   private EmbeddedPostgres() {
   }
 
-  public static synchronized void register(DynamicPropertyRegistry registry) {
+  static synchronized void register(DynamicPropertyRegistry registry) {
     String database = "duban_" + DATABASES.incrementAndGet();
     try (Connection c = server().getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
       s.execute("create database " + database);

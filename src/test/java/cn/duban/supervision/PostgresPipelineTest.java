@@ -9,7 +9,6 @@ import cn.duban.assessment.SubjectType;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -24,29 +23,19 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The production configuration (profile {@code postgres}) on a real PostgreSQL: schema, JPA
- * mappings, the case-number lock and the job executor firing the timers by itself. Time passes by
- * moving the engine clock past a limit; the test then waits for the job executor to act.
+ * The case-number lock, the ledger's unique key and the job executor firing the timers by itself,
+ * on a real PostgreSQL. Time passes by moving the engine clock past a limit; the test then waits
+ * for the job executor to act.
  */
-@SpringBootTest(properties = {
-    "camunda.bpm.generate-unique-process-engine-name=true",
-    "camunda.bpm.job-execution.enabled=true",
+@TestPropertySource(properties = {
     "camunda.bpm.job-execution.wait-time-in-millis=100",
-    "camunda.bpm.job-execution.max-wait=500",
-    "duban.calendar.holiday-dir=target/no-holiday-overrides"})
-@ActiveProfiles({"postgres", "demo-organization"})
-// closed after the class, so its job executor stops before the database does
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-class PostgresPipelineTest extends ProcessTestSupport {
+    "camunda.bpm.job-execution.max-wait=500"})
+class PostgresPipelineTest extends PostgresTestSupport {
 
   private static final Duration PATIENCE = Duration.ofSeconds(60);
 
@@ -54,11 +43,6 @@ class PostgresPipelineTest extends ProcessTestSupport {
   @Autowired PlatformTransactionManager transactionManager;
   @Autowired Ledger ledgerService;
   @Autowired AccountabilityDecisionRepository accountabilityDecisions;
-
-  @DynamicPropertySource
-  static void postgres(DynamicPropertyRegistry registry) {
-    EmbeddedPostgres.register(registry);
-  }
 
   @Test
   @DisplayName("R4 R5 R6 on PostgreSQL: the job executor issues the yellow and red notices and starts accountability")
@@ -88,11 +72,7 @@ class PostgresPipelineTest extends ProcessTestSupport {
   @Test
   @DisplayName("R7 on PostgreSQL: a case closed on time books its bonuses and leaves no job behind")
   void closedOnTime() {
-    ProcessInstance pi = register();
-    signFor(pi);
-    setClock(LocalDateTime.of(2026, 3, 16, 10, 0));
-    submitClosure(pi);
-    accept(pi, false);
+    ProcessInstance pi = closedOnTimeNotEarly();
     SupervisionCase c = caseOf(pi);
     assertThat(c.getStatus()).isEqualTo(CaseStatus.CLOSED);
     assertThat(bookings(c)).containsExactly("CLOSED_ON_TIME zjj 2", "CLOSED_ON_TIME fgj 1");

@@ -161,6 +161,16 @@ public abstract class ProcessTestSupport {
         "exceedsStandard", exceedsStandard));
   }
 
+  /** A case registered on Monday 2 March and closed on Monday 16 March: on time, not early. */
+  protected ProcessInstance closedOnTimeNotEarly() {
+    ProcessInstance pi = register();
+    signFor(pi);
+    setClock(LocalDateTime.of(2026, 3, 16, 10, 0));
+    submitClosure(pi);
+    accept(pi, false);
+    return pi;
+  }
+
   protected Job timer(ProcessInstance pi, String activityId) {
     return management.createJobQuery().processInstanceId(pi.getId()).activityId(activityId).timers().singleResult();
   }

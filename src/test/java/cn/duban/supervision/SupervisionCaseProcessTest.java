@@ -345,11 +345,7 @@ class SupervisionCaseProcessTest extends ProcessTestSupport {
   @Test
   @DisplayName("R7 closed on time but not early: the on-time bonus only")
   void closedOnTime() {
-    ProcessInstance pi = register();
-    signFor(pi);
-    setClock(LocalDateTime.of(2026, 3, 16, 10, 0));
-    submitClosure(pi);
-    accept(pi, false);
+    ProcessInstance pi = closedOnTimeNotEarly();
     assertThat(bookings(caseOf(pi))).containsExactly("CLOSED_ON_TIME zjj 2", "CLOSED_ON_TIME fgj 1");
   }
 
