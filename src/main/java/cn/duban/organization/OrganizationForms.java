@@ -22,7 +22,8 @@ import org.springframework.stereotype.Component;
  * Keeps the option lists of the forms in step with the organisation. A start form cannot load
  * anything (Tasklist gives it no variables), so a select of units or leaders carries its options
  * in the form itself. A component marks where its options come from with a custom property
- * {@code "options"}: {@code units}, {@code leaders} or {@code people}; {@code excludeField} leaves
+ * {@code "options"}: {@code units}, {@code leaders}, {@code people} (of units) or {@code allPeople};
+ * {@code excludeField} leaves
  * out the unit chosen in another field, {@code unitField} keeps the people of the unit chosen in
  * another field. The forms in forms/ hold the demo organisation's options, so Modeler shows them;
  * when the organisation differs, a new version of the form is deployed with its options, and the
@@ -117,14 +118,17 @@ public class OrganizationForms {
       case "units" -> organization.allUnits().forEach(u -> out.addObject().put("label", u.getName()).put("value", u.getCode()));
       case "leaders" -> organization.allPeople().stream()
           .filter(p -> p.hasRole(Role.LEADER) || p.hasRole(Role.PRINCIPAL_LEADER))
-          .forEach(p -> out.addObject().put("label", p.getName() + (p.getTitle() == null ? "" : "（" + p.getTitle() + "）"))
-              .put("value", p.getId()));
+          .forEach(p -> out.addObject().put("label", label(p)).put("value", p.getId()));
       case "people" -> organization.allPeople().stream().filter(p -> p.getUnitCode() != null)
-          .forEach(p -> out.addObject().put("label", p.getName() + (p.getTitle() == null ? "" : "（" + p.getTitle() + "）"))
-              .put("value", p.getId()).put("unit", p.getUnitCode()));
+          .forEach(p -> out.addObject().put("label", label(p)).put("value", p.getId()).put("unit", p.getUnitCode()));
+      case "allPeople" -> organization.allPeople().forEach(p -> out.addObject().put("label", label(p)).put("value", p.getId()));
       default -> throw new IllegalStateException("unknown option source in a form: " + source);
     }
     return out;
+  }
+
+  private static String label(Person p) {
+    return p.getName() + (p.getTitle() == null ? "" : "（" + p.getTitle() + "）");
   }
 
   /** A FEEL list literal of the options (contexts with string values). */

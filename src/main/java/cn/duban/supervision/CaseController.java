@@ -1,5 +1,7 @@
 package cn.duban.supervision;
 
+import cn.duban.accountability.AccountabilityRecord;
+import cn.duban.accountability.AccountabilityService;
 import cn.duban.assessment.Ledger;
 import cn.duban.assessment.LedgerEntry;
 import cn.duban.calendar.LimitClock;
@@ -33,9 +35,11 @@ public class CaseController {
   private final CaseWithdrawal withdrawal;
   private final IdentityService identity;
   private final LimitClock clock;
+  private final AccountabilityService accountability;
 
   public CaseController(SupervisionService cases, SupervisionCaseRepository repository, NoticeRepository notices,
-      Ledger ledger, CaseWithdrawal withdrawal, IdentityService identity, LimitClock clock) {
+      Ledger ledger, CaseWithdrawal withdrawal, IdentityService identity, LimitClock clock,
+      AccountabilityService accountability) {
     this.cases = cases;
     this.repository = repository;
     this.notices = notices;
@@ -43,6 +47,7 @@ public class CaseController {
     this.withdrawal = withdrawal;
     this.identity = identity;
     this.clock = clock;
+    this.accountability = accountability;
   }
 
   public record CaseSummary(Long id, String caseNumber, String title, String leadUnit, LocalDate deadline,
@@ -59,7 +64,18 @@ public class CaseController {
       Instant deadlineAt, Instant stageLimitAt, Instant registeredAt, Instant signedAt, Instant closedAt,
       Boolean closedOnTime, Instant withdrawnAt, String withdrawnBy, String withdrawalReason, List<Milestone> milestones, List<Notice> notices, List<ProgressReport> progressReports,
       List<UrgingRecord> urgings, List<ExtensionRequest> extensionRequests, List<ClosureReport> closureReports,
-      List<LedgerEntry> ledger) {
+      List<LedgerEntry> ledger, List<AccountabilityView> accountability) {
+  }
+
+  /** R6: the accountability procedures the case led to, with their final measures. */
+  public record AccountabilityView(Long id, String subjectType, String subjectId, String subjectName, int traceLevel,
+      String status, String finalMeasure, String finalSanction, String processInstanceId) {
+
+    static AccountabilityView of(AccountabilityRecord r) {
+      return new AccountabilityView(r.getId(), r.getSubjectType().name(), r.getSubjectId(), r.getSubjectName(),
+          r.getTraceLevel(), r.getStatus().label(), r.getFinalMeasure() == null ? null : r.getFinalMeasure().label(),
+          r.getFinalSanction() == null ? null : r.getFinalSanction().label(), r.getProcessInstanceId());
+    }
   }
 
   /** The same field name as the withdrawal form's. */
@@ -81,7 +97,8 @@ public class CaseController {
         c.getStageLimitAt(), c.getRegisteredAt(), c.getSignedAt(), c.getClosedAt(), c.getClosedOnTime(),
         c.getWithdrawnAt(), c.getWithdrawnBy(), c.getWithdrawalReason(),
         cases.milestones(id), notices.findByCaseIdOrderByIssuedAt(id), cases.progressReports(id), cases.urgings(id),
-        cases.extensionRequests(id), cases.closureReports(id), ledger.ofSource(CaseScoring.SOURCE_TYPE, c.getCaseNumber()));
+        cases.extensionRequests(id), cases.closureReports(id), ledger.ofSource(CaseScoring.SOURCE_TYPE, c.getCaseNumber()),
+        accountability.ofCase(c.getCaseNumber()).stream().map(AccountabilityView::of).toList());
   }
 
   /** R10 through the API; like the withdrawal process in Tasklist, for the supervision office only. */

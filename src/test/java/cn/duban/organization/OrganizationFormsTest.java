@@ -38,9 +38,10 @@ class OrganizationFormsTest extends ProcessTestSupport {
   @Test
   @DisplayName("the registration form offers the organisation's units, leaders and people, and follows a new unit")
   void registrationFormFollowsTheOrganisation() throws IOException {
-    assertThat(organizationForms.refresh()).as("nothing changed since start-up").isZero();
+    organizationForms.refresh();  // other tests in this context may have added units
+    assertThat(organizationForms.refresh()).as("a second refresh finds nothing to deploy").isZero();
     JsonNode form = latestRegistrationForm();
-    assertThat(values(form, "leadUnit")).containsExactly("fgj", "jtj", "sthj", "zjj");
+    assertThat(values(form, "leadUnit")).contains("fgj", "jtj", "sthj", "zjj").doesNotContain("wjj");
     assertThat(values(form, "leaderInCharge")).containsExactly("lifxz", "wangfxz", "zhaoxz");
     assertThat(component(form, "coUnits").path("valuesExpression").asText())
         .startsWith("=[{label: \"县发展和改革局\", value: \"fgj\"}").endsWith("[item.value != leadUnit]");
@@ -48,8 +49,8 @@ class OrganizationFormsTest extends ProcessTestSupport {
         .contains("{label: \"林晓东（办公室主任）\", value: \"zjj-lin\", unit: \"zjj\"}").endsWith("[item.unit = leadUnit]");
 
     units.save(new Unit("wjj", "县卫生健康局"));
-    assertThat(organizationForms.refresh()).isEqualTo(1);
-    assertThat(values(latestRegistrationForm(), "leadUnit")).containsExactly("fgj", "jtj", "sthj", "wjj", "zjj");
+    assertThat(organizationForms.refresh()).as("the registration form and the accountability start form").isEqualTo(2);
+    assertThat(values(latestRegistrationForm(), "leadUnit")).contains("fgj", "jtj", "sthj", "wjj", "zjj");
     units.deleteById("wjj");
     organizationForms.refresh();
   }

@@ -2,7 +2,10 @@ package cn.duban.supervision;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.duban.accountability.AccountabilityDecisionRepository;
+import cn.duban.accountability.AccountabilityRecord;
+import cn.duban.accountability.AccountabilityRecordRepository;
+import cn.duban.accountability.AccountabilityService;
+import cn.duban.accountability.AccountabilityStatus;
 import cn.duban.assessment.Ledger;
 import cn.duban.assessment.LedgerEntry;
 import cn.duban.assessment.SubjectType;
@@ -11,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -42,10 +46,10 @@ class PostgresPipelineTest extends PostgresTestSupport {
   @Autowired DataSource dataSource;
   @Autowired PlatformTransactionManager transactionManager;
   @Autowired Ledger ledgerService;
-  @Autowired AccountabilityDecisionRepository accountabilityDecisions;
+  @Autowired AccountabilityRecordRepository accountabilityRecords;
 
   @Test
-  @DisplayName("R4 R5 R6 on PostgreSQL: the job executor issues the yellow and red notices and starts accountability")
+  @DisplayName("R4 R5 R6 R14 on PostgreSQL: the job executor issues the yellow and red notices, starts accountability, and a lapsed appeal window makes the measures final")
   void escalationByTheJobExecutor() throws Exception {
     try (var c = dataSource.getConnection()) {
       assertThat(c.getMetaData().getDatabaseProductName()).isEqualTo("PostgreSQL");
@@ -60,12 +64,32 @@ class PostgresPipelineTest extends PostgresTestSupport {
     awaitLevel(c, WarningLevel.RED);
     passTheLimit(c);
     awaitLevel(c, WarningLevel.ACCOUNTABILITY);
-    await("two accountability procedures", () -> accountabilityDecisions.findBySourceCaseOrderById(c.getCaseNumber()).size() == 2);
+    await("two accountability procedures", () -> accountabilityRecords.findBySourceCaseOrderById(c.getCaseNumber()).size() == 2);
 
     assertThat(bookings(c)).containsExactly("YELLOW_NOTICE zjj -1", "RED_NOTICE zjj -2",
         "ACCOUNTABILITY zjj -5", "ACCOUNTABILITY fgj -2.5");
-    assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("accountability")
-        .processInstanceBusinessKey(c.getCaseNumber()).count()).isEqualTo(2);
+    // R6 through R14: a general fault, approved by the leader in charge; the appeal window lapses
+    List<ProcessInstance> procedures = runtime.createProcessInstanceQuery().processDefinitionKey("accountability")
+        .processInstanceBusinessKey(c.getCaseNumber()).list();
+    assertThat(procedures).hasSize(2);
+    for (ProcessInstance procedure : procedures) {
+      complete(procedure, "assessFault", "xiaoneng", Map.of("severity", "GENERAL", "directResponsibility", true,
+          "facts", "红牌具结时限届满仍未办结，未说明理由"));
+      complete(procedure, "approveMeasure", "wangfxz", Map.of("approvalDecision", "APPROVE"));
+    }
+    Instant windowEnd = accountabilityRecords.findBySourceCaseOrderById(c.getCaseNumber()).stream()
+        .map(AccountabilityRecord::getAppealDeadlineAt).max(Instant::compareTo).orElseThrow();
+    org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(windowEnd.plusSeconds(60)));
+    await("final measures", () -> accountabilityRecords.findBySourceCaseOrderById(c.getCaseNumber()).stream()
+        .allMatch(r -> r.getStatus() == AccountabilityStatus.FINAL));
+    assertThat(accountabilityRecords.findBySourceCaseOrderById(c.getCaseNumber()))
+        .extracting(r -> r.getSubjectId() + " " + r.getFinalMeasure())
+        .containsExactlyInAnyOrder("zjj UNIT_INTERVIEW", "zjj-lin REPRIMAND");
+    assertThat(accountabilityRecords.findBySourceCaseOrderById(c.getCaseNumber()).stream()
+        .flatMap(r -> ledger.findBySourceTypeAndSourceIdOrderById(AccountabilityService.LEDGER_SOURCE,
+            r.getId().toString()).stream())
+        .map(e -> e.getRule() + " " + e.getSubjectId() + " " + e.getPoints().stripTrailingZeros().toPlainString()))
+        .containsExactlyInAnyOrder("UNIT_INTERVIEW zjj -2", "REPRIMAND zjj-lin -1");
     assertThat(management.createJobQuery().withException().count()).isZero();
   }
 

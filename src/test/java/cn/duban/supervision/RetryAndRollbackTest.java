@@ -8,12 +8,19 @@ import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.doCallRealMethod;
 import static org.mockito.Mockito.doThrow;
 
+import cn.duban.accountability.AccountabilityRecord;
+import cn.duban.accountability.AccountabilityRecordRepository;
+import cn.duban.accountability.AccountabilityRules;
+import cn.duban.accountability.AccountabilityService;
+import cn.duban.accountability.AccountabilityStatus;
 import cn.duban.assessment.Ledger;
 import cn.duban.assessment.LedgerEntry;
 import cn.duban.assessment.SubjectType;
 import cn.duban.notice.NoticeKind;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import cn.duban.notice.NoticeService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -34,6 +41,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 class RetryAndRollbackTest extends ProcessTestSupport {
 
   @MockitoSpyBean NoticeService noticeService;
+  @MockitoSpyBean AccountabilityRules accountabilityRules;
+  @Autowired AccountabilityRecordRepository accountabilityRecords;
+  @Autowired AccountabilityService accountabilityService;
   @Autowired Ledger ledgerService;
   @Autowired PlatformTransactionManager transactionManager;
   TransactionTemplate transactions;
@@ -91,6 +101,36 @@ class RetryAndRollbackTest extends ProcessTestSupport {
     });
     assertThat(again.getId()).isEqualTo(first.getId());
     assertThat(ledger.findBySourceTypeAndSourceIdOrderById("TEST", "retry-twice")).hasSize(1);
+  }
+
+  @Test
+  @DisplayName("R20 R14 the final step of accountability, failing after its first booking and retried, books the measure and the sanction once each")
+  void accountabilityFinalStepRetried() {
+    Map<String, Object> call = new HashMap<>(Map.of("subject", "PERSON:zjj-lin", "trigger", "RED_LIMIT_LAPSED",
+        "sourceCase", "督〔2026〕801号", "description", "限期具结时限届满仍未办结", "caseLeader", "wangfxz"));
+    ProcessInstance pi = runtime.startProcessInstanceByKey("accountability", "督〔2026〕801号", call);
+    complete(pi, "assessFault", "xiaoneng", Map.of("severity", "SERIOUS", "directResponsibility", true, "facts", "未按期办结"));
+    complete(pi, "decideSanction", "jijian", Map.of("sanction", "DEMERIT", "sanctionReason", "失职"));
+    complete(pi, "approveMeasure", "wangfxz", Map.of("approvalDecision", "APPROVE"));
+    complete(pi, "respondToNotice", "zjj-lin", Map.of("response", "ACCEPT"));
+    // the sanction's price cannot be read once, after the measure was booked in the same step
+    doThrow(new IllegalStateException("规则服务暂时不可用")).doCallRealMethod().when(accountabilityRules).deduction("DEMERIT");
+
+    Job job = management.createJobQuery().processInstanceId(pi.getId()).activityId("makeMeasureFinal").singleResult();
+    assertThatThrownBy(() -> management.executeJob(job.getId())).hasMessageContaining("规则服务暂时不可用");
+    AccountabilityRecord r = accountabilityRecords.findByProcessInstanceId(pi.getId()).orElseThrow();
+    assertThat(r.getStatus()).isEqualTo(AccountabilityStatus.NOTIFIED);
+    assertThat(ledger.findBySourceTypeAndSourceIdOrderById(AccountabilityService.LEDGER_SOURCE, r.getId().toString()))
+        .isEmpty();
+    assertThat(management.createJobQuery().jobId(job.getId()).singleResult().getRetries()).isEqualTo(2);
+
+    management.executeJob(job.getId());
+    // the step run once more (two job executors, say) finds the record final and the entries booked
+    transactions.executeWithoutResult(status -> accountabilityService.makeFinal(r.getId()));
+    assertThat(ledger.findBySourceTypeAndSourceIdOrderById(AccountabilityService.LEDGER_SOURCE, r.getId().toString()))
+        .extracting(e -> e.getRule() + " " + e.getPoints().stripTrailingZeros().toPlainString())
+        .containsExactly("ADMONISHMENT_TALK -3", "DEMERIT -5");
+    assertThat(accountabilityRecords.findById(r.getId()).orElseThrow().getStatus()).isEqualTo(AccountabilityStatus.FINAL);
   }
 
   @Test

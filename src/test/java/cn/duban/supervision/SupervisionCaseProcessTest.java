@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
-import cn.duban.accountability.AccountabilityDecisionRepository;
+import cn.duban.accountability.AccountabilityRecordRepository;
 import cn.duban.common.InputException;
 import cn.duban.notice.Notice;
 import cn.duban.notice.NoticeKind;
@@ -22,7 +22,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 /** supervision-case.bpmn, one test per path, each named after the rule it proves. */
 class SupervisionCaseProcessTest extends ProcessTestSupport {
 
-  @Autowired AccountabilityDecisionRepository accountabilityDecisions;
+  @Autowired AccountabilityRecordRepository accountabilityRecords;
 
   // ------------------------------------------------------------------ R1
 
@@ -236,15 +236,15 @@ class SupervisionCaseProcessTest extends ProcessTestSupport {
     List<ProcessInstance> procedures = runtime.createProcessInstanceQuery().processDefinitionKey("accountability")
         .processInstanceBusinessKey(c.getCaseNumber()).list();
     assertThat(procedures).hasSize(2);
-    assertThat(accountabilityDecisions.findBySourceCaseOrderById(c.getCaseNumber()))
-        .extracting(d -> d.getSubjectType() + ":" + d.getSubjectId() + ":" + d.getTrigger())
-        .containsExactlyInAnyOrder("UNIT:zjj:RED_LIMIT_LAPSED", "PERSON:zjj-lin:RED_LIMIT_LAPSED");
+    assertThat(accountabilityRecords.findBySourceCaseOrderById(c.getCaseNumber()))
+        .extracting(r -> r.getSubjectType() + ":" + r.getSubjectId() + ":" + r.getTrigger() + ":" + r.getStatus())
+        .containsExactlyInAnyOrder("UNIT:zjj:RED_LIMIT_LAPSED:OPEN", "PERSON:zjj-lin:RED_LIMIT_LAPSED:OPEN");
     for (ProcessInstance procedure : procedures) {
-      complete(procedure, "decideAccountability", "ducha", Map.of("accountabilityDecision", "通报批评，限期整改"));
+      assertThat(procedure).isWaitingAt("assessFault");
+      // the case's leader in charge approves the measures (R14)
+      assertThat(runtime.getVariable(procedure.getId(), "competentLeader")).isEqualTo("wangfxz");
     }
-    assertThat(accountabilityDecisions.findBySourceCaseOrderById(c.getCaseNumber()))
-        .allSatisfy(d -> assertThat(d.getDecision()).isEqualTo("通报批评，限期整改"));
-    assertThat(pi).isWaitingAt("handleCase");
+    assertThat(pi).isWaitingAt("handleCase", "accountability");
     assertThat(notices.findByCaseIdOrderByIssuedAt(c.getId())).extracting(Notice::getKind)
         .containsExactly(NoticeKind.GREEN, NoticeKind.YELLOW, NoticeKind.RED);
   }

@@ -2,6 +2,7 @@ package cn.duban.webapp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.duban.accountability.AccountabilityDelegates;
 import cn.duban.supervision.CaseVariables;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -97,10 +98,10 @@ class ModelTest {
     assertThat(problems).isEmpty();
   }
 
-  /** The limit variables the case's code sets from the working-day calendar (LimitClock). */
+  /** The limit variables the code sets from the working-day calendar (LimitClock). */
   private static final Set<String> CALENDAR_LIMITS = Set.of(
       "${" + CaseVariables.STAGE_LIMIT_AT + "}", "${" + CaseVariables.SIGN_FOR_DUE_AT + "}",
-      "${" + CaseVariables.NEXT_CHECKPOINT_AT + "}");
+      "${" + CaseVariables.NEXT_CHECKPOINT_AT + "}", "${" + AccountabilityDelegates.APPEAL_DEADLINE_AT + "}");
 
   @Test
   @DisplayName("R25 every timer fires at a limit the working-day calendar computed")

@@ -1,0 +1,86 @@
+package cn.duban.accountability;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What final accountability measures mean for a person's annual grade and career (R13, R21, R24).
+ * The annual assessment asks these questions; they read only final records of the year.
+ */
+@Service
+@Transactional(readOnly = true)
+public class AccountabilityConsequences {
+
+  /** R21: sanctions after which a person cannot be graded 称职 or better. */
+  static final Set<Sanction> CAPPING_SANCTIONS =
+      EnumSet.of(Sanction.WARNING, Sanction.DEMERIT, Sanction.MAJOR_DEMERIT, Sanction.DOWNGRADE);
+  /** R21: general faults with direct responsibility in a year that cap the grade the same way. */
+  static final int CAPPING_GENERAL_FAULTS = 3;
+
+  private final AccountabilityRecordRepository records;
+
+  public AccountabilityConsequences(AccountabilityRecordRepository records) {
+    this.records = records;
+  }
+
+  /**
+   * A person's grade caps for a year: whether 优秀 (and awards) is out of reach, whether 称职 or
+   * better is, and whether the grade must be 不称职; with the reasons in Chinese.
+   */
+  public record GradeCaps(boolean excellentBarred, boolean competentBarred, boolean incompetent, List<String> reasons) {
+  }
+
+  public GradeCaps gradeCaps(String personId, int year) {
+    List<AccountabilityRecord> finals = finalRecords(personId, year);
+    List<String> reasons = new ArrayList<>();
+    boolean competentBarred = false;
+    boolean incompetent = false;
+    for (AccountabilityRecord r : finals) {
+      String what = r.getFinalMeasure().label() + (r.getFinalSanction() == null ? "" : "、" + r.getFinalSanction().label());
+      reasons.add("受到问责（" + what + "），不得评为优秀");
+      if (r.getFinalSanction() != null && CAPPING_SANCTIONS.contains(r.getFinalSanction())) {
+        competentBarred = true;
+        reasons.add("受到" + r.getFinalSanction().label() + "处分，不得评为称职及以上");
+      }
+      if (r.getFinalMeasure() == Measure.CIRCULATED_CRITICISM) {
+        competentBarred = true;
+        reasons.add("受到通报批评，不得评为称职及以上");
+      }
+      if (r.getFinalSanction() == Sanction.REMOVAL || r.getFinalMeasure() == Measure.DISMISSAL_DEMOTION) {
+        incompetent = true;
+        reasons.add("被" + (r.getFinalSanction() == Sanction.REMOVAL ? "撤职" : "免职降职") + "，评为不称职");
+      }
+    }
+    long generalFaults = finals.stream()
+        .filter(r -> r.getSeverity() == Severity.GENERAL && Boolean.TRUE.equals(r.getDirectResponsibility())).count();
+    if (generalFaults >= CAPPING_GENERAL_FAULTS) {
+      competentBarred = true;
+      reasons.add("一年内" + generalFaults + "次负直接责任的一般过错，不得评为称职及以上");
+    }
+    return new GradeCaps(!finals.isEmpty(), competentBarred || incompetent, incompetent, reasons);
+  }
+
+  /** R13: a unit head whose unit is under rectification may not be transferred or promoted. */
+  public boolean transferOrPromotionBarred(String personId) {
+    return records.findByRectifyingHeadAndStatus(personId, AccountabilityStatus.FINAL).stream()
+        .anyMatch(AccountabilityRecord::underRectification);
+  }
+
+  /** R24: an admonishment talk in this year and in the year before: rotation or demotion is due. */
+  public boolean rotationDue(String personId, int year) {
+    return hadTalk(personId, year) && hadTalk(personId, year - 1);
+  }
+
+  private boolean hadTalk(String personId, int year) {
+    return finalRecords(personId, year).stream().anyMatch(r -> r.getFinalMeasure() == Measure.ADMONISHMENT_TALK);
+  }
+
+  private List<AccountabilityRecord> finalRecords(String personId, int year) {
+    return records.findBySubjectTypeAndSubjectIdAndYearAndStatusOrderById(SubjectKind.PERSON, personId, year,
+        AccountabilityStatus.FINAL);
+  }
+}

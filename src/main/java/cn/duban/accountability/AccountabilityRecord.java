@@ -1,0 +1,346 @@
+package cn.duban.accountability;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+
+/**
+ * One accountability procedure against one subject, from its opening to its final measure (R11,
+ * R14). Once final or revoked the record does not change: every mutator refuses.
+ */
+@Entity
+@Table(name = "accountability_record")
+public class AccountabilityRecord {
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  @Version
+  private long version;
+
+  @Column(name = "process_instance_id", nullable = false, unique = true)
+  private String processInstanceId;
+
+  /** R12: the procedure whose upward trace opened this one. */
+  @Column(name = "parent_id")
+  private Long parentId;
+
+  /** 0 for the original subject, 1 for the leader in charge, 2 for the principal leader. */
+  @Column(name = "trace_level", nullable = false)
+  private int traceLevel;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "subject_type", nullable = false)
+  private SubjectKind subjectType;
+
+  @Column(name = "subject_id", nullable = false)
+  private String subjectId;
+
+  @Column(name = "subject_name", nullable = false)
+  private String subjectName;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "trigger_code", nullable = false)
+  private Trigger trigger;
+
+  @Column(name = "source_case")
+  private String sourceCase;
+
+  @Column(name = "source_title")
+  private String sourceTitle;
+
+  @Column(nullable = false, length = 2000)
+  private String description;
+
+  @Column(name = "record_year", nullable = false)
+  private int year;
+
+  @Column(name = "opened_at", nullable = false)
+  private Instant openedAt;
+
+  @Column(name = "opened_by")
+  private String openedBy;
+
+  /** Who approves the measure: a leader, or null when the approving group decides. */
+  @Column(name = "competent_leader")
+  private String competentLeader;
+
+  @Enumerated(EnumType.STRING)
+  private Severity severity;
+
+  @Column(name = "direct_responsibility")
+  private Boolean directResponsibility;
+
+  @Column(length = 4000)
+  private String facts;
+
+  @Column(name = "assessed_by")
+  private String assessedBy;
+
+  @Column(name = "assessed_at")
+  private Instant assessedAt;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "proposed_measure")
+  private Measure proposedMeasure;
+
+  @Column(name = "to_discipline", nullable = false)
+  private boolean toDiscipline;
+
+  @Enumerated(EnumType.STRING)
+  private Sanction sanction;
+
+  @Column(name = "sanction_reason", length = 2000)
+  private String sanctionReason;
+
+  @Column(name = "sanction_by")
+  private String sanctionBy;
+
+  @Column(name = "sanction_at")
+  private Instant sanctionAt;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "approved_measure")
+  private Measure approvedMeasure;
+
+  @Column(name = "change_reason", length = 2000)
+  private String changeReason;
+
+  @Column(name = "approved_by")
+  private String approvedBy;
+
+  @Column(name = "approved_at")
+  private Instant approvedAt;
+
+  @Column(name = "notice_text", length = 4000)
+  private String noticeText;
+
+  @Column(name = "notified_at")
+  private Instant notifiedAt;
+
+  @Column(name = "appeal_deadline_at")
+  private Instant appealDeadlineAt;
+
+  @Column(name = "appeal_reason", length = 2000)
+  private String appealReason;
+
+  @Column(name = "appealed_at")
+  private Instant appealedAt;
+
+  @Column(name = "appeal_upheld")
+  private Boolean appealUpheld;
+
+  @Column(name = "appeal_review", length = 2000)
+  private String appealReview;
+
+  @Column(name = "appeal_reviewed_by")
+  private String appealReviewedBy;
+
+  @Column(name = "appeal_reviewed_at")
+  private Instant appealReviewedAt;
+
+  /** The measure an upheld appeal put in place of the approved one. */
+  @Enumerated(EnumType.STRING)
+  @Column(name = "revised_measure")
+  private Measure revisedMeasure;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false)
+  private AccountabilityStatus status = AccountabilityStatus.OPEN;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "final_measure")
+  private Measure finalMeasure;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "final_sanction")
+  private Sanction finalSanction;
+
+  @Column(name = "final_at")
+  private Instant finalAt;
+
+  /** R13: the head of a unit under rectification, who may not be transferred or promoted meanwhile. */
+  @Column(name = "rectifying_head")
+  private String rectifyingHead;
+
+  @Column(name = "rectification_report", length = 4000)
+  private String rectificationReport;
+
+  @Column(name = "rectification_accepted_at")
+  private Instant rectificationAcceptedAt;
+
+  protected AccountabilityRecord() {
+  }
+
+  public AccountabilityRecord(String processInstanceId, Long parentId, int traceLevel, SubjectKind subjectType,
+      String subjectId, String subjectName, Trigger trigger, String sourceCase, String sourceTitle, String description,
+      int year, Instant openedAt, String openedBy, String competentLeader) {
+    this.processInstanceId = processInstanceId;
+    this.parentId = parentId;
+    this.traceLevel = traceLevel;
+    this.subjectType = subjectType;
+    this.subjectId = subjectId;
+    this.subjectName = subjectName;
+    this.trigger = trigger;
+    this.sourceCase = sourceCase;
+    this.sourceTitle = sourceTitle;
+    this.description = description;
+    this.year = year;
+    this.openedAt = openedAt;
+    this.openedBy = openedBy;
+    this.competentLeader = competentLeader;
+  }
+
+  private void requireUndecided() {
+    if (status == AccountabilityStatus.FINAL || status == AccountabilityStatus.REVOKED) {
+      throw new IllegalStateException("accountability record " + id + " is " + status + " and cannot change");
+    }
+  }
+
+  public void assess(Severity severity, boolean directResponsibility, String facts, String by, Instant at) {
+    requireUndecided();
+    this.severity = severity;
+    this.directResponsibility = directResponsibility;
+    this.facts = facts;
+    this.assessedBy = by;
+    this.assessedAt = at;
+  }
+
+  public void propose(Measure measure, boolean toDiscipline) {
+    requireUndecided();
+    this.proposedMeasure = measure;
+    this.toDiscipline = toDiscipline;
+    this.status = AccountabilityStatus.PROPOSED;
+  }
+
+  public void sanction(Sanction sanction, String reason, String by, Instant at) {
+    requireUndecided();
+    this.sanction = sanction;
+    this.sanctionReason = reason;
+    this.sanctionBy = by;
+    this.sanctionAt = at;
+  }
+
+  public void approve(Measure measure, String changeReason, String by, Instant at) {
+    requireUndecided();
+    this.approvedMeasure = measure;
+    this.changeReason = changeReason;
+    this.approvedBy = by;
+    this.approvedAt = at;
+  }
+
+  public void notifySubject(String text, Instant at, Instant appealDeadline) {
+    requireUndecided();
+    this.noticeText = text;
+    this.notifiedAt = at;
+    this.appealDeadlineAt = appealDeadline;
+    this.status = AccountabilityStatus.NOTIFIED;
+  }
+
+  public void appeal(String reason, Instant at) {
+    requireUndecided();
+    this.appealReason = reason;
+    this.appealedAt = at;
+    this.status = AccountabilityStatus.APPEALED;
+  }
+
+  public void reviewAppeal(boolean upheld, Measure revisedMeasure, String review, String by, Instant at) {
+    requireUndecided();
+    this.appealUpheld = upheld;
+    this.revisedMeasure = revisedMeasure;
+    this.appealReview = review;
+    this.appealReviewedBy = by;
+    this.appealReviewedAt = at;
+  }
+
+  /** The measure takes effect; from now on the record is immutable (but for the rectification). */
+  public void makeFinal(Measure measure, Sanction sanction, Instant at, String rectifyingHead) {
+    requireUndecided();
+    this.finalMeasure = measure;
+    this.finalSanction = sanction == Sanction.NONE ? null : sanction;
+    this.finalAt = at;
+    this.rectifyingHead = rectifyingHead;
+    this.status = AccountabilityStatus.FINAL;
+  }
+
+  public void revoke(Instant at) {
+    requireUndecided();
+    this.finalAt = at;
+    this.status = AccountabilityStatus.REVOKED;
+  }
+
+  /** R13: the rectification is the one part of a final unit measure that still moves. */
+  public void reportRectification(String report) {
+    if (status != AccountabilityStatus.FINAL || rectifyingHead == null) {
+      throw new IllegalStateException("no rectification is due on accountability record " + id);
+    }
+    this.rectificationReport = report;
+  }
+
+  public void acceptRectification(Instant at) {
+    if (status != AccountabilityStatus.FINAL || rectifyingHead == null) {
+      throw new IllegalStateException("no rectification is due on accountability record " + id);
+    }
+    this.rectificationAcceptedAt = at;
+  }
+
+  public boolean underRectification() {
+    return status == AccountabilityStatus.FINAL && rectifyingHead != null && rectificationAcceptedAt == null;
+  }
+
+  public Long getId() { return id; }
+  public String getProcessInstanceId() { return processInstanceId; }
+  public Long getParentId() { return parentId; }
+  public int getTraceLevel() { return traceLevel; }
+  public SubjectKind getSubjectType() { return subjectType; }
+  public String getSubjectId() { return subjectId; }
+  public String getSubjectName() { return subjectName; }
+  public Trigger getTrigger() { return trigger; }
+  public String getSourceCase() { return sourceCase; }
+  public String getSourceTitle() { return sourceTitle; }
+  public String getDescription() { return description; }
+  public int getYear() { return year; }
+  public Instant getOpenedAt() { return openedAt; }
+  public String getOpenedBy() { return openedBy; }
+  public String getCompetentLeader() { return competentLeader; }
+  public Severity getSeverity() { return severity; }
+  public Boolean getDirectResponsibility() { return directResponsibility; }
+  public String getFacts() { return facts; }
+  public String getAssessedBy() { return assessedBy; }
+  public Instant getAssessedAt() { return assessedAt; }
+  public Measure getProposedMeasure() { return proposedMeasure; }
+  public boolean isToDiscipline() { return toDiscipline; }
+  public Sanction getSanction() { return sanction; }
+  public String getSanctionReason() { return sanctionReason; }
+  public String getSanctionBy() { return sanctionBy; }
+  public Instant getSanctionAt() { return sanctionAt; }
+  public Measure getApprovedMeasure() { return approvedMeasure; }
+  public String getChangeReason() { return changeReason; }
+  public String getApprovedBy() { return approvedBy; }
+  public Instant getApprovedAt() { return approvedAt; }
+  public String getNoticeText() { return noticeText; }
+  public Instant getNotifiedAt() { return notifiedAt; }
+  public Instant getAppealDeadlineAt() { return appealDeadlineAt; }
+  public String getAppealReason() { return appealReason; }
+  public Instant getAppealedAt() { return appealedAt; }
+  public Boolean getAppealUpheld() { return appealUpheld; }
+  public String getAppealReview() { return appealReview; }
+  public String getAppealReviewedBy() { return appealReviewedBy; }
+  public Instant getAppealReviewedAt() { return appealReviewedAt; }
+  public Measure getRevisedMeasure() { return revisedMeasure; }
+  public AccountabilityStatus getStatus() { return status; }
+  public Measure getFinalMeasure() { return finalMeasure; }
+  public Sanction getFinalSanction() { return finalSanction; }
+  public Instant getFinalAt() { return finalAt; }
+  public String getRectifyingHead() { return rectifyingHead; }
+  public String getRectificationReport() { return rectificationReport; }
+  public Instant getRectificationAcceptedAt() { return rectificationAcceptedAt; }
+}

@@ -1,0 +1,19 @@
+package cn.duban.accountability;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface AccountabilityRecordRepository extends JpaRepository<AccountabilityRecord, Long> {
+
+  Optional<AccountabilityRecord> findByProcessInstanceId(String processInstanceId);
+
+  List<AccountabilityRecord> findBySourceCaseOrderById(String sourceCase);
+
+  List<AccountabilityRecord> findByParentIdOrderById(Long parentId);
+
+  List<AccountabilityRecord> findBySubjectTypeAndSubjectIdAndYearAndStatusOrderById(SubjectKind subjectType,
+      String subjectId, int year, AccountabilityStatus status);
+
+  List<AccountabilityRecord> findByRectifyingHeadAndStatus(String rectifyingHead, AccountabilityStatus status);
+}

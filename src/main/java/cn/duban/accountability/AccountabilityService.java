@@ -1,0 +1,341 @@
+package cn.duban.accountability;
+
+import cn.duban.assessment.Ledger;
+import cn.duban.assessment.Ledger.Booking;
+import cn.duban.assessment.SubjectType;
+import cn.duban.calendar.LimitClock;
+import cn.duban.common.InputException;
+import cn.duban.organization.OrganizationService;
+import cn.duban.organization.Person;
+import cn.duban.organization.Role;
+import cn.duban.organization.Unit;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The rules of the accountability procedure (R11–R14) on its record; the delegates of
+ * accountability.bpmn call it inside the engine's transaction.
+ */
+@Service
+@Transactional(noRollbackFor = InputException.class)
+public class AccountabilityService {
+
+  public static final String LEDGER_SOURCE = "ACCOUNTABILITY";
+  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy年M月d日");
+
+  private final AccountabilityRecordRepository records;
+  private final AccountabilityRules rules;
+  private final OrganizationService organization;
+  private final Ledger ledger;
+  private final LimitClock clock;
+  private final AccountabilityProperties properties;
+  private final String office;
+
+  public AccountabilityService(AccountabilityRecordRepository records, AccountabilityRules rules,
+      OrganizationService organization, Ledger ledger, LimitClock clock, AccountabilityProperties properties,
+      @Value("${duban.accountability.office:县机关效能建设办公室}") String office) {
+    this.records = records;
+    this.rules = rules;
+    this.organization = organization;
+    this.ledger = ledger;
+    this.clock = clock;
+    this.properties = properties;
+    this.office = office;
+  }
+
+  /**
+   * How a procedure starts: from a call activity with {@code subject} as "UNIT:code" or
+   * "PERSON:id", or from the efficiency office's start form with the subject's kind and id.
+   */
+  public record Opening(String subject, String subjectType, String subjectUnit, String subjectPerson, String trigger,
+      String sourceCase, String sourceTitle, String description, Long parentId, int traceLevel, String caseLeader) {
+  }
+
+  // ---------------------------------------------------------------- opening
+
+  public AccountabilityRecord open(Opening o, String processInstanceId, String by) {
+    Optional<AccountabilityRecord> existing = records.findByProcessInstanceId(processInstanceId);
+    if (existing.isPresent()) {
+      return existing.get();
+    }
+    SubjectKind kind;
+    String subjectId;
+    if (o.subject() != null && o.subject().contains(":")) {
+      kind = parse(SubjectKind.class, "subject", o.subject().substring(0, o.subject().indexOf(':')), "问责对象类型不明");
+      subjectId = o.subject().substring(o.subject().indexOf(':') + 1);
+    } else {
+      kind = parse(SubjectKind.class, "subjectType", o.subjectType(), "请选择问责对象是单位还是个人");
+      subjectId = kind == SubjectKind.UNIT ? o.subjectUnit() : o.subjectPerson();
+    }
+    String field = o.subject() != null ? "subject" : kind == SubjectKind.UNIT ? "subjectUnit" : "subjectPerson";
+    String subjectName = kind == SubjectKind.UNIT
+        ? organization.unit(field, subjectId).getName() : organization.person(field, subjectId).getName();
+    Trigger trigger = o.trigger() == null || o.trigger().isBlank() ? Trigger.MANUAL
+        : parse(Trigger.class, "trigger", o.trigger(), "请选择问责事由");
+    String description = text("description", o.description(), "问责事由说明", 2000);
+    String sourceCase = o.sourceCase() == null || o.sourceCase().isBlank() ? null : o.sourceCase().strip();
+    Instant now = clock.now();
+    return records.saveAndFlush(new AccountabilityRecord(processInstanceId, o.parentId(), o.traceLevel(), kind,
+        subjectId, subjectName, trigger, sourceCase, o.sourceTitle(), description, now.atZone(clock.zone()).getYear(),
+        now, by, competentLeader(o)));
+  }
+
+  /**
+   * R14: the leader who approves the measure: the case's leader in charge; for the leader in
+   * charge himself, the principal leader; for the principal leader, nobody in the county (his
+   * superiors decide, the efficiency office records it).
+   */
+  private String competentLeader(Opening o) {
+    if (o.traceLevel() >= 2) {
+      return null;
+    }
+    if (o.traceLevel() == 0 && o.caseLeader() != null && organization.findPerson(o.caseLeader()).isPresent()) {
+      return o.caseLeader();
+    }
+    return principalLeader().map(Person::getId).orElse(null);
+  }
+
+  private Optional<Person> principalLeader() {
+    return organization.peopleWith(Role.PRINCIPAL_LEADER).stream().findFirst();
+  }
+
+  // ---------------------------------------------------------------- R11 assessment and proposal
+
+  public AccountabilityRecord assess(Long id, String severity, Boolean directResponsibility, String facts, String by) {
+    AccountabilityRecord r = get(id);
+    r.assess(parse(Severity.class, "severity", severity, "请认定过错情节"), Boolean.TRUE.equals(directResponsibility),
+        text("facts", facts, "过错事实", 4000), by, clock.now());
+    return r;
+  }
+
+  /** The measure and the upward trace the rules call for. */
+  public record Decision(AccountabilityRules.Proposal proposal, AccountabilityRules.Trace trace) {
+  }
+
+  public Decision propose(Long id) {
+    AccountabilityRecord r = get(id);
+    int prior = priorCount(r);
+    AccountabilityRules.Proposal proposal = rules.proposal(r.getSubjectType(), r.getSeverity(), prior);
+    boolean principalAssignment = r.getTraceLevel() == 0 && r.getCompetentLeader() != null
+        && organization.findPerson(r.getCompetentLeader()).map(p -> p.hasRole(Role.PRINCIPAL_LEADER)).orElse(false);
+    AccountabilityRules.Trace trace = rules.trace(r.getTraceLevel(), r.getSubjectType(), r.getSeverity(), prior,
+        principalAssignment);
+    r.propose(proposal.measure(), proposal.toDiscipline() && r.getSubjectType() == SubjectKind.PERSON);
+    return new Decision(proposal, trace);
+  }
+
+  /** Final measures against the same subject earlier this year: a second time is heavier. */
+  int priorCount(AccountabilityRecord r) {
+    return (int) records.findBySubjectTypeAndSubjectIdAndYearAndStatusOrderById(r.getSubjectType(), r.getSubjectId(),
+        r.getYear(), AccountabilityStatus.FINAL).stream().filter(x -> !x.getId().equals(r.getId())).count();
+  }
+
+  /** R12: who the failure is traced up to, as (person id, trace level); each gets one procedure. */
+  public record TraceTarget(String personId, int traceLevel) {
+  }
+
+  public List<TraceTarget> traceTargets(Long id, AccountabilityRules.Trace trace) {
+    AccountabilityRecord r = get(id);
+    List<TraceTarget> targets = new ArrayList<>();
+    String principal = principalLeader().map(Person::getId).orElse(null);
+    String inCharge = r.getCompetentLeader();
+    if (trace.leaderInCharge() && inCharge != null && !inCharge.equals(principal)) {
+      targets.add(new TraceTarget(inCharge, 1));
+    }
+    if ((trace.principalLeader() || (trace.leaderInCharge() && inCharge != null && inCharge.equals(principal)))
+        && principal != null) {
+      targets.add(new TraceTarget(principal, 2));
+    }
+    // one procedure per leader and failure, although the unit's and the person's procedures both trace
+    return targets.stream().filter(t -> !alreadyTraced(r, t.personId())).toList();
+  }
+
+  private boolean alreadyTraced(AccountabilityRecord r, String personId) {
+    List<AccountabilityRecord> related = r.getSourceCase() != null
+        ? records.findBySourceCaseOrderById(r.getSourceCase())
+        : records.findByParentIdOrderById(r.getId());
+    return related.stream().anyMatch(x -> x.getTrigger() == Trigger.UPWARD_TRACE
+        && x.getSubjectType() == SubjectKind.PERSON && x.getSubjectId().equals(personId)
+        && x.getStatus() != AccountabilityStatus.REVOKED);
+  }
+
+  // ---------------------------------------------------------------- discipline inspection and approval
+
+  public AccountabilityRecord decideSanction(Long id, String sanction, String reason, String by) {
+    AccountabilityRecord r = get(id);
+    r.sanction(parse(Sanction.class, "sanction", sanction, "请选择处分意见"), text("sanctionReason", reason, "处分理由", 2000),
+        by, clock.now());
+    return r;
+  }
+
+  /** R14: the competent leader approves the proposal, or changes it with a reason. */
+  public AccountabilityRecord approve(Long id, String decision, String changedMeasure, String reason, String by) {
+    AccountabilityRecord r = get(id);
+    if ("APPROVE".equals(decision)) {
+      r.approve(r.getProposedMeasure(), null, by, clock.now());
+    } else if ("CHANGE".equals(decision)) {
+      Measure measure = measureFor(r, "changedMeasure", changedMeasure);
+      r.approve(measure, text("changeReason", reason, "改变处理意见的理由", 2000), by, clock.now());
+    } else {
+      throw new InputException("approvalDecision", "请选择审批意见（approvalDecision）");
+    }
+    return r;
+  }
+
+  private static Measure measureFor(AccountabilityRecord r, String field, String value) {
+    Measure measure = parse(Measure.class, field, value, "请选择问责措施");
+    if (!measure.appliesTo(r.getSubjectType())) {
+      throw new InputException(field, "“" + measure.label() + "”不适用于" + r.getSubjectType().label() + "（" + field + "）");
+    }
+    return measure;
+  }
+
+  // ---------------------------------------------------------------- R14 notice and appeal
+
+  public AccountabilityRecord notifySubject(Long id) {
+    AccountabilityRecord r = get(id);
+    Instant now = clock.now();
+    Instant deadline = clock.endOfWorkingDays(Date.from(now), properties.appealDays()).toInstant();
+    String sanction = r.getSanction() == null || r.getSanction() == Sanction.NONE ? ""
+        : "；经纪检监察机关审理，给予" + r.getSanction().label() + "处分";
+    String source = r.getSourceCase() == null ? "" : "在督查事项" + r.getSourceCase()
+        + (r.getSourceTitle() == null ? "" : "“" + r.getSourceTitle() + "”") + "中，";
+    r.notifySubject("问责决定告知书\n\n" + r.getSubjectName() + "：\n经调查，" + source + "存在" + r.getSeverity().label()
+        + "过错：" + r.getFacts() + "\n依据有关规定，决定给予" + r.getApprovedMeasure().label() + sanction + "。\n"
+        + "如对本决定有异议，可于" + DAY.format(deadline.atZone(clock.zone())) + "前提出申诉；逾期未申诉的，本决定即生效。\n\n"
+        + office + "\n" + DAY.format(now.atZone(clock.zone())), now, deadline);
+    return r;
+  }
+
+  public AccountabilityRecord respond(Long id, String response, String appealReason) {
+    AccountabilityRecord r = get(id);
+    if ("APPEAL".equals(response)) {
+      r.appeal(text("appealReason", appealReason, "申诉理由", 2000), clock.now());
+    } else if (!"ACCEPT".equals(response)) {
+      throw new InputException("response", "请选择接受决定或提出申诉（response）");
+    }
+    return r;
+  }
+
+  /** R14: an appeal is reviewed once: upheld (the measure revoked or lightened) or rejected. */
+  public AccountabilityRecord reviewAppeal(Long id, String decision, String revisedMeasure, String review, String by) {
+    AccountabilityRecord r = get(id);
+    String text = text("appealReview", review, "复核意见", 2000);
+    if ("REJECTED".equals(decision)) {
+      r.reviewAppeal(false, null, text, by, clock.now());
+    } else if ("UPHELD".equals(decision)) {
+      Measure revised = revisedMeasure == null || revisedMeasure.isBlank() ? null
+          : measureFor(r, "revisedMeasure", revisedMeasure);
+      r.reviewAppeal(true, revised, text, by, clock.now());
+      if (revised == null) {
+        r.revoke(clock.now());
+      }
+    } else {
+      throw new InputException("appealDecision", "请选择复核结论（appealDecision）");
+    }
+    return r;
+  }
+
+  // ---------------------------------------------------------------- the final measure
+
+  /**
+   * The measure takes effect: the record becomes immutable and its deductions are booked, each
+   * once (a retried step finds the record final and the entries booked).
+   */
+  public AccountabilityRecord makeFinal(Long id) {
+    AccountabilityRecord r = get(id);
+    if (r.getStatus() != AccountabilityStatus.FINAL) {
+      Measure measure = r.getRevisedMeasure() != null ? r.getRevisedMeasure() : r.getApprovedMeasure();
+      String head = measure.requiresRectification() ? unitHead(r.getSubjectId()) : null;
+      r.makeFinal(measure, r.getSanction(), clock.now(), head);
+    }
+    book(r, "MEASURE", r.getFinalMeasure().name());
+    if (r.getFinalSanction() != null) {
+      book(r, "SANCTION", r.getFinalSanction().name());
+    }
+    return r;
+  }
+
+  private void book(AccountabilityRecord r, String what, String code) {
+    AccountabilityRules.Deduction d = rules.deduction(code);
+    if (d == null) {
+      return;
+    }
+    SubjectType type = r.getSubjectType() == SubjectKind.UNIT ? SubjectType.UNIT : SubjectType.PERSON;
+    ledger.book(new Booking(LEDGER_SOURCE + ":" + r.getId() + ":" + what, type, r.getSubjectId(), code, d.ruleRef(),
+        d.ruleLabel(), d.points(), LEDGER_SOURCE, r.getId().toString(),
+        r.getSourceCase() == null ? r.getTrigger().name() : r.getSourceCase()), clock.now(), clock.zone());
+  }
+
+  private String unitHead(String unitCode) {
+    Unit unit = organization.unit("subject", unitCode);
+    return organization.peopleWith(Role.UNIT_HEAD).stream().filter(p -> unit.getCode().equals(p.getUnitCode()))
+        .map(Person::getId).findFirst()
+        .orElseThrow(() -> new IllegalStateException(unit.getName() + " has no unit head to put under rectification"));
+  }
+
+  // ---------------------------------------------------------------- R13 rectification
+
+  public AccountabilityRecord reportRectification(Long id, String report) {
+    AccountabilityRecord r = get(id);
+    r.reportRectification(text("rectificationReport", report, "整改报告", 4000));
+    return r;
+  }
+
+  public AccountabilityRecord reviewRectification(Long id, Boolean accepted) {
+    AccountabilityRecord r = get(id);
+    if (accepted == null) {
+      throw new InputException("rectificationAccepted", "请选择整改验收结论（rectificationAccepted）");
+    }
+    if (accepted) {
+      r.acceptRectification(clock.now());
+    }
+    return r;
+  }
+
+  // ---------------------------------------------------------------- reading
+
+  public AccountabilityRecord get(Long id) {
+    return records.findById(id).orElseThrow(() -> new IllegalStateException("no accountability record " + id));
+  }
+
+  public AccountabilityRecord byProcessInstance(String processInstanceId) {
+    return records.findByProcessInstanceId(processInstanceId)
+        .orElseThrow(() -> new IllegalStateException("no accountability record for " + processInstanceId));
+  }
+
+  public List<AccountabilityRecord> ofCase(String caseNumber) {
+    return records.findBySourceCaseOrderById(caseNumber);
+  }
+
+  public List<AccountabilityRecord> tracedFrom(Long id) {
+    return records.findByParentIdOrderById(id);
+  }
+
+  // ---------------------------------------------------------------- input checks
+
+  static String text(String field, String value, String label, int max) {
+    if (value == null || value.isBlank()) {
+      throw new InputException(field, "请填写" + label + "（" + field + "）");
+    }
+    if (value.strip().length() > max) {
+      throw new InputException(field, label + "不能超过" + max + "个字（" + field + "）");
+    }
+    return value.strip();
+  }
+
+  static <E extends Enum<E>> E parse(Class<E> type, String field, String value, String prompt) {
+    try {
+      return Enum.valueOf(type, value == null ? "" : value.strip());
+    } catch (IllegalArgumentException e) {
+      throw new InputException(field, prompt + "（" + field + "）");
+    }
+  }
+}

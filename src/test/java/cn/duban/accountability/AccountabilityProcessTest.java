@@ -1,0 +1,402 @@
+package cn.duban.accountability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import cn.duban.common.InputException;
+import cn.duban.organization.Person;
+import cn.duban.organization.PersonRepository;
+import cn.duban.organization.Role;
+import cn.duban.organization.Unit;
+import cn.duban.organization.UnitRepository;
+import cn.duban.supervision.ProcessTestSupport;
+import java.time.LocalDateTime;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * accountability.bpmn, one test per path (R11–R14). Every test has subjects of its own, so that
+ * "the second time in a year" counts only what the test did.
+ */
+class AccountabilityProcessTest extends ProcessTestSupport {
+
+  private static final AtomicInteger SEQUENCE = new AtomicInteger();
+
+  @Autowired AccountabilityRecordRepository records;
+  @Autowired AccountabilityConsequences consequences;
+  @Autowired UnitRepository units;
+  @Autowired PersonRepository people;
+
+  // ------------------------------------------------------------------ R11 severity and measure
+
+  @Test
+  @DisplayName("R11 R14 a person's general fault: 训诫 proposed and approved, the notice served, the appeal window lapses, the measure is final and booked")
+  void generalFaultOfAPerson() {
+    String person = newPerson(newUnit());
+    ProcessInstance pi = startFromCase("PERSON:" + person, newCaseNumber());
+    assertThat(pi).isWaitingAt("assessFault");
+    assertThat(tasks.createTaskQuery().taskId(task(pi, "assessFault").getId())
+        .taskCandidateGroup("efficiency-office").count()).isOne();
+
+    assess(pi, "GENERAL", true);
+    AccountabilityRecord r = record(pi);
+    assertThat(r.getProposedMeasure()).isEqualTo(Measure.REPRIMAND);
+    assertThat(r.isToDiscipline()).isFalse();
+    assertThat(pi).isWaitingAt("approveMeasure");
+    assertThat(task(pi, "approveMeasure").getAssignee()).isEqualTo("wangfxz");
+
+    complete(pi, "approveMeasure", "wangfxz", Map.of("approvalDecision", "APPROVE"));
+    r = record(pi);
+    assertThat(r.getStatus()).isEqualTo(AccountabilityStatus.NOTIFIED);
+    assertThat(r.getNoticeText()).contains("问责决定告知书", "训诫", "2026年3月9日前提出申诉");
+    Task response = task(pi, "respondToNotice");
+    assertThat(response.getAssignee()).isEqualTo(person);
+    // the notice can be answered until the end of the fifth working day, when the window closes
+    assertThat(response.getDueDate()).isEqualTo(at(LocalDateTime.of(2026, 3, 9, 23, 59, 59)));
+
+    fire(pi, "appealWindowLapsed");
+    finish(pi);
+    r = record(pi);
+    assertThat(r.getStatus()).isEqualTo(AccountabilityStatus.FINAL);
+    assertThat(r.getFinalMeasure()).isEqualTo(Measure.REPRIMAND);
+    assertThat(bookings(r)).containsExactly("REPRIMAND " + person + " -1");
+    assertThat(pi).isEnded();
+  }
+
+  @Test
+  @DisplayName("R11 a person's serious fault goes to discipline inspection, whose sanction is recorded and booked beside the measure")
+  void seriousFaultGoesToDisciplineInspection() {
+    String person = newPerson(newUnit());
+    ProcessInstance pi = startFromCase("PERSON:" + person, newCaseNumber());
+    assess(pi, "SERIOUS", true);
+    assertThat(record(pi).getProposedMeasure()).isEqualTo(Measure.ADMONISHMENT_TALK);
+    assertThat(pi).isWaitingAt("decideSanction");
+    assertThat(tasks.createTaskQuery().taskId(task(pi, "decideSanction").getId())
+        .taskCandidateGroup("discipline-inspection").count()).isOne();
+    assertThatThrownBy(() -> complete(pi, "decideSanction", "jijian", Map.of("sanction", "DEMERIT")))
+        .isInstanceOf(InputException.class).hasMessageContaining("处分理由");
+    complete(pi, "decideSanction", "jijian", Map.of("sanction", "DEMERIT", "sanctionReason", "失职，造成不良影响"));
+    complete(pi, "approveMeasure", "wangfxz", Map.of("approvalDecision", "APPROVE"));
+    assertThat(record(pi).getNoticeText()).contains("诫勉谈话", "记过处分");
+    respond(pi, person, "ACCEPT", null);
+    finish(pi);
+
+    AccountabilityRecord r = record(pi);
+    assertThat(r.getFinalSanction()).isEqualTo(Sanction.DEMERIT);
+    assertThat(r.getSanctionBy()).isEqualTo("jijian");
+    assertThat(bookings(r)).containsExactly("ADMONISHMENT_TALK " + person + " -3", "DEMERIT " + person + " -5");
+  }
+
+  @Test
+  @DisplayName("R11 an especially serious fault: a person is transferred and sanctioned; a unit's head is admonished and the unit must rectify (R13)")
+  void especiallySeriousFaults() {
+    String unit = newUnit();
+    String person = newPerson(unit);
+    ProcessInstance personCase = startFromCase("PERSON:" + person, newCaseNumber());
+    assess(personCase, "ESPECIALLY_SERIOUS", true);
+    assertThat(record(personCase).getProposedMeasure()).isEqualTo(Measure.TRANSFER);
+    assertThat(record(personCase).isToDiscipline()).isTrue();
+
+    ProcessInstance unitCase = startFromCase("UNIT:" + unit, newCaseNumber());
+    assess(unitCase, "ESPECIALLY_SERIOUS", false);
+    assertThat(record(unitCase).getProposedMeasure()).isEqualTo(Measure.UNIT_HEAD_ADMONISHMENT);
+    assertThat(record(unitCase).isToDiscipline()).as("units are not sanctioned").isFalse();
+    complete(unitCase, "approveMeasure", "wangfxz", Map.of("approvalDecision", "APPROVE"));
+    assertThat(tasks.createTaskQuery().taskId(task(unitCase, "respondToNotice").getId())
+        .taskCandidateGroup("unit-" + unit).count()).isOne();
+    respond(unitCase, unit + "-handler", "ACCEPT", null);
+    finish(unitCase);
+
+    AccountabilityRecord r = record(unitCase);
+    String head = unit + "-head";
+    assertThat(r.getRectifyingHead()).isEqualTo(head);
+    assertThat(consequences.transferOrPromotionBarred(head)).as("R13 under rectification").isTrue();
+    assertThat(bookings(r)).containsExactly("UNIT_HEAD_ADMONISHMENT " + unit + " -3");
+    assertThat(unitCase).isWaitingAt("submitRectification");
+
+    complete(unitCase, "submitRectification", unit + "-handler", Map.of("rectificationReport", "已建立台账，逐项整改"));
+    complete(unitCase, "reviewRectification", "xiaoneng", Map.of("rectificationAccepted", "false",
+        "rectificationComment", "台账不全"));
+    assertThat(unitCase).isWaitingAt("submitRectification");
+    assertThat(consequences.transferOrPromotionBarred(head)).isTrue();
+    complete(unitCase, "submitRectification", unit + "-handler", Map.of("rectificationReport", "台账已补全"));
+    complete(unitCase, "reviewRectification", "xiaoneng", Map.of("rectificationAccepted", "true"));
+    assertThat(unitCase).isEnded();
+    assertThat(consequences.transferOrPromotionBarred(head)).as("R13 lifted once the rectification is accepted").isFalse();
+  }
+
+  @Test
+  @DisplayName("R11 a second time in a year is heavier: a unit interviewed first, criticised in a circular the second time")
+  void secondTimeInAYear() {
+    String unit = newUnit();
+    ProcessInstance first = startFromCase("UNIT:" + unit, newCaseNumber());
+    assess(first, "GENERAL", false);
+    assertThat(record(first).getProposedMeasure()).isEqualTo(Measure.UNIT_INTERVIEW);
+    approveAcceptAndFinish(first, unit + "-handler");
+
+    ProcessInstance second = startFromCase("UNIT:" + unit, newCaseNumber());
+    assess(second, "GENERAL", false);
+    assertThat(record(second).getProposedMeasure()).isEqualTo(Measure.CIRCULATED_CRITICISM);
+  }
+
+  // ------------------------------------------------------------------ R12 upward trace
+
+  @Test
+  @DisplayName("R12 a serious fault is traced to the leader in charge; an especially serious one to the principal leader too; each a linked procedure")
+  void upwardTrace() {
+    String unit = newUnit();
+    String caseNumber = newCaseNumber();
+    ProcessInstance unitCase = startFromCase("UNIT:" + unit, caseNumber);
+    ProcessInstance personCase = startFromCase("PERSON:" + newPerson(unit), caseNumber);
+    assess(unitCase, "ESPECIALLY_SERIOUS", false);
+    AccountabilityRecord original = record(unitCase);
+
+    List<AccountabilityRecord> traced = records.findByParentIdOrderById(original.getId());
+    assertThat(traced).extracting(r -> r.getSubjectId() + " " + r.getTraceLevel() + " " + r.getTrigger())
+        .containsExactly("wangfxz 1 UPWARD_TRACE", "zhaoxz 2 UPWARD_TRACE");
+    assertThat(runtime.getVariable(unitCase.getId(), "tracedText").toString()).contains("王建国（分管领导）", "赵振邦（主要领导）");
+    for (AccountabilityRecord t : traced) {
+      ProcessInstance linked = runtime.createProcessInstanceQuery().processInstanceId(t.getProcessInstanceId()).singleResult();
+      assertThat(linked.getBusinessKey()).isEqualTo(caseNumber);
+      assertThat(linked).isWaitingAt("assessFault");
+    }
+    // the leader in charge's measure is approved by the principal leader; the principal leader's is recorded by the efficiency office
+    assertThat(traced.get(0).getCompetentLeader()).isEqualTo("zhaoxz");
+    assertThat(traced.get(1).getCompetentLeader()).isNull();
+
+    // the person's procedure of the same failure does not open the leaders' procedures again
+    assess(personCase, "SERIOUS", true);
+    assertThat(records.findByParentIdOrderById(record(personCase).getId())).isEmpty();
+    assertThat(personCase).isWaitingAt("decideSanction");
+
+    // a traced procedure is not traced further
+    ProcessInstance leaderCase = runtime.createProcessInstanceQuery()
+        .processInstanceId(traced.get(0).getProcessInstanceId()).singleResult();
+    assess(leaderCase, "ESPECIALLY_SERIOUS", true);
+    assertThat(records.findByParentIdOrderById(traced.get(0).getId())).isEmpty();
+    assertThat(task(leaderCase, "decideSanction")).isNotNull();
+  }
+
+  @Test
+  @DisplayName("R12 a general fault is not traced, unless it fails a principal leader's own assignment")
+  void principalAssignmentTraced() {
+    ProcessInstance ordinary = startFromCase("PERSON:" + newPerson(newUnit()), newCaseNumber());
+    assess(ordinary, "GENERAL", true);
+    assertThat(records.findByParentIdOrderById(record(ordinary).getId())).isEmpty();
+
+    Map<String, Object> vars = callVariables("UNIT:" + newUnit(), newCaseNumber());
+    vars.put("caseLeader", "zhaoxz");
+    ProcessInstance principalsOwn = runtime.startProcessInstanceByKey("accountability", vars.get("sourceCase").toString(), vars);
+    assess(principalsOwn, "GENERAL", false);
+    assertThat(records.findByParentIdOrderById(record(principalsOwn).getId()))
+        .extracting(AccountabilityRecord::getSubjectId).containsExactly("zhaoxz");
+  }
+
+  // ------------------------------------------------------------------ R14 approval and appeal
+
+  @Test
+  @DisplayName("R14 the competent leader changes the measure with a reason; without one, or to a unit's measure for a person, it is refused")
+  void approvalWithAChangedMeasure() {
+    String person = newPerson(newUnit());
+    ProcessInstance pi = startFromCase("PERSON:" + person, newCaseNumber());
+    assess(pi, "GENERAL", true);
+    assertThatThrownBy(() -> complete(pi, "approveMeasure", "wangfxz",
+        Map.of("approvalDecision", "CHANGE", "changedMeasure", "CIRCULATED_CRITICISM")))
+        .isInstanceOf(InputException.class).hasMessageContaining("改变处理意见的理由");
+    assertThatThrownBy(() -> complete(pi, "approveMeasure", "wangfxz", Map.of("approvalDecision", "CHANGE",
+        "changedMeasure", "UNIT_INTERVIEW", "changeReason", "x")))
+        .isInstanceOf(InputException.class).hasMessageContaining("不适用于个人");
+    complete(pi, "approveMeasure", "wangfxz", Map.of("approvalDecision", "CHANGE",
+        "changedMeasure", "CIRCULATED_CRITICISM", "changeReason", "造成群众投诉，影响恶劣"));
+    respond(pi, person, "ACCEPT", null);
+    finish(pi);
+
+    AccountabilityRecord r = record(pi);
+    assertThat(r.getProposedMeasure()).isEqualTo(Measure.REPRIMAND);
+    assertThat(r.getFinalMeasure()).isEqualTo(Measure.CIRCULATED_CRITICISM);
+    assertThat(r.getChangeReason()).isEqualTo("造成群众投诉，影响恶劣");
+    assertThat(r.getApprovedBy()).isEqualTo("wangfxz");
+    assertThat(bookings(r)).containsExactly("CIRCULATED_CRITICISM " + person + " -2");
+  }
+
+  @Test
+  @DisplayName("R14 an appeal upheld revokes the measure: nothing is booked")
+  void appealUpheld() {
+    String person = newPerson(newUnit());
+    ProcessInstance pi = notified("PERSON:" + person, "GENERAL");
+    respond(pi, person, "APPEAL", "事出有因，已及时报告");
+    assertThat(record(pi).getStatus()).isEqualTo(AccountabilityStatus.APPEALED);
+    complete(pi, "reviewAppeal", "xiaoneng", Map.of("appealDecision", "UPHELD", "appealReview", "查明属实，不予问责"));
+
+    AccountabilityRecord r = record(pi);
+    assertThat(r.getStatus()).isEqualTo(AccountabilityStatus.REVOKED);
+    assertThat(r.getAppealUpheld()).isTrue();
+    assertThat(bookings(r)).isEmpty();
+    assertThat(pi).isEnded();
+    assertThat(consequences.gradeCaps(person, 2026).excellentBarred()).isFalse();
+  }
+
+  @Test
+  @DisplayName("R14 an appeal upheld in part puts a lighter measure in place, which becomes final")
+  void appealLightened() {
+    String person = newPerson(newUnit());
+    ProcessInstance pi = notified("PERSON:" + person, "SERIOUS");
+    respond(pi, person, "APPEAL", "已主动整改");
+    assertThatThrownBy(() -> complete(pi, "reviewAppeal", "xiaoneng", Map.of("appealDecision", "UPHELD",
+        "revisedMeasure", "UNIT_INTERVIEW", "appealReview", "x")))
+        .isInstanceOf(InputException.class).hasMessageContaining("不适用于个人");
+    complete(pi, "reviewAppeal", "xiaoneng", Map.of("appealDecision", "UPHELD",
+        "revisedMeasure", "ORDERED_SELF_EXAMINATION", "appealReview", "有主动整改情节，从轻处理"));
+    finish(pi);
+    AccountabilityRecord r = record(pi);
+    assertThat(r.getApprovedMeasure()).isEqualTo(Measure.ADMONISHMENT_TALK);
+    assertThat(r.getFinalMeasure()).isEqualTo(Measure.ORDERED_SELF_EXAMINATION);
+    assertThat(bookings(r)).containsExactly("ORDERED_SELF_EXAMINATION " + person + " -1");
+  }
+
+  @Test
+  @DisplayName("R14 an appeal rejected leaves the measure, which becomes final")
+  void appealRejected() {
+    String person = newPerson(newUnit());
+    ProcessInstance pi = notified("PERSON:" + person, "SERIOUS");
+    respond(pi, person, "APPEAL", "处理过重");
+    complete(pi, "reviewAppeal", "xiaoneng", Map.of("appealDecision", "REJECTED", "appealReview", "事实清楚，处理适当"));
+    finish(pi);
+    AccountabilityRecord r = record(pi);
+    assertThat(r.getStatus()).isEqualTo(AccountabilityStatus.FINAL);
+    assertThat(r.getAppealUpheld()).isFalse();
+    assertThat(r.getFinalMeasure()).isEqualTo(Measure.ADMONISHMENT_TALK);
+  }
+
+  @Test
+  @DisplayName("R14 a final record does not change")
+  void finalIsImmutable() {
+    String person = newPerson(newUnit());
+    ProcessInstance pi = notified("PERSON:" + person, "GENERAL");
+    fire(pi, "appealWindowLapsed");
+    finish(pi);
+    AccountabilityRecord r = record(pi);
+    assertThatThrownBy(() -> r.approve(Measure.TRANSFER, "事后更改", "wangfxz", java.time.Instant.now()))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("cannot change");
+  }
+
+  // ------------------------------------------------------------------ the efficiency office's own start
+
+  @Test
+  @DisplayName("R11 the efficiency office starts accountability from Tasklist after a mystery inspection")
+  void startedByTheEfficiencyOffice() {
+    String unit = newUnit();
+    identity.setAuthenticatedUserId("xiaoneng");
+    ProcessInstance pi;
+    try {
+      String id = repository.createProcessDefinitionQuery().processDefinitionKey("accountability").latestVersion()
+          .singleResult().getId();
+      assertThatThrownBy(() -> forms.submitStartForm(id, Map.of("subjectType", "UNIT", "trigger", "MYSTERY_INSPECTION",
+          "description", "窗口无人值守")))
+          .isInstanceOf(InputException.class).hasMessageContaining("subjectUnit");
+      pi = forms.submitStartForm(id, Map.of("subjectType", "UNIT", "subjectUnit", unit,
+          "trigger", "MYSTERY_INSPECTION", "description", "明查暗访发现窗口工作时间无人值守"));
+    } finally {
+      identity.clearAuthentication();
+    }
+    AccountabilityRecord r = record(pi);
+    assertThat(r.getTrigger()).isEqualTo(Trigger.MYSTERY_INSPECTION);
+    assertThat(r.getOpenedBy()).isEqualTo("xiaoneng");
+    assertThat(r.getSourceCase()).isNull();
+    assertThat(r.getCompetentLeader()).as("without a case, the principal leader approves").isEqualTo("zhaoxz");
+    assertThat(pi).isWaitingAt("assessFault");
+  }
+
+  // ------------------------------------------------------------------ helpers
+
+  private String newUnit() {
+    String code = "t" + SEQUENCE.incrementAndGet();
+    units.save(new Unit(code, "测试单位" + code));
+    people.save(new Person(code + "-head", "负责人" + code, "局长", code, EnumSet.of(Role.UNIT_HEAD)));
+    people.save(new Person(code + "-handler", "经办人" + code, "科员", code, EnumSet.of(Role.HANDLER)));
+    return code;
+  }
+
+  private String newPerson(String unit) {
+    String id = unit + "-p" + SEQUENCE.incrementAndGet();
+    people.save(new Person(id, "责任人" + id, "科长", unit, EnumSet.of(Role.HANDLER)));
+    return id;
+  }
+
+  private static String newCaseNumber() {
+    return "督〔2026〕" + (900 + SEQUENCE.incrementAndGet()) + "号";
+  }
+
+  private static Map<String, Object> callVariables(String subject, String caseNumber) {
+    Map<String, Object> vars = new HashMap<>();
+    vars.put("subject", subject);
+    vars.put("trigger", "RED_LIMIT_LAPSED");
+    vars.put("sourceCase", caseNumber);
+    vars.put("sourceTitle", "城区老旧小区改造");
+    vars.put("description", "限期具结时限届满仍未办结");
+    vars.put("caseLeader", "wangfxz");
+    return vars;
+  }
+
+  /** As the supervision case's call activity starts it. */
+  private ProcessInstance startFromCase(String subject, String caseNumber) {
+    return runtime.startProcessInstanceByKey("accountability", caseNumber, callVariables(subject, caseNumber));
+  }
+
+  private void assess(ProcessInstance pi, String severity, boolean direct) {
+    complete(pi, "assessFault", "xiaoneng", Map.of("severity", severity, "directResponsibility", direct,
+        "facts", "经调查，未按期办结且未说明理由"));
+  }
+
+  private ProcessInstance notified(String subject, String severity) {
+    ProcessInstance pi = startFromCase(subject, newCaseNumber());
+    assess(pi, severity, true);
+    if (hasTask(pi, "decideSanction")) {
+      complete(pi, "decideSanction", "jijian", Map.of("sanction", "NONE", "sanctionReason", "情节尚不需要处分"));
+    }
+    complete(pi, "approveMeasure", "wangfxz", Map.of("approvalDecision", "APPROVE"));
+    return pi;
+  }
+
+  private void approveAcceptAndFinish(ProcessInstance pi, String responder) {
+    complete(pi, "approveMeasure", "wangfxz", Map.of("approvalDecision", "APPROVE"));
+    respond(pi, responder, "ACCEPT", null);
+    finish(pi);
+  }
+
+  private void respond(ProcessInstance pi, String user, String response, String reason) {
+    Map<String, Object> form = new HashMap<>();
+    form.put("response", response);
+    if (reason != null) {
+      form.put("appealReason", reason);
+    }
+    complete(pi, "respondToNotice", user, form);
+  }
+
+  /** The final step runs as a job of its own; the test executes it. */
+  private void finish(ProcessInstance pi) {
+    Job job = management.createJobQuery().processInstanceId(pi.getId()).activityId("makeMeasureFinal").singleResult();
+    assertThat(job).as("the final step's job").isNotNull();
+    management.executeJob(job.getId());
+  }
+
+  private AccountabilityRecord record(ProcessInstance pi) {
+    return records.findByProcessInstanceId(pi.getId()).orElseThrow();
+  }
+
+  private List<String> bookings(AccountabilityRecord r) {
+    return ledger.findBySourceTypeAndSourceIdOrderById(AccountabilityService.LEDGER_SOURCE, r.getId().toString())
+        .stream().map(e -> e.getRule() + " " + e.getSubjectId() + " " + e.getPoints().stripTrailingZeros().toPlainString())
+        .toList();
+  }
+}
