@@ -18,6 +18,7 @@ create table accountability_record (
   record_year integer not null,
   opened_at timestamp(6) with time zone not null,
   opened_by varchar(64),
+  case_leader varchar(64),
   competent_leader varchar(64),
   severity varchar(32),
   direct_responsibility boolean,

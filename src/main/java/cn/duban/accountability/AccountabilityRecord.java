@@ -69,6 +69,10 @@ public class AccountabilityRecord {
   @Column(name = "opened_by")
   private String openedBy;
 
+  /** The source case's leader in charge, when there is a case. */
+  @Column(name = "case_leader")
+  private String caseLeader;
+
   /** Who approves the measure: a leader, or null when the approving group decides. */
   @Column(name = "competent_leader")
   private String competentLeader;
@@ -182,7 +186,7 @@ public class AccountabilityRecord {
 
   public AccountabilityRecord(String processInstanceId, Long parentId, int traceLevel, SubjectKind subjectType,
       String subjectId, String subjectName, Trigger trigger, String sourceCase, String sourceTitle, String description,
-      int year, Instant openedAt, String openedBy, String competentLeader) {
+      int year, Instant openedAt, String openedBy, String caseLeader, String competentLeader) {
     this.processInstanceId = processInstanceId;
     this.parentId = parentId;
     this.traceLevel = traceLevel;
@@ -196,6 +200,7 @@ public class AccountabilityRecord {
     this.year = year;
     this.openedAt = openedAt;
     this.openedBy = openedBy;
+    this.caseLeader = caseLeader;
     this.competentLeader = competentLeader;
   }
 
@@ -310,6 +315,7 @@ public class AccountabilityRecord {
   public int getYear() { return year; }
   public Instant getOpenedAt() { return openedAt; }
   public String getOpenedBy() { return openedBy; }
+  public String getCaseLeader() { return caseLeader; }
   public String getCompetentLeader() { return competentLeader; }
   public Severity getSeverity() { return severity; }
   public Boolean getDirectResponsibility() { return directResponsibility; }

@@ -82,22 +82,24 @@ public class AccountabilityService {
     String description = text("description", o.description(), "问责事由说明", 2000);
     String sourceCase = o.sourceCase() == null || o.sourceCase().isBlank() ? null : o.sourceCase().strip();
     Instant now = clock.now();
+    String caseLeader = o.caseLeader() != null && organization.findPerson(o.caseLeader()).isPresent()
+        ? o.caseLeader() : null;
     return records.saveAndFlush(new AccountabilityRecord(processInstanceId, o.parentId(), o.traceLevel(), kind,
         subjectId, subjectName, trigger, sourceCase, o.sourceTitle(), description, now.atZone(clock.zone()).getYear(),
-        now, by, competentLeader(o)));
+        now, by, caseLeader, competentLeader(o.traceLevel(), caseLeader)));
   }
 
   /**
-   * R14: the leader who approves the measure: the case's leader in charge; for the leader in
-   * charge himself, the principal leader; for the principal leader, nobody in the county (his
-   * superiors decide, the efficiency office records it).
+   * R14: the leader who approves the measure: the case's leader in charge; without a case, and
+   * for the leader in charge himself, the principal leader; for the principal leader, nobody in
+   * the county (his superiors decide, the efficiency office records it).
    */
-  private String competentLeader(Opening o) {
-    if (o.traceLevel() >= 2) {
+  private String competentLeader(int traceLevel, String caseLeader) {
+    if (traceLevel >= 2) {
       return null;
     }
-    if (o.traceLevel() == 0 && o.caseLeader() != null && organization.findPerson(o.caseLeader()).isPresent()) {
-      return o.caseLeader();
+    if (traceLevel == 0 && caseLeader != null) {
+      return caseLeader;
     }
     return principalLeader().map(Person::getId).orElse(null);
   }
@@ -123,8 +125,8 @@ public class AccountabilityService {
     AccountabilityRecord r = get(id);
     int prior = priorCount(r);
     AccountabilityRules.Proposal proposal = rules.proposal(r.getSubjectType(), r.getSeverity(), prior);
-    boolean principalAssignment = r.getTraceLevel() == 0 && r.getCompetentLeader() != null
-        && organization.findPerson(r.getCompetentLeader()).map(p -> p.hasRole(Role.PRINCIPAL_LEADER)).orElse(false);
+    boolean principalAssignment = r.getTraceLevel() == 0 && r.getCaseLeader() != null
+        && organization.findPerson(r.getCaseLeader()).map(p -> p.hasRole(Role.PRINCIPAL_LEADER)).orElse(false);
     AccountabilityRules.Trace trace = rules.trace(r.getTraceLevel(), r.getSubjectType(), r.getSeverity(), prior,
         principalAssignment);
     r.propose(proposal.measure(), proposal.toDiscipline() && r.getSubjectType() == SubjectKind.PERSON);
@@ -145,7 +147,7 @@ public class AccountabilityService {
     AccountabilityRecord r = get(id);
     List<TraceTarget> targets = new ArrayList<>();
     String principal = principalLeader().map(Person::getId).orElse(null);
-    String inCharge = r.getCompetentLeader();
+    String inCharge = r.getCaseLeader();
     if (trace.leaderInCharge() && inCharge != null && !inCharge.equals(principal)) {
       targets.add(new TraceTarget(inCharge, 1));
     }

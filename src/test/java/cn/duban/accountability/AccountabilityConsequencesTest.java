@@ -120,6 +120,6 @@ class AccountabilityConsequencesTest extends ProcessTestSupport {
 
   private static AccountabilityRecord open(String person, int year) {
     return new AccountabilityRecord("test-" + UUID.randomUUID(), null, 0, SubjectKind.PERSON, person, "测试人员",
-        Trigger.MANUAL, null, null, "测试", year, Instant.now(), "xiaoneng", "zhaoxz");
+        Trigger.MANUAL, null, null, "测试", year, Instant.now(), "xiaoneng", null, "zhaoxz");
   }
 }

@@ -315,6 +315,10 @@ class AccountabilityProcessTest extends ProcessTestSupport {
     assertThat(r.getSourceCase()).isNull();
     assertThat(r.getCompetentLeader()).as("without a case, the principal leader approves").isEqualTo("zhaoxz");
     assertThat(pi).isWaitingAt("assessFault");
+    // approved by the principal leader is not the principal leader's own assignment: nothing is traced
+    complete(pi, "assessFault", "xiaoneng", Map.of("severity", "GENERAL", "facts", "窗口无人值守30分钟"));
+    assertThat(records.findByParentIdOrderById(r.getId())).isEmpty();
+    assertThat(pi).isWaitingAt("approveMeasure");
   }
 
   // ------------------------------------------------------------------ helpers
