@@ -1,5 +1,8 @@
 package cn.duban.accountability;
 
+import static cn.duban.common.Inputs.choice;
+import static cn.duban.common.Inputs.text;
+
 import cn.duban.assessment.Ledger;
 import cn.duban.assessment.Ledger.Booking;
 import cn.duban.assessment.SubjectType;
@@ -68,17 +71,17 @@ public class AccountabilityService {
     SubjectKind kind;
     String subjectId;
     if (o.subject() != null && o.subject().contains(":")) {
-      kind = parse(SubjectKind.class, "subject", o.subject().substring(0, o.subject().indexOf(':')), "问责对象类型不明");
+      kind = choice(SubjectKind.class, "subject", o.subject().substring(0, o.subject().indexOf(':')), "问责对象类型不明");
       subjectId = o.subject().substring(o.subject().indexOf(':') + 1);
     } else {
-      kind = parse(SubjectKind.class, "subjectType", o.subjectType(), "请选择问责对象是单位还是个人");
+      kind = choice(SubjectKind.class, "subjectType", o.subjectType(), "请选择问责对象是单位还是个人");
       subjectId = kind == SubjectKind.UNIT ? o.subjectUnit() : o.subjectPerson();
     }
     String field = o.subject() != null ? "subject" : kind == SubjectKind.UNIT ? "subjectUnit" : "subjectPerson";
     String subjectName = kind == SubjectKind.UNIT
         ? organization.unit(field, subjectId).getName() : organization.person(field, subjectId).getName();
     Trigger trigger = o.trigger() == null || o.trigger().isBlank() ? Trigger.MANUAL
-        : parse(Trigger.class, "trigger", o.trigger(), "请选择问责事由");
+        : choice(Trigger.class, "trigger", o.trigger(), "请选择问责事由");
     String description = text("description", o.description(), "问责事由说明", 2000);
     String sourceCase = o.sourceCase() == null || o.sourceCase().isBlank() ? null : o.sourceCase().strip();
     Instant now = clock.now();
@@ -112,7 +115,7 @@ public class AccountabilityService {
 
   public AccountabilityRecord assess(Long id, String severity, Boolean directResponsibility, String facts, String by) {
     AccountabilityRecord r = get(id);
-    r.assess(parse(Severity.class, "severity", severity, "请认定过错情节"), Boolean.TRUE.equals(directResponsibility),
+    r.assess(choice(Severity.class, "severity", severity, "请认定过错情节"), Boolean.TRUE.equals(directResponsibility),
         text("facts", facts, "过错事实", 4000), by, clock.now());
     return r;
   }
@@ -172,7 +175,7 @@ public class AccountabilityService {
 
   public AccountabilityRecord decideSanction(Long id, String sanction, String reason, String by) {
     AccountabilityRecord r = get(id);
-    r.sanction(parse(Sanction.class, "sanction", sanction, "请选择处分意见"), text("sanctionReason", reason, "处分理由", 2000),
+    r.sanction(choice(Sanction.class, "sanction", sanction, "请选择处分意见"), text("sanctionReason", reason, "处分理由", 2000),
         by, clock.now());
     return r;
   }
@@ -192,7 +195,7 @@ public class AccountabilityService {
   }
 
   private static Measure measureFor(AccountabilityRecord r, String field, String value) {
-    Measure measure = parse(Measure.class, field, value, "请选择问责措施");
+    Measure measure = choice(Measure.class, field, value, "请选择问责措施");
     if (!measure.appliesTo(r.getSubjectType())) {
       throw new InputException(field, "“" + measure.label() + "”不适用于" + r.getSubjectType().label() + "（" + field + "）");
     }
@@ -319,25 +322,5 @@ public class AccountabilityService {
 
   public List<AccountabilityRecord> tracedFrom(Long id) {
     return records.findByParentIdOrderById(id);
-  }
-
-  // ---------------------------------------------------------------- input checks
-
-  static String text(String field, String value, String label, int max) {
-    if (value == null || value.isBlank()) {
-      throw new InputException(field, "请填写" + label + "（" + field + "）");
-    }
-    if (value.strip().length() > max) {
-      throw new InputException(field, label + "不能超过" + max + "个字（" + field + "）");
-    }
-    return value.strip();
-  }
-
-  static <E extends Enum<E>> E parse(Class<E> type, String field, String value, String prompt) {
-    try {
-      return Enum.valueOf(type, value == null ? "" : value.strip());
-    } catch (IllegalArgumentException e) {
-      throw new InputException(field, prompt + "（" + field + "）");
-    }
   }
 }

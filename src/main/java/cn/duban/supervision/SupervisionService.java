@@ -1,5 +1,8 @@
 package cn.duban.supervision;
 
+import static cn.duban.common.Inputs.choice;
+import static cn.duban.common.Inputs.text;
+
 import cn.duban.calendar.LimitClock;
 import cn.duban.common.InputException;
 import cn.duban.notice.Notice;
@@ -72,7 +75,7 @@ public class SupervisionService {
   /** Checks the registration form, numbers the case and stores it with its milestones. */
   public SupervisionCase register(Registration in, String registeredBy, String processInstanceId) {
     LocalDate today = clock.today();
-    CaseSource source = parseEnum(CaseSource.class, "source", in.source(), "请选择督查事项来源");
+    CaseSource source = choice(CaseSource.class, "source", in.source(), "请选择督查事项来源");
     String title = text("title", in.title(), "项目名称", TITLE_MAX);
     String content = text("content", in.content(), "工作内容和要求", TEXT_MAX);
     Person leader = organization.person("leaderInCharge", in.leaderInCharge());
@@ -113,7 +116,7 @@ public class SupervisionService {
       milestoneDates.add(d);
     }
     WarningLevel initial = in.initialLevel() == null || in.initialLevel().isBlank()
-        ? WarningLevel.GREEN : parseEnum(WarningLevel.class, "initialLevel", in.initialLevel(), "请选择起始督办级别");
+        ? WarningLevel.GREEN : choice(WarningLevel.class, "initialLevel", in.initialLevel(), "请选择起始督办级别");
     if (initial == WarningLevel.ACCOUNTABILITY) {
       throw new InputException("initialLevel", "起始督办级别只能是绿灯、黄灯或红灯（initialLevel）");
     }
@@ -313,8 +316,8 @@ public class SupervisionService {
   public void recordUrging(Long caseId, String activityInstanceId, String reason, String method, String outcome,
       Boolean effective, String userId) {
     SupervisionCase c = get(caseId);
-    UrgingReason why = parseEnum(UrgingReason.class, "urgingReason", reason, "催办原因不明");
-    UrgingMethod how = parseEnum(UrgingMethod.class, "urgingMethod", method, "请选择催办方式");
+    UrgingReason why = choice(UrgingReason.class, "urgingReason", reason, "催办原因不明");
+    UrgingMethod how = choice(UrgingMethod.class, "urgingMethod", method, "请选择催办方式");
     String text = text(how.name().startsWith("INTERVIEW") ? "interviewOutcome" : "urgingOutcome", outcome,
         how.name().startsWith("INTERVIEW") ? "约谈情况" : "催办情况", 2000);
     if (!urgings.existsByActivityInstanceId(activityInstanceId)) {
@@ -500,17 +503,6 @@ public class SupervisionService {
 
   // ---------------------------------------------------------------- input checks
 
-  private static String text(String field, String value, String label, int max) {
-    if (value == null || value.isBlank()) {
-      throw new InputException(field, "请填写" + label + "（" + field + "）");
-    }
-    String v = value.strip();
-    if (v.length() > max) {
-      throw new InputException(field, label + "不能超过" + max + "个字（" + field + "）");
-    }
-    return v;
-  }
-
   private static LocalDate date(String field, String value, String label) {
     if (value == null || value.isBlank()) {
       throw new InputException(field, "请填写" + label + "（" + field + "）");
@@ -520,14 +512,6 @@ public class SupervisionService {
       return LocalDate.parse(v.length() > 10 ? v.substring(0, 10) : v);
     } catch (DateTimeParseException e) {
       throw new InputException(field, label + "不是有效日期：" + value + "（" + field + "）");
-    }
-  }
-
-  private static <E extends Enum<E>> E parseEnum(Class<E> type, String field, String value, String prompt) {
-    try {
-      return Enum.valueOf(type, value == null ? "" : value.strip());
-    } catch (IllegalArgumentException e) {
-      throw new InputException(field, prompt + "（" + field + "）");
     }
   }
 
