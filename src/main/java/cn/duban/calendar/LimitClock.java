@@ -59,6 +59,14 @@ public class LimitClock {
     return endOf(calendar.addWorkingDays(start, workingDays));
   }
 
+  /** The end of the working day {@code workingDays} before a limit's last day: when to remind. */
+  public Date workingDaysBefore(Date limit, int workingDays) {
+    if (demoWorkingDay != null) {
+      return Date.from(limit.toInstant().minus(demoWorkingDay.multipliedBy(workingDays)));
+    }
+    return endOf(calendar.subtractWorkingDays(LocalDate.ofInstant(limit.toInstant(), zone), workingDays));
+  }
+
   /** The end of a limit of {@code workingDays} from now; used by task due date expressions. */
   public Date fromNow(int workingDays) {
     return endOfWorkingDays(Date.from(now()), workingDays);

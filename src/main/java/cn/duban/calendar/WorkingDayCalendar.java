@@ -87,6 +87,18 @@ public class WorkingDayCalendar {
     return d;
   }
 
+  /** The Nth working day before {@code day} ({@code day} itself never counts); zero gives it back. */
+  public LocalDate subtractWorkingDays(LocalDate day, int workingDays) {
+    LocalDate d = day;
+    for (int left = workingDays; left > 0; ) {
+      d = d.minusDays(1);
+      if (isWorkingDay(d)) {
+        left--;
+      }
+    }
+    return d;
+  }
+
   /** Working days d with {@code from < d <= to}; negative when {@code to} is before {@code from}. */
   public int workingDaysBetween(LocalDate from, LocalDate to) {
     if (to.isBefore(from)) {

@@ -24,7 +24,12 @@ public class ApiErrors {
   @ExceptionHandler(ResponseStatusException.class)
   public ProblemDetail status(ResponseStatusException e) {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(e.getStatusCode(), e.getReason());
-    problem.setTitle(e.getStatusCode().value() == 404 ? "未找到" : e.getStatusCode().value() == 403 ? "无权操作" : "请求有误");
+    problem.setTitle(switch (e.getStatusCode().value()) {
+      case 404 -> "未找到";
+      case 403 -> "无权操作";
+      case 429 -> "提交过于频繁";
+      default -> "请求有误";
+    });
     return problem;
   }
 

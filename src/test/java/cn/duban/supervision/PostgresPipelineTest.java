@@ -7,6 +7,10 @@ import cn.duban.accountability.AccountabilityRecordRepository;
 import cn.duban.accountability.AccountabilityService;
 import cn.duban.accountability.AccountabilityStatus;
 import cn.duban.assessment.Ledger;
+import cn.duban.complaint.Complaint;
+import cn.duban.complaint.ComplaintRepository;
+import cn.duban.complaint.ComplaintService;
+import cn.duban.complaint.ComplaintStatus;
 import cn.duban.assessment.LedgerEntry;
 import cn.duban.assessment.SubjectType;
 import java.math.BigDecimal;
@@ -46,6 +50,8 @@ class PostgresPipelineTest extends PostgresTestSupport {
   @Autowired DataSource dataSource;
   @Autowired PlatformTransactionManager transactionManager;
   @Autowired Ledger ledgerService;
+  @Autowired ComplaintRepository complaints;
+  @Autowired ComplaintService complaintService;
   @Autowired AccountabilityRecordRepository accountabilityRecords;
 
   @Test
@@ -102,6 +108,26 @@ class PostgresPipelineTest extends PostgresTestSupport {
     assertThat(bookings(c)).containsExactly("CLOSED_ON_TIME zjj 2", "CLOSED_ON_TIME fgj 1");
     assertThat(runtime.createProcessInstanceQuery().processInstanceId(pi.getId()).count()).isZero();
     assertThat(management.createJobQuery().processInstanceId(pi.getId()).count()).isZero();
+  }
+
+  @Test
+  @DisplayName("R16 R17 R19 on PostgreSQL: a 交办 complaint found true is booked against the unit and the official")
+  void assignedComplaintFoundTrue() {
+    ProcessInstance pi = fileComplaint(complaintForm());
+    complete(pi, "routeComplaint", "tousu", Map.of("routing", "ASSIGN"));
+    complete(pi, "investigate", "zjj-lin", Map.of("finding", "TRUE", "evidence", "调取监控核实",
+        "officialPerson", "zjj-lin", "proposedReply", "已责令整改"));
+    complete(pi, "replyToComplainant", "tousu", Map.of("reply", "经调查属实，已责令整改并向您致歉。"));
+    complete(pi, "followUp", "tousu", Map.of("satisfied", "true"));
+    complete(pi, "decideAccountability", "xiaoneng", Map.of("startAccountability", "false"));
+
+    Complaint c = complaints.findByTrackingCode(pi.getBusinessKey()).orElseThrow();
+    assertThat(c.getStatus()).isEqualTo(ComplaintStatus.CLOSED);
+    assertThat(ledger.findBySourceTypeAndSourceIdOrderById(ComplaintService.LEDGER_SOURCE, c.getTrackingCode()))
+        .extracting(e -> e.getRule() + " " + e.getSubjectId() + " " + e.getPoints().stripTrailingZeros().toPlainString())
+        .containsExactly("VALID_COMPLAINT zjj -1", "VALID_COMPLAINT zjj-lin -2");
+    assertThat(complaintService.validComplaintsAgainst("zjj-lin", 2026)).isEqualTo(1);
+    assertThat(runtime.createProcessInstanceQuery().processInstanceId(pi.getId()).count()).isZero();
   }
 
   @Test

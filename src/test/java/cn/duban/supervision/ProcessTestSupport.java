@@ -171,6 +171,31 @@ public abstract class ProcessTestSupport {
     return pi;
   }
 
+  /** A complaint as the complaint desk registers it from the hotline, against 县住房和城乡建设局. */
+  protected static Map<String, Object> complaintForm() {
+    Map<String, Object> form = new HashMap<>();
+    form.put("channel", "HOTLINE");
+    form.put("complaintType", "COMPLAINT");
+    form.put("unitCode", "zjj");
+    form.put("officialName", "窗口工作人员");
+    form.put("content", "3月2日上午到住建局窗口办理房屋登记，工作人员态度冷漠，材料齐全仍拒绝受理。");
+    form.put("complainantName", "王先生");
+    form.put("complainantContact", "13800000000");
+    form.put("anonymous", false);
+    return form;
+  }
+
+  protected ProcessInstance fileComplaint(Map<String, Object> form) {
+    identity.setAuthenticatedUserId("tousu");
+    try {
+      String definitionId = repository.createProcessDefinitionQuery().processDefinitionKey("complaint-investigation")
+          .latestVersion().singleResult().getId();
+      return forms.submitStartForm(definitionId, form);
+    } finally {
+      identity.clearAuthentication();
+    }
+  }
+
   protected Job timer(ProcessInstance pi, String activityId) {
     return management.createJobQuery().processInstanceId(pi.getId()).activityId(activityId).timers().singleResult();
   }

@@ -1,0 +1,267 @@
+package cn.duban.complaint;
+
+import static cn.duban.common.Inputs.choice;
+import static cn.duban.common.Inputs.text;
+
+import cn.duban.assessment.Ledger;
+import cn.duban.assessment.LedgerEntry;
+import cn.duban.assessment.SubjectType;
+import cn.duban.calendar.LimitClock;
+import cn.duban.common.InputException;
+import cn.duban.organization.OrganizationService;
+import java.math.BigDecimal;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
+import org.camunda.bpm.engine.DecisionService;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The rules of complaint investigation (R15–R19) on the complaint's records. */
+@Service
+@Transactional(noRollbackFor = InputException.class)
+public class ComplaintService {
+
+  public static final String LEDGER_SOURCE = "COMPLAINT";
+  static final String SCORE_DECISION = "complaint-score";
+  static final int CONTENT_MAX = 2000;
+  private static final String CODE_LETTERS = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
+  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy年M月d日");
+
+  private final ComplaintRepository complaints;
+  private final InvestigationRepository investigations;
+  private final ComplaintEventRepository events;
+  private final OrganizationService organization;
+  private final Ledger ledger;
+  private final DecisionService decisions;
+  private final LimitClock clock;
+  private final ComplaintProperties properties;
+  private final SecureRandom random = new SecureRandom();
+
+  public ComplaintService(ComplaintRepository complaints, InvestigationRepository investigations,
+      ComplaintEventRepository events, OrganizationService organization, Ledger ledger, DecisionService decisions,
+      LimitClock clock, ComplaintProperties properties) {
+    this.complaints = complaints;
+    this.investigations = investigations;
+    this.events = events;
+    this.organization = organization;
+    this.ledger = ledger;
+    this.decisions = decisions;
+    this.clock = clock;
+    this.properties = properties;
+  }
+
+  /** What a complaint says when it comes in, from the public page or a clerk's form (R15). */
+  public record Intake(String channel, String complaintType, String unitCode, String officialName, String content,
+      String complainantName, String complainantContact, Boolean anonymous) {
+  }
+
+  // ---------------------------------------------------------------- R15 intake
+
+  public Complaint file(Intake in, String receivedBy, String processInstanceId) {
+    Channel channel = choice(Channel.class, "channel", in.channel(), "请选择投诉渠道");
+    ComplaintType type = in.complaintType() == null || in.complaintType().isBlank() ? ComplaintType.COMPLAINT
+        : choice(ComplaintType.class, "complaintType", in.complaintType(), "请选择投诉类型");
+    String unit = organization.unit("unitCode", in.unitCode()).getCode();
+    String content = text("content", in.content(), "投诉内容", CONTENT_MAX);
+    boolean anonymous = Boolean.TRUE.equals(in.anonymous());
+    String official = optional("officialName", in.officialName(), "被投诉人", 100);
+    String name = anonymous ? null : optional("complainantName", in.complainantName(), "投诉人姓名", 100);
+    String contact = optional("complainantContact", in.complainantContact(), "联系方式", 100);
+    Instant now = clock.now();
+    return complaints.saveAndFlush(new Complaint(newTrackingCode(), channel, type, unit, official, content, name,
+        contact, anonymous, now, receivedBy, now.atZone(clock.zone()).getYear(), processInstanceId));
+  }
+
+  private String newTrackingCode() {
+    for (int attempt = 0; attempt < 10; attempt++) {
+      StringBuilder code = new StringBuilder("TS");
+      for (int i = 0; i < 10; i++) {
+        code.append(CODE_LETTERS.charAt(random.nextInt(CODE_LETTERS.length())));
+      }
+      if (complaints.findByTrackingCode(code.toString()).isEmpty()) {
+        return code.toString();
+      }
+    }
+    throw new IllegalStateException("no free tracking code after 10 attempts");
+  }
+
+  // ---------------------------------------------------------------- R16 routing, R17 limits
+
+  /** The limits of an investigation, computed at routing from the day of receipt (R17, R25). */
+  public record Limits(Instant investigation, Instant reminder, Instant urging, Instant criticism) {
+  }
+
+  public Complaint route(Long id, String routing, String handlingUnit, String transferredTo, String by) {
+    Complaint c = get(id);
+    Routing r = choice(Routing.class, "routing", routing, "请选择分办方式");
+    String unit = null;
+    String transferTo = null;
+    if (r.byUnit()) {
+      unit = organization.unit("handlingUnit", handlingUnit == null || handlingUnit.isBlank() ? c.getUnitCode()
+          : handlingUnit).getCode();
+    }
+    if (r == Routing.TRANSFER) {
+      transferTo = text("transferredTo", transferredTo, "转办机关", 255);
+    }
+    Date limit = clock.endOfWorkingDays(Date.from(c.getReceivedAt()), properties.investigationDays(c.getType()));
+    c.route(r, unit, transferTo, r == Routing.TRANSFER ? null : limit.toInstant(), by);
+    if (r == Routing.TRANSFER) {
+      String reply = "您反映的问题不属于本机关职责范围，已于" + DAY.format(clock.now().atZone(clock.zone()))
+          + "转交" + transferTo + "依法处理，请与其联系。";
+      event(c, ComplaintEvent.Kind.TRANSFER_NOTICE, transferTo, reply);
+      c.replied(reply, clock.now());
+      c.close(clock.now());
+    }
+    return c;
+  }
+
+  public Limits limits(Complaint c) {
+    Date limit = Date.from(c.getInvestigationLimitAt());
+    return new Limits(c.getInvestigationLimitAt(), clock.workingDaysBefore(limit, properties.reminderDays()).toInstant(),
+        c.getInvestigationLimitAt(), clock.endOfWorkingDays(limit, properties.criticismDays()).toInstant());
+  }
+
+  /** R17: the reminder before the limit lapses. */
+  public void remind(Long id) {
+    Complaint c = get(id);
+    event(c, ComplaintEvent.Kind.REMINDER, handlerName(c), "投诉" + c.getTrackingCode() + "将于"
+        + DAY.format(c.getInvestigationLimitAt().atZone(clock.zone())) + "到期，请抓紧调查核实并反馈结果。");
+  }
+
+  /** R17: the urging notice (催办通知书) when the limit has lapsed. */
+  public void urge(Long id) {
+    Complaint c = get(id);
+    event(c, ComplaintEvent.Kind.URGING_NOTICE, handlerName(c), "催办通知书：投诉" + c.getTrackingCode()
+        + "已超过办理时限（" + DAY.format(c.getInvestigationLimitAt().atZone(clock.zone()))
+        + "），请立即办理并报送调查结果；" + properties.criticismDays() + "个工作日内仍未办结的，将予以通报批评。");
+  }
+
+  /** R17: the circulated criticism of the handling unit, booked in the ledger. */
+  public void criticise(Long id) {
+    Complaint c = get(id);
+    event(c, ComplaintEvent.Kind.CIRCULATED_CRITICISM, handlerName(c), handlerName(c) + "办理投诉"
+        + c.getTrackingCode() + "经催办仍未按期办结，予以通报批评。");
+    book(c, "HANDLING_CRITICISM", "UNIT", SubjectType.UNIT, c.getHandlingUnit());
+  }
+
+  private String handlerName(Complaint c) {
+    return c.getHandlingUnit() == null ? "效能办" : organization.unitName(c.getHandlingUnit());
+  }
+
+  private void event(Complaint c, ComplaintEvent.Kind kind, String addressee, String text) {
+    if (events.findByComplaintIdAndKind(c.getId(), kind).isEmpty()) {
+      events.saveAndFlush(new ComplaintEvent(c.getId(), kind, addressee, text, clock.now()));
+    }
+  }
+
+  // ---------------------------------------------------------------- R17 findings, R18 reply and follow-up
+
+  /**
+   * Records a round's finding. The re-investigation (round 2) must be done by another handler
+   * than the first (R18).
+   */
+  public Investigation recordFinding(Long id, int round, String finding, String evidence, String officialPerson,
+      String proposedReply, String handler) {
+    Complaint c = get(id);
+    Finding f = choice(Finding.class, "finding", finding, "请选择调查结论");
+    String ev = text("evidence", evidence, "调查情况和证据", 4000);
+    String official = officialPerson == null || officialPerson.isBlank() ? null
+        : organization.person("officialPerson", officialPerson).getId();
+    List<Investigation> earlier = investigations.findByComplaintIdOrderByRound(c.getId());
+    if (round > 1 && earlier.stream().anyMatch(i -> i.getRound() < round && i.getHandler().equals(handler))) {
+      throw new InputException("finding", "重新调查须由原承办人以外的人员进行（finding）");
+    }
+    Investigation result = earlier.stream().filter(i -> i.getRound() == round).findFirst()
+        .orElseGet(() -> investigations.saveAndFlush(new Investigation(c.getId(), round, handler, f, ev, official,
+            optional("proposedReply", proposedReply, "拟答复意见", 2000), clock.now())));
+    c.found(result.getFinding(), result.getOfficialPerson());
+    return result;
+  }
+
+  public Complaint reply(Long id, String reply) {
+    Complaint c = get(id);
+    c.replied(text("reply", reply, "答复意见", 2000), clock.now());
+    return c;
+  }
+
+  /** R18: whether the complainant is satisfied; a dissatisfied one gets one re-investigation. */
+  public boolean followUp(Long id, Boolean satisfied) {
+    Complaint c = get(id);
+    if (satisfied == null) {
+      throw new InputException("satisfied", "请选择投诉人是否满意（satisfied）");
+    }
+    c.followedUp(satisfied);
+    boolean again = !satisfied && !c.isReinvestigated();
+    if (again) {
+      c.reinvestigate();
+    }
+    return again;
+  }
+
+  // ---------------------------------------------------------------- R19 consequences
+
+  /** Closes the complaint; a (partly) true one counts against the unit and the official. */
+  public Complaint close(Long id) {
+    Complaint c = get(id);
+    c.close(clock.now());
+    if (c.getFinding() != null && c.getFinding().valid()) {
+      book(c, "VALID_COMPLAINT", "UNIT", SubjectType.UNIT, c.getUnitCode());
+      if (c.getOfficialPerson() != null) {
+        book(c, "VALID_COMPLAINT", "PERSON", SubjectType.PERSON, c.getOfficialPerson());
+      }
+    }
+    return c;
+  }
+
+  private void book(Complaint c, String event, String role, SubjectType type, String subject) {
+    DmnDecisionResultEntries r = decisions.evaluateDecisionByKey(SCORE_DECISION)
+        .variables(Map.of("event", event, "role", role)).evaluate().getFirstResult();
+    if (r == null || subject == null) {
+      return;
+    }
+    BigDecimal points = BigDecimal.valueOf(((Number) r.getEntry("points")).doubleValue());
+    ledger.book(new Ledger.Booking(LEDGER_SOURCE + ":" + c.getTrackingCode() + ":" + event + ":" + type + ":" + subject,
+        type, subject, event, r.getEntry("ruleRef"), r.getEntry("ruleLabel"), points, LEDGER_SOURCE,
+        c.getTrackingCode(), c.getStatus().name()), clock.now(), clock.zone());
+  }
+
+  /** R19: valid complaints against a person in a year (closed, found true or partly true). */
+  public long validComplaintsAgainst(String personId, int year) {
+    return complaints.countByOfficialPersonAndYearAndStatusAndFindingIn(personId, year, ComplaintStatus.CLOSED,
+        EnumSet.of(Finding.TRUE, Finding.PARTLY_TRUE));
+  }
+
+  /** R19: two or more valid complaints in a year: the person cannot be graded 称职 or better. */
+  public boolean competentBarred(String personId, int year) {
+    return validComplaintsAgainst(personId, year) >= 2;
+  }
+
+  // ---------------------------------------------------------------- reading
+
+  public Complaint get(Long id) {
+    return complaints.findById(id).orElseThrow(() -> new IllegalStateException("no complaint " + id));
+  }
+
+  public List<Investigation> investigations(Long id) {
+    return investigations.findByComplaintIdOrderByRound(id);
+  }
+
+  public List<ComplaintEvent> events(Long id) {
+    return events.findByComplaintIdOrderByOccurredAt(id);
+  }
+
+  public List<LedgerEntry> ledgerOf(Complaint c) {
+    return new ArrayList<>(ledger.ofSource(LEDGER_SOURCE, c.getTrackingCode()));
+  }
+
+  private static String optional(String field, String value, String label, int max) {
+    return value == null || value.isBlank() ? null : text(field, value, label, max);
+  }
+}
