@@ -11,6 +11,9 @@ public final class Groups {
   public static final String LEADERS = "leaders";
   public static final String PRINCIPAL_LEADERS = "principal-leaders";
   public static final String ORGANIZATION_DEPARTMENT = "organization-department";
+  /** Heads of undertaking units, besides their unit's group: they record front-line days (R27). */
+  public static final String DEPARTMENT_HEADS = "department-heads";
+  public static final String TOWNSHIP_SECRETARIES = "township-secretaries";
   public static final String CAMUNDA_ADMIN = "camunda-admin";
 
   private static final String UNIT_PREFIX = "unit-";

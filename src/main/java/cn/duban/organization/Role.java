@@ -4,8 +4,8 @@ package cn.duban.organization;
 public enum Role {
   /** A case handler of an undertaking unit: works the unit's tasks (the unit's own group). */
   HANDLER(null, null),
-  /** The head of an undertaking unit (the unit's own group too). */
-  UNIT_HEAD(null, null),
+  /** The head of an undertaking unit: in the unit's own group too. */
+  UNIT_HEAD(Groups.DEPARTMENT_HEADS, "部门主要负责人"),
   SUPERVISOR(Groups.SUPERVISION_OFFICE, "督查室"),
   EFFICIENCY_OFFICER(Groups.EFFICIENCY_OFFICE, "效能办"),
   ASSESSOR(Groups.ASSESSMENT_OFFICE, "考核办"),
@@ -14,6 +14,8 @@ public enum Role {
   LEADER(Groups.LEADERS, "分管领导"),
   PRINCIPAL_LEADER(Groups.PRINCIPAL_LEADERS, "主要领导"),
   ORGANIZATION_DEPARTMENT(Groups.ORGANIZATION_DEPARTMENT, "组织部"),
+  /** A township's party secretary: assessed on front-line days (R27). */
+  TOWNSHIP_SECRETARY(Groups.TOWNSHIP_SECRETARIES, "乡镇党委书记"),
   ADMIN(Groups.CAMUNDA_ADMIN, "系统管理员");
 
   private final String groupId;
