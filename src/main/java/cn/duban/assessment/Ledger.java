@@ -29,9 +29,15 @@ public class Ledger {
    */
   @Transactional(propagation = Propagation.MANDATORY)
   public LedgerEntry book(Booking b, Instant at, ZoneId zone) {
+    return book(b, at, at.atZone(zone).getYear());
+  }
+
+  /** Books into a given assessment year, for an event that belongs to a period already over. */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public LedgerEntry book(Booking b, Instant at, int year) {
     return entries.findByEventKey(b.eventKey()).orElseGet(() -> entries.saveAndFlush(new LedgerEntry(
-        b.eventKey(), at.atZone(zone).getYear(), b.subjectType(), b.subjectId(), b.rule(), b.ruleRef(),
-        b.ruleLabel(), b.points(), b.sourceType(), b.sourceId(), b.stage(), at)));
+        b.eventKey(), year, b.subjectType(), b.subjectId(), b.rule(), b.ruleRef(), b.ruleLabel(), b.points(),
+        b.sourceType(), b.sourceId(), b.stage(), at)));
   }
 
   @Transactional(readOnly = true)

@@ -56,6 +56,11 @@ public class OrganizationService {
     return units.findAll(Sort.by("code"));
   }
 
+  /** Every unit's code, for a step that goes to every unit (a multi-instance collection). */
+  public List<String> unitCodes() {
+    return allUnits().stream().map(Unit::getCode).toList();
+  }
+
   public List<Person> allPeople() {
     return people.findAll(Sort.by("id"));
   }

@@ -20,6 +20,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -484,6 +485,14 @@ public class SupervisionService {
 
   public List<ExtensionRequest> extensionRequests(Long caseId) {
     return extensions.findByCaseIdOrderByRequestedAt(caseId);
+  }
+
+  /** R9, R22: how often the head of a unit was interviewed over its cases in a year. */
+  public long headInterviews(String unitCode, int year) {
+    return urgings.countInterviews(unitCode,
+        EnumSet.of(UrgingMethod.INTERVIEW_BY_ORGANIZATION_HEAD, UrgingMethod.INTERVIEW_BY_PRINCIPAL_LEADER),
+        LocalDate.of(year, 1, 1).atStartOfDay(clock.zone()).toInstant(),
+        LocalDate.of(year + 1, 1, 1).atStartOfDay(clock.zone()).toInstant());
   }
 
   public List<ClosureReport> closureReports(Long caseId) {

@@ -107,15 +107,19 @@ class ModelTest {
       "${" + ComplaintDelegates.CRITICISM_AT + "}");
 
   @Test
-  @DisplayName("R25 every timer fires at a limit the working-day calendar computed")
+  @DisplayName("R25 every timer fires at a limit the working-day calendar computed, or on a schedule from the settings")
   void timersUseTheCalendar() throws IOException {
     List<String> problems = new ArrayList<>();
     for (Path file : files("processes", ".bpmn")) {
       BpmnModelInstance model = Bpmn.readModelFromFile(file.toFile());
       for (TimerEventDefinition timer : model.getModelElementsByType(TimerEventDefinition.class)) {
         String owner = ((BaseElement) timer.getParentElement()).getId();
-        if (timer.getTimeDate() == null || !CALENDAR_LIMITS.contains(timer.getTimeDate().getTextContent())) {
-          problems.add(file + ": timer " + owner + " must be a timeDate of one of " + CALENDAR_LIMITS);
+        boolean scheduled = timer.getTimeCycle() != null
+            && timer.getTimeCycle().getTextContent().matches("\\$\\{assessmentSchedule\\.\\w+\\(\\)}");
+        boolean limit = timer.getTimeDate() != null && CALENDAR_LIMITS.contains(timer.getTimeDate().getTextContent());
+        if (!scheduled && !limit) {
+          problems.add(file + ": timer " + owner + " must be a timeDate of one of " + CALENDAR_LIMITS
+              + " or a yearly schedule from the settings (${assessmentSchedule...})");
         }
       }
       for (BoundaryEvent b : model.getModelElementsByType(BoundaryEvent.class)) {

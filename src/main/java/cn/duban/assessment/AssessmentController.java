@@ -1,0 +1,104 @@
+package cn.duban.assessment;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/** R20–R22, R27: a year's results as JSON, as a printable page and as Excel; a unit's score sheet. */
+@RestController
+@RequestMapping("/api/assessment/{year}")
+public class AssessmentController {
+
+  private final AssessmentService assessment;
+  private final AssessmentReports reports;
+
+  public AssessmentController(AssessmentService assessment, AssessmentReports reports) {
+    this.assessment = assessment;
+    this.reports = reports;
+  }
+
+  public record UnitView(int rank, String unitCode, String unitName, BigDecimal score, Tier tier, String tierLabel,
+      boolean selfExamined, boolean headInterviewed, boolean postAdjustmentDue) {
+  }
+
+  public record PersonView(String personId, String personName, String unitCode, BigDecimal score, Grade proposedGrade,
+      Grade grade, String gradeLabel, String reasons, String adjustReason, Integer frontLineDays,
+      Integer frontLineTarget, boolean frontLineShortfall, String followUpMeasure, boolean rotationDue) {
+  }
+
+  public record Report(int year, boolean published, Instant publishedAt, BigDecimal baseScore, List<UnitView> units,
+      List<PersonView> people) {
+  }
+
+  public record SheetEntry(Instant bookedAt, String rule, String ruleRef, String ruleLabel, BigDecimal points,
+      String sourceType, String sourceId, String sourceLabel) {
+  }
+
+  private AssessmentYear year(int year) {
+    return assessment.findYear(year)
+        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, year + "年度尚未考核"));
+  }
+
+  @GetMapping
+  public Report report(@PathVariable int year) {
+    AssessmentYear y = year(year);
+    return new Report(year, y.published(), y.getPublishedAt(), y.getBaseScore(),
+        assessment.units(year).stream().map(u -> new UnitView(u.getRank(), u.getUnitCode(), u.getUnitName(),
+            u.getScore(), u.getTier(), u.getTier().label(), u.getSelfExamination() != null,
+            u.getHeadInterviewedAt() != null, u.isPostAdjustmentDue())).toList(),
+        assessment.people(year).stream().map(p -> new PersonView(p.getPersonId(), p.getPersonName(), p.getUnitCode(),
+            p.getScore(), p.getProposedGrade(), p.getGrade(), p.getGrade().label(), p.getReasons(), p.getAdjustReason(),
+            p.getFrontLineDays(), p.getFrontLineTarget(), p.frontLineShortfall(), p.getFollowUpMeasure(),
+            p.isRotationDue())).toList());
+  }
+
+  @GetMapping(value = "/report", produces = MediaType.TEXT_HTML_VALUE + ";charset=UTF-8")
+  public String reportPage(@PathVariable int year) {
+    return reports.html(year(year));
+  }
+
+  @GetMapping("/report.xlsx")
+  public ResponseEntity<byte[]> reportWorkbook(@PathVariable int year) {
+    year(year);
+    return ResponseEntity.ok()
+        .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"assessment-" + year + ".xlsx\"")
+        .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+        .body(reports.xlsx(year));
+  }
+
+  @GetMapping("/units/{unit}/sheet")
+  public List<SheetEntry> sheet(@PathVariable int year, @PathVariable String unit) {
+    assessedUnit(year, unit);
+    return assessment.scoreSheet(year, unit).stream().map(e -> new SheetEntry(e.getBookedAt(), e.getRule(),
+        e.getRuleRef(), e.getRuleLabel(), e.getPoints(), e.getSourceType(), e.getSourceId(),
+        AssessmentService.sourceLabel(e))).toList();
+  }
+
+  @GetMapping("/units/{unit}/breakdown")
+  public AssessmentService.Breakdown breakdown(@PathVariable int year, @PathVariable String unit) {
+    assessedUnit(year, unit);
+    return assessment.breakdown(year, unit);
+  }
+
+  @GetMapping(value = "/units/{unit}/sheet.html", produces = MediaType.TEXT_HTML_VALUE + ";charset=UTF-8")
+  public String sheetPage(@PathVariable int year, @PathVariable String unit) {
+    assessedUnit(year, unit);
+    return reports.sheetHtml(year, unit);
+  }
+
+  private void assessedUnit(int year, String unit) {
+    year(year);
+    if (assessment.units(year).stream().noneMatch(u -> u.getUnitCode().equals(unit))) {
+      throw new ResponseStatusException(HttpStatus.NOT_FOUND, year + "年度考核中没有单位“" + unit + "”");
+    }
+  }
+}
