@@ -1,0 +1,23 @@
+// Duban: the webapps in Chinese by default (English still selectable), dates as YYYY-MM-DD HH:mm.
+export default {
+  // the header reads "督办 Tasklist"
+  app: {
+    name: 'Tasklist',
+    vendor: '督办'
+  },
+  locales: {
+    availableLocales: ['zh', 'en'],
+    fallbackLocale: 'zh'
+  },
+  dateFormat: {
+    normal: 'YYYY-MM-DD HH:mm',
+    long: 'YYYY-MM-DD HH:mm:ss'
+  },
+  shortcuts: {
+    claimTask: {key: 'ctrl+alt+c', description: '认领当前选中的任务'},
+    focusFilter: {key: 'ctrl+shift+f', description: '焦点移到第一个过滤器'},
+    focusList: {key: 'ctrl+alt+l', description: '焦点移到任务列表的第一个任务'},
+    focusForm: {key: 'ctrl+alt+f', description: '焦点移到任务表单的第一个输入项'},
+    startProcess: {key: 'ctrl+alt+p', description: '打开“发起流程”对话框'}
+  }
+};
