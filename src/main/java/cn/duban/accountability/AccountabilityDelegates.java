@@ -5,6 +5,7 @@ import static cn.duban.common.FormValues.string;
 
 import cn.duban.calendar.LimitClock;
 import cn.duban.common.Actors;
+import cn.duban.organization.Access;
 import cn.duban.organization.Groups;
 import cn.duban.organization.OrganizationService;
 import java.util.Date;
@@ -32,13 +33,15 @@ public class AccountabilityDelegates {
   private final OrganizationService organization;
   private final LimitClock clock;
   private final AccountabilityProperties properties;
+  private final Access access;
 
   public AccountabilityDelegates(AccountabilityService service, OrganizationService organization, LimitClock clock,
-      AccountabilityProperties properties) {
+      AccountabilityProperties properties, Access access) {
     this.service = service;
     this.organization = organization;
     this.clock = clock;
     this.properties = properties;
+    this.access = access;
   }
 
   /** Opens the record: from the supervision case's call, a trace, or the efficiency office's start form. */
@@ -52,6 +55,7 @@ public class AccountabilityDelegates {
           string(ex, "sourceCase"), string(ex, "sourceTitle"), string(ex, "description"),
           parent == null ? null : ((Number) parent).longValue(), level == null ? 0 : ((Number) level).intValue(),
           string(ex, "caseLeader")), ex.getProcessInstanceId(), Actors.of(ex));
+      access.grant(r.viewers());
       ex.removeVariables(START_FIELDS);
       if (ex.getProcessBusinessKey() == null && r.getSourceCase() != null) {
         ex.setProcessBusinessKey(r.getSourceCase());

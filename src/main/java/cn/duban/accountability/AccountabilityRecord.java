@@ -1,5 +1,7 @@
 package cn.duban.accountability;
 
+import cn.duban.organization.Groups;
+import cn.duban.organization.InstanceViewers;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -10,6 +12,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.stream.Stream;
+import java.util.Objects;
+import java.util.List;
+import java.util.ArrayList;
 
 /**
  * One accountability procedure against one subject, from its opening to its final measure (R11,
@@ -305,6 +311,17 @@ public class AccountabilityRecord {
   public String getProcessInstanceId() { return processInstanceId; }
   public Long getParentId() { return parentId; }
   public int getTraceLevel() { return traceLevel; }
+  /** Who sees the procedure besides the overseeing offices: its subject (a unit's handlers, or the person) and its leaders. */
+  public InstanceViewers viewers() {
+    List<String> users = new ArrayList<>();
+    if (subjectType == SubjectKind.PERSON) {
+      users.add(subjectId);
+    }
+    Stream.of(caseLeader, competentLeader).filter(Objects::nonNull).forEach(users::add);
+    return new InstanceViewers(processInstanceId,
+        subjectType == SubjectKind.UNIT ? List.of(Groups.ofUnit(subjectId)) : List.of(), users);
+  }
+
   public SubjectKind getSubjectType() { return subjectType; }
   public String getSubjectId() { return subjectId; }
   public String getSubjectName() { return subjectName; }

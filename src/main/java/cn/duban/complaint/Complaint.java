@@ -1,5 +1,7 @@
 package cn.duban.complaint;
 
+import cn.duban.organization.Groups;
+import cn.duban.organization.InstanceViewers;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -10,6 +12,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.List;
 
 /** 投诉: a complaint of the public against a unit or an official, from intake to its closing. */
 @Entity
@@ -188,6 +191,12 @@ public class Complaint {
   public ComplaintStatus getStatus() { return status; }
   public Routing getRouting() { return routing; }
   public String getRoutedBy() { return routedBy; }
+  /** Who sees the complaint besides the overseeing offices and the complaint desk: the unit that investigates it. */
+  public InstanceViewers viewers() {
+    return new InstanceViewers(processInstanceId,
+        handlingUnit == null ? List.of() : List.of(Groups.ofUnit(handlingUnit)), List.of());
+  }
+
   public String getHandlingUnit() { return handlingUnit; }
   public String getTransferredTo() { return transferredTo; }
   public Instant getInvestigationLimitAt() { return investigationLimitAt; }

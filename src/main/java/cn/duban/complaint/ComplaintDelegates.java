@@ -5,6 +5,7 @@ import static cn.duban.common.FormValues.string;
 
 import cn.duban.calendar.LimitClock;
 import cn.duban.common.Actors;
+import cn.duban.organization.Access;
 import cn.duban.organization.Groups;
 import cn.duban.organization.OrganizationService;
 import java.time.format.DateTimeFormatter;
@@ -38,13 +39,15 @@ public class ComplaintDelegates {
   private final OrganizationService organization;
   private final LimitClock clock;
   private final ComplaintProperties properties;
+  private final Access access;
 
   public ComplaintDelegates(ComplaintService service, OrganizationService organization, LimitClock clock,
-      ComplaintProperties properties) {
+      ComplaintProperties properties, Access access) {
     this.service = service;
     this.organization = organization;
     this.clock = clock;
     this.properties = properties;
+    this.access = access;
   }
 
   /** R15: checks the intake, gives the complaint its tracking code and makes it the business key. */
@@ -82,6 +85,7 @@ public class ComplaintDelegates {
     return ex -> {
       Complaint c = service.route(complaintId(ex), string(ex, "routing"), string(ex, "handlingUnit"),
           string(ex, "transferredTo"), Actors.of(ex));
+      access.grant(c.viewers());
       VariableMap v = Variables.createVariables().putValue("routingCode", c.getRouting().name())
           .putValue("routingLabel", c.getRouting().label());
       if (c.getInvestigationLimitAt() != null) {

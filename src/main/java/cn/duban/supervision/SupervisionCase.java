@@ -1,5 +1,8 @@
 package cn.duban.supervision;
 
+import cn.duban.organization.Groups;
+import cn.duban.organization.InstanceViewers;
+import cn.duban.organization.Viewer;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -11,8 +14,11 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
 
 /** 督查事项: a supervised item, from registration to closure or withdrawal. */
 @Entity
@@ -149,6 +155,24 @@ public class SupervisionCase {
     this.year = year;
     this.sequence = sequence;
     this.status = CaseStatus.REGISTERED;
+  }
+
+  /** The lead unit and the co-units. */
+  public List<String> unitCodes() {
+    List<String> all = new ArrayList<>(List.of(leadUnit));
+    all.addAll(coUnitList());
+    return all;
+  }
+
+  /** Who sees the case besides the overseeing offices: its units, its leader in charge, its responsible person. */
+  public InstanceViewers viewers() {
+    return new InstanceViewers(processInstanceId, unitCodes().stream().map(Groups::ofUnit).toList(),
+        Stream.of(leaderInCharge, responsiblePerson).filter(Objects::nonNull).toList());
+  }
+
+  public boolean visibleTo(Viewer v) {
+    return v.overseesAll() || unitCodes().stream().anyMatch(v::ofUnit)
+        || v.userId().equals(leaderInCharge) || v.userId().equals(responsiblePerson);
   }
 
   public List<String> coUnitList() {

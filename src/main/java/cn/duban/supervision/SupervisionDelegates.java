@@ -6,6 +6,7 @@ import static cn.duban.common.FormValues.strings;
 
 import cn.duban.calendar.LimitClock;
 import cn.duban.common.Actors;
+import cn.duban.organization.Access;
 import cn.duban.common.FormValues;
 import cn.duban.common.InputException;
 import cn.duban.supervision.Registration.MilestoneInput;
@@ -50,11 +51,13 @@ public class SupervisionDelegates {
   private final SupervisionService cases;
   private final CaseVariables variables;
   private final LimitClock clock;
+  private final Access access;
 
-  public SupervisionDelegates(SupervisionService cases, CaseVariables variables, LimitClock clock) {
+  public SupervisionDelegates(SupervisionService cases, CaseVariables variables, LimitClock clock, Access access) {
     this.cases = cases;
     this.variables = variables;
     this.clock = clock;
+    this.access = access;
   }
 
   /** R1: checks the start form, numbers the case and makes the number the business key. */
@@ -68,6 +71,7 @@ public class SupervisionDelegates {
           ex.getVariable("signForDays"), ex.getVariable("yellowDays"), ex.getVariable("redDays"),
           ex.getVariable("reportIntervalDays"));
       SupervisionCase c = cases.register(in, Actors.of(ex), ex.getProcessInstanceId());
+      access.grant(c.viewers());
       ex.setProcessBusinessKey(c.getCaseNumber());
       ex.removeVariables(REGISTRATION_FIELDS);
       variables.publishAll(ex, c);

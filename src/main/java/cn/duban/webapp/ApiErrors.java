@@ -1,6 +1,7 @@
 package cn.duban.webapp;
 
 import cn.duban.common.InputException;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -9,7 +10,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.server.ResponseStatusException;
 
-/** Bad input to the project's API: 400, problem+json, the message in Chinese and the field named. */
+/** Bad input to the project's API: 400, problem+json, the message in Chinese and the field named; 403 when refused. */
 @RestControllerAdvice(basePackages = "cn.duban")
 public class ApiErrors {
 
@@ -30,6 +31,14 @@ public class ApiErrors {
       case 429 -> "提交过于频繁";
       default -> "请求有误";
     });
+    return problem;
+  }
+
+  /** The engine refused the caller (Camunda's authorization checks): 403, without the engine's details. */
+  @ExceptionHandler(AuthorizationException.class)
+  public ProblemDetail forbidden(AuthorizationException e) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, "您没有执行此操作的权限");
+    problem.setTitle("无权操作");
     return problem;
   }
 

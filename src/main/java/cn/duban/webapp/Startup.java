@@ -11,8 +11,8 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
 
 /**
- * What runs once the engine has deployed the models: the organisation, the forms' option lists
- * that follow it, the Tasklist filter, and a warning when next year's holidays are still missing.
+ * What runs once the engine has deployed the models: the organisation, who may see and do what, the forms' option
+ * lists that follow the organisation, the Tasklist filters, and a warning when next year's holidays are still missing.
  */
 @Component
 public class Startup implements ApplicationRunner {
@@ -22,18 +22,22 @@ public class Startup implements ApplicationRunner {
   private final OrganizationSeeder seeder;
   private final OrganizationForms forms;
   private final TasklistFilters filters;
+  private final AccessSetup access;
   private final LimitClock clock;
 
-  public Startup(OrganizationSeeder seeder, OrganizationForms forms, TasklistFilters filters, LimitClock clock) {
+  public Startup(OrganizationSeeder seeder, OrganizationForms forms, TasklistFilters filters, AccessSetup access,
+      LimitClock clock) {
     this.seeder = seeder;
     this.forms = forms;
     this.filters = filters;
+    this.access = access;
     this.clock = clock;
   }
 
   @Override
   public void run(ApplicationArguments args) {
     seeder.seed();
+    access.ensure();
     forms.refresh();
     filters.ensure();
     LocalDate today = clock.today();

@@ -5,11 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import cn.duban.common.InputException;
-import cn.duban.organization.Person;
-import cn.duban.organization.PersonRepository;
+import cn.duban.organization.OrganizationAdmin;
 import cn.duban.organization.Role;
-import cn.duban.organization.Unit;
-import cn.duban.organization.UnitRepository;
 import cn.duban.supervision.ProcessTestSupport;
 import java.time.LocalDateTime;
 import java.util.EnumSet;
@@ -34,8 +31,7 @@ class AccountabilityProcessTest extends ProcessTestSupport {
 
   @Autowired AccountabilityRecordRepository records;
   @Autowired AccountabilityConsequences consequences;
-  @Autowired UnitRepository units;
-  @Autowired PersonRepository people;
+  @Autowired OrganizationAdmin organization;
 
   // ------------------------------------------------------------------ R11 severity and measure
 
@@ -296,7 +292,7 @@ class AccountabilityProcessTest extends ProcessTestSupport {
   @DisplayName("R11 the efficiency office starts accountability from Tasklist after a mystery inspection")
   void startedByTheEfficiencyOffice() {
     String unit = newUnit();
-    identity.setAuthenticatedUserId("xiaoneng");
+    authenticate("xiaoneng");
     ProcessInstance pi;
     try {
       String id = repository.createProcessDefinitionQuery().processDefinitionKey("accountability").latestVersion()
@@ -325,15 +321,15 @@ class AccountabilityProcessTest extends ProcessTestSupport {
 
   private String newUnit() {
     String code = "t" + SEQUENCE.incrementAndGet();
-    units.save(new Unit(code, "测试单位" + code));
-    people.save(new Person(code + "-head", "负责人" + code, "局长", code, EnumSet.of(Role.UNIT_HEAD)));
-    people.save(new Person(code + "-handler", "经办人" + code, "科员", code, EnumSet.of(Role.HANDLER)));
+    organization.addUnit(code, "测试单位" + code);
+    organization.addPerson(code + "-head", "负责人" + code, "局长", code, EnumSet.of(Role.UNIT_HEAD), "test-password");
+    organization.addPerson(code + "-handler", "经办人" + code, "科员", code, EnumSet.of(Role.HANDLER), "test-password");
     return code;
   }
 
   private String newPerson(String unit) {
     String id = unit + "-p" + SEQUENCE.incrementAndGet();
-    people.save(new Person(id, "责任人" + id, "科长", unit, EnumSet.of(Role.HANDLER)));
+    organization.addPerson(id, "责任人" + id, "科长", unit, EnumSet.of(Role.HANDLER), "test-password");
     return id;
   }
 

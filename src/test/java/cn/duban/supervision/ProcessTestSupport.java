@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
@@ -99,9 +100,15 @@ public abstract class ProcessTestSupport {
     return form;
   }
 
+  /** Acts as a user logged in to the webapps: the user with their groups, for the authorization checks. */
+  protected void authenticate(String user) {
+    identity.setAuthentication(user, identity.createGroupQuery().groupMember(user).list().stream()
+        .map(Group::getId).toList());
+  }
+
   /** Starts a process as its starter does in Tasklist: with the start form, as that user. */
   protected ProcessInstance start(String processKey, String user, Map<String, Object> form) {
-    identity.setAuthenticatedUserId(user);
+    authenticate(user);
     try {
       String definitionId = repository.createProcessDefinitionQuery().processDefinitionKey(processKey)
           .latestVersion().singleResult().getId();
@@ -143,7 +150,7 @@ public abstract class ProcessTestSupport {
   }
 
   protected void complete(Task t, String user, Map<String, Object> form) {
-    identity.setAuthenticatedUserId(user);
+    authenticate(user);
     try {
       if (t.getAssignee() == null) {
         tasks.claim(t.getId(), user);

@@ -570,7 +570,7 @@ class SupervisionCaseProcessTest extends ProcessTestSupport {
   }
 
   private ProcessInstance startWithdrawal(String caseNumber, String reason) {
-    identity.setAuthenticatedUserId("ducha");
+    authenticate("ducha");
     try {
       String id = repository.createProcessDefinitionQuery().processDefinitionKey("case-withdrawal").latestVersion()
           .singleResult().getId();

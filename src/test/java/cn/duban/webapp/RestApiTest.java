@@ -59,13 +59,14 @@ class RestApiTest extends ProcessTestSupport {
   void emptyClosureReportIs400() throws Exception {
     ProcessInstance pi = register();
     HttpResponse<String> unticked = post("/engine-rest/task/" + task(pi, "signFor").getId() + "/submit-form",
-        "{\"variables\": {\"signConfirmed\": {\"value\": false}}}");
+        "{\"variables\": {\"signConfirmed\": {\"value\": false}}}", "zjj-lin:duban2026");
     assertThat(unticked.statusCode()).isEqualTo(400);
     assertThat(JSON.readTree(unticked.body()).path("message").asText()).contains("请勾选", "signConfirmed");
     signFor(pi);
     String taskId = task(pi, "handleCase").getId();
     HttpResponse<String> response = post("/engine-rest/task/" + taskId + "/submit-form",
-        "{\"variables\": {\"handleAction\": {\"value\": \"CLOSURE\"}, \"closureReport\": {\"value\": \"\"}}}");
+        "{\"variables\": {\"handleAction\": {\"value\": \"CLOSURE\"}, \"closureReport\": {\"value\": \"\"}}}",
+        "zjj-lin:duban2026");
     assertThat(response.statusCode()).isEqualTo(400);
     assertThat(JSON.readTree(response.body()).path("message").asText()).contains("请填写办结报告");
     assertThat(task(pi, "handleCase").getId()).isEqualTo(taskId);

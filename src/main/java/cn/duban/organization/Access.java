@@ -1,0 +1,111 @@
+package cn.duban.organization;
+
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.Objects;
+import java.util.Optional;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.stereotype.Component;
+
+/**
+ * Camunda authorizations, granted the same way everywhere: who is asking, and which groups and
+ * users may see a process instance. Grants only add: running one twice changes nothing.
+ */
+@Component
+public class Access {
+
+  private final AuthorizationService authorizations;
+  private final IdentityService identity;
+
+  public Access(AuthorizationService authorizations, IdentityService identity) {
+    this.authorizations = authorizations;
+    this.identity = identity;
+  }
+
+  /** The caller of this request, with the groups the engine knows; empty without an authenticated user. */
+  public Optional<Viewer> viewer() {
+    Authentication a = identity.getCurrentAuthentication();
+    if (a == null || a.getUserId() == null) {
+      return Optional.empty();
+    }
+    Collection<String> groups = a.getGroupIds() != null ? a.getGroupIds()
+        : identity.createGroupQuery().groupMember(a.getUserId()).list().stream().map(g -> g.getId()).toList();
+    return Optional.of(new Viewer(a.getUserId(), new HashSet<>(groups)));
+  }
+
+  /** The groups and users who may see a process instance in Cockpit, Tasklist and the REST API, running and in history. */
+  public void grant(InstanceViewers viewers) {
+    if (viewers.processInstanceId() == null) {
+      return;
+    }
+    // distinct: the same leader may be both the case's and the approving one, and a grant is not
+    // flushed before the next one is looked up
+    for (String group : new LinkedHashSet<>(viewers.groups())) {
+      grantGroup(group, Resources.PROCESS_INSTANCE, viewers.processInstanceId(), ProcessInstancePermissions.READ);
+      grantGroup(group, Resources.HISTORIC_PROCESS_INSTANCE, viewers.processInstanceId(),
+          HistoricProcessInstancePermissions.READ);
+    }
+    for (String user : new LinkedHashSet<>(viewers.users())) {
+      grantUser(user, Resources.PROCESS_INSTANCE, viewers.processInstanceId(), ProcessInstancePermissions.READ);
+      grantUser(user, Resources.HISTORIC_PROCESS_INSTANCE, viewers.processInstanceId(),
+          HistoricProcessInstancePermissions.READ);
+    }
+  }
+
+  /** What every group of the organisation may do: use Tasklist and Cockpit, read the models. */
+  public void grantOrganizationGroup(String groupId) {
+    if (Groups.CAMUNDA_ADMIN.equals(groupId)) {
+      return;
+    }
+    grantGroup(groupId, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+    grantGroup(groupId, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+    grantGroup(groupId, Resources.PROCESS_DEFINITION, Authorization.ANY, ProcessDefinitionPermissions.READ);
+    grantGroup(groupId, Resources.DECISION_DEFINITION, Authorization.ANY, Permissions.READ);
+  }
+
+  public void grantGroup(String groupId, Resource resource, String resourceId, Permission... permissions) {
+    grant(groupId, null, resource, resourceId, permissions);
+  }
+
+  public void grantUser(String userId, Resource resource, String resourceId, Permission... permissions) {
+    grant(null, userId, resource, resourceId, permissions);
+  }
+
+  private void grant(String groupId, String userId, Resource resource, String resourceId, Permission... permissions) {
+    var query = authorizations.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT)
+        .resourceType(resource).resourceId(resourceId);
+    query = groupId != null ? query.groupIdIn(groupId) : query.userIdIn(userId);
+    Authorization a = query.list().stream().filter(x -> Objects.equals(x.getResourceId(), resourceId))
+        .findFirst().orElse(null);
+    if (a == null) {
+      a = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
+      a.setResource(resource);
+      a.setResourceId(resourceId);
+      if (groupId != null) {
+        a.setGroupId(groupId);
+      } else {
+        a.setUserId(userId);
+      }
+    } else if (Arrays.stream(permissions).allMatch(a::isPermissionGranted)) {
+      return;
+    }
+    for (Permission p : permissions) {
+      a.addPermission(p);
+    }
+    authorizations.saveAuthorization(a);
+  }
+}
