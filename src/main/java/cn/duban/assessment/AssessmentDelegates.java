@@ -75,6 +75,10 @@ public class AssessmentDelegates {
       boolean byHand = ex.hasVariable(YEAR);
       ex.setVariable(YEAR, year);
       openOnce(ex, ANNUAL_ASSESSMENT, year + "年度考核", byHand, YEAR);
+      // a published year is closed even when the instance that published it was cancelled later
+      if (!byHand && assessment.findYear(year).map(AssessmentYear::published).orElse(false)) {
+        ex.setVariable("alreadyUnderway", true);
+      }
     };
   }
 
@@ -94,8 +98,11 @@ public class AssessmentDelegates {
         assessment.adjustGrade(year(ex), string(ex, "adjustPerson"), string(ex, "adjustGrade"),
             string(ex, "adjustReason"), Actors.of(ex));
         ex.setVariable("assessmentSummary", summary(year(ex)));
+      } else if ("RECOMPUTE".equals(action)) {
+        assessment.compute(year(ex));
+        ex.setVariable("assessmentSummary", summary(year(ex)));
       } else if (!"CONFIRM".equals(action)) {
-        throw new InputException("reviewAction", "请选择确认发布或调整等次（reviewAction）");
+        throw new InputException("reviewAction", "请选择确认发布、调整等次或重新计算（reviewAction）");
       }
     };
   }
@@ -121,38 +128,59 @@ public class AssessmentDelegates {
         string(ex, "followUpNote"));
   }
 
+  /** A string variable holds 4000 characters; the summary stays well below. */
+  static final int SUMMARY_MAX = 3800;
+  private static final int NAMES_MAX = 20;
+  private static final int UNITS_MAX = 30;
+
   /**
    * What the assessment office reviews, in the task form: the ranking as a table, the proposed
-   * grades counted (named where they are not 称职), the adjustments, and the full report's address.
+   * grades counted (named where they are not 称职), those tied for the last 优秀 places, the
+   * adjustments, and the full report's address. Long lists are cut: the report has them whole.
    */
   String summary(int year) {
     StringBuilder md = new StringBuilder("**单位排名**\n\n| 名次 | 单位 | 得分 | 档次 |\n|---|---|---|---|\n");
-    for (UnitResult u : assessment.units(year)) {
+    List<UnitResult> units = assessment.units(year);
+    for (int i = 0; i < units.size(); i++) {
+      if (units.size() > UNITS_MAX && i == UNITS_MAX - 10) {
+        md.append("| …… | 共").append(units.size()).append("个单位 | | |\n");
+        i = units.size() - 10;
+      }
+      UnitResult u = units.get(i);
       md.append("| ").append(u.getRank()).append(" | ").append(u.getUnitName()).append(" | ")
           .append(u.getScore().stripTrailingZeros().toPlainString()).append(" | ").append(u.getTier().label())
           .append(" |\n");
     }
-    Map<Grade, List<PersonResult>> byGrade = assessment.people(year).stream()
+    List<PersonResult> people = assessment.people(year);
+    Map<Grade, List<PersonResult>> byGrade = people.stream()
         .collect(Collectors.groupingBy(PersonResult::getGrade, () -> new EnumMap<>(Grade.class), Collectors.toList()));
     md.append("\n**拟定等次**：").append(Arrays.stream(Grade.values()).map(g -> {
-      List<PersonResult> people = byGrade.getOrDefault(g, List.of());
-      return g.label() + " " + people.size() + "人" + (g == Grade.COMPETENT || people.isEmpty() ? ""
-          : "（" + people.stream().map(PersonResult::getPersonName).collect(Collectors.joining("、")) + "）");
+      List<PersonResult> graded = byGrade.getOrDefault(g, List.of());
+      return g.label() + " " + graded.size() + "人" + (g == Grade.COMPETENT || graded.isEmpty() ? ""
+          : "（" + names(graded.stream().map(PersonResult::getPersonName).toList()) + "）");
     }).collect(Collectors.joining("；")));
-    String tied = assessment.people(year).stream()
+    List<String> tied = people.stream()
         .filter(p -> p.getGrade() == Grade.COMPETENT && p.getReasons().contains(AssessmentService.REVIEW_CHOOSES))
-        .map(PersonResult::getPersonName).collect(Collectors.joining("、"));
+        .map(PersonResult::getPersonName).toList();
     if (!tied.isEmpty()) {
-      md.append("\n\n**同分争优秀名额，请选定**：").append(tied);
+      md.append("\n\n**同分争优秀名额，请选定**：").append(names(tied));
     }
-    String adjusted = assessment.people(year).stream().filter(p -> p.getAdjustReason() != null)
-        .map(p -> p.getPersonName() + " 调整为" + p.getGrade().label() + "（" + p.getAdjustReason() + "）")
-        .collect(Collectors.joining("；"));
+    List<String> adjusted = people.stream().filter(p -> p.getAdjustReason() != null)
+        .map(p -> p.getPersonName() + "调整为" + p.getGrade().label()).toList();
     if (!adjusted.isEmpty()) {
-      md.append("\n\n**已调整**：").append(adjusted);
+      md.append("\n\n**已调整**：").append(names(adjusted));
     }
-    md.append("\n\n完整报告（可打印，可下载Excel）：/api/assessment/").append(year).append("/report");
-    return md.toString();
+    String report = "\n\n完整报告（可打印，可下载Excel）：/api/assessment/" + year + "/report";
+    if (md.length() > SUMMARY_MAX - report.length()) {
+      md.setLength(SUMMARY_MAX - report.length() - 10);
+      md.append("……（未完）");
+    }
+    return md.append(report).toString();
+  }
+
+  private static String names(List<String> names) {
+    return names.size() <= NAMES_MAX ? String.join("、", names)
+        : String.join("、", names.subList(0, NAMES_MAX)) + "等" + names.size() + "人";
   }
 
   // ---------------------------------------------------------------- R23 highlight selection
@@ -219,7 +247,7 @@ public class AssessmentDelegates {
           BigDecimal bonus = properties.highlightBonus();
           ledger.book(new Ledger.Booking("HIGHLIGHT:" + h.getId(), SubjectType.UNIT, h.getUnitCode(), "HIGHLIGHT",
               "R23", "亮点工作：" + h.getTitle(), bonus, "HIGHLIGHT", h.getId().toString(),
-              h.getYear() + "H" + h.getHalf()), clock.now(), h.getYear());
+              h.getYear() + "H" + h.getHalf()), clock.now(), h.getYear(), clock.zone());
         }
       }
     };
@@ -246,9 +274,15 @@ public class AssessmentDelegates {
         throw new InputException("frontLineDate", "不能登记今后的日期（frontLineDate）");
       }
       int days = number(ex, "frontLineDays", 0);
-      if (days < 1 || days > 31) {
-        throw new InputException("frontLineDays", "天数须在1至31之间（frontLineDays）");
+      if (days < 1 || days > FrontLineRecord.MAX_DAYS) {
+        throw new InputException("frontLineDays", "天数须在1至" + FrontLineRecord.MAX_DAYS + "之间（frontLineDays）");
       }
+      LocalDate end = start.plusDays(days - 1L);
+      frontLine.findByPersonIdAndStartDateBetween(person.getId(), start.minusDays(FrontLineRecord.MAX_DAYS), end)
+          .stream().filter(f -> !f.endDate().isBefore(start)).findFirst().ifPresent(f -> {
+            throw new InputException("frontLineDate", "与已登记的" + f.getStartDate() + "起" + f.getDays()
+                + "天重叠，同一天不能登记两次（frontLineDate）");
+          });
       frontLine.save(new FrontLineRecord(person.getId(), start, days,
           Inputs.text("frontLinePlace", string(ex, "frontLinePlace"), "地点", 255),
           Inputs.text("frontLineWork", string(ex, "frontLineWork"), "工作内容", 2000), clock.now()));

@@ -14,6 +14,7 @@ import cn.duban.organization.Role;
 import cn.duban.organization.Unit;
 import cn.duban.supervision.SupervisionService;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -93,21 +94,35 @@ public class AssessmentService {
 
   // ---------------------------------------------------------------- computing a year
 
-  /** Computes (or recomputes, while still a draft) the year's results; a published year is refused. */
+  /**
+   * Computes (or recomputes, while still a draft) the year's results; a published year is refused.
+   * A recomputation keeps the review's adjustments that the new results still allow.
+   */
   public AssessmentYear compute(int year) {
     AssessmentYear record = years.findById(year).orElse(null);
     if (record != null && record.published()) {
       throw new InputException("assessmentYear", year + "年度考核结果已发布，不能重新计算（assessmentYear）");
     }
+    List<PersonResult> adjusted = List.of();
     if (record == null) {
       record = years.saveAndFlush(new AssessmentYear(year, properties.baseScore(), clock.now()));
     } else {
+      adjusted = people(year).stream().filter(p -> p.getAdjustReason() != null).toList();
       record.recomputed(properties.baseScore(), clock.now());
       unitResults.deleteByYear(year);
       personResults.deleteByYear(year);
+      personResults.flush();
     }
     unitResults.saveAll(rankUnits(year));
     personResults.saveAll(gradePeople(year));
+    for (PersonResult a : adjusted) {
+      try {
+        adjustGrade(year, a.getPersonId(), a.getGrade().name(), a.getAdjustReason(), a.getAdjustedBy());
+      } catch (InputException stale) {
+        personResults.findByYearAndPersonId(year, a.getPersonId()).ifPresent(p -> p.limitTo(p.getGrade(),
+            "重新计算后，原审核调整（" + a.getGrade().label() + "）不再允许：" + stale.getMessage()));
+      }
+    }
     return record;
   }
 
@@ -134,7 +149,7 @@ public class AssessmentService {
    * 好, the last {@code poorCount} are 差; equal scores fall on the same side of every cut.
    */
   static List<Placing> place(List<BigDecimal> scores, double goodShare, int poorCount) {
-    int good = Math.max(1, (int) Math.ceil(scores.size() * goodShare - 1e-9));
+    int good = Math.max(1, (int) Math.floor(scores.size() * goodShare + 1e-9));
     return scores.stream().map(s -> {
       long better = scores.stream().filter(x -> x.compareTo(s) > 0).count();
       long worse = scores.stream().filter(x -> x.compareTo(s) < 0).count();
@@ -146,9 +161,12 @@ public class AssessmentService {
   /** R21: each person's grade from the grade table and the caps, then the 优秀 quota per unit. */
   List<PersonResult> gradePeople(int year) {
     Map<String, BigDecimal> totals = totals(year, SubjectType.PERSON);
+    // R27: the days of the year; a stay across New Year counts its days in each year
+    LocalDate first = LocalDate.of(year, 1, 1);
+    LocalDate last = LocalDate.of(year, 12, 31);
     Map<String, Integer> days = new HashMap<>();
-    for (Object[] row : frontLine.daysPerPerson(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31))) {
-      days.put((String) row[0], ((Number) row[1]).intValue());
+    for (FrontLineRecord f : frontLine.findByStartDateBetween(first.minusDays(FrontLineRecord.MAX_DAYS), last)) {
+      days.merge(f.getPersonId(), f.daysWithin(first, last), Integer::sum);
     }
     List<PersonResult> results = new ArrayList<>();
     for (Person p : organization.allPeople()) {
@@ -270,9 +288,15 @@ public class AssessmentService {
     return r;
   }
 
-  /** The results become final: published and closed, never computed again. */
+  /**
+   * The results become final: published and closed, never computed again. Refused while points
+   * were booked into the year after it was computed: the draft would not be the year's result.
+   */
   public AssessmentYear publish(int year, String by) {
     AssessmentYear record = requireDraft(year);
+    if (ledger.existsByYearAndBookedAtAfter(year, record.getComputedAt())) {
+      throw new InputException("reviewAction", year + "年度计算后又有新的记分，请先重新计算，再审核发布（reviewAction）");
+    }
     record.publish(clock.now(), by);
     return record;
   }
@@ -307,11 +331,18 @@ public class AssessmentService {
     return r;
   }
 
-  /** R22: the head's interview; the second interview within the year flags the post for adjustment. */
+  /**
+   * R22: the head's interview; another one within the twelve months before (over a slow case, R9,
+   * or after last year's assessment) flags the post for adjustment.
+   */
   public UnitResult recordHeadInterview(int year, String unit, String note) {
     UnitResult r = unitResult(year, unit);
-    boolean second = supervision.headInterviews(unit, year) + 1 >= 2;
-    r.headInterviewed(text("headInterview", note, "约谈情况", 2000), clock.now(), second);
+    Instant now = clock.now();
+    Instant since = now.atZone(clock.zone()).minusYears(1).toInstant();
+    long earlier = supervision.headInterviews(unit, since, now) + unitResults.findByUnitCode(unit).stream()
+        .filter(o -> o.getYear() != year && o.getHeadInterviewedAt() != null && o.getHeadInterviewedAt().isAfter(since))
+        .count();
+    r.headInterviewed(text("headInterview", note, "约谈情况", 2000), now, earlier >= 1);
     return r;
   }
 

@@ -8,11 +8,15 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 
 /** R27: days a leader spent at the front line (一线工作日). */
 @Entity
 @Table(name = "front_line_record")
 public class FrontLineRecord {
+
+  /** The longest stay one record may hold. */
+  public static final int MAX_DAYS = 31;
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -49,6 +53,18 @@ public class FrontLineRecord {
   }
 
   public Long getId() { return id; }
+  /** The last day of the stay. */
+  public LocalDate endDate() {
+    return startDate.plusDays(days - 1L);
+  }
+
+  /** How many of the stay's days fall between two days, both included. */
+  public int daysWithin(LocalDate from, LocalDate to) {
+    LocalDate first = startDate.isBefore(from) ? from : startDate;
+    LocalDate last = endDate().isAfter(to) ? to : endDate();
+    return last.isBefore(first) ? 0 : (int) ChronoUnit.DAYS.between(first, last) + 1;
+  }
+
   public String getPersonId() { return personId; }
   public LocalDate getStartDate() { return startDate; }
   public int getDays() { return days; }

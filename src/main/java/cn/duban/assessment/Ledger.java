@@ -13,9 +13,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class Ledger {
 
   private final LedgerRepository entries;
+  private final AssessmentYearRepository years;
 
-  public Ledger(LedgerRepository entries) {
+  public Ledger(LedgerRepository entries, AssessmentYearRepository years) {
     this.entries = entries;
+    this.years = years;
   }
 
   /** An event that may earn or cost points: what happened, to whom, from which source. */
@@ -32,9 +34,20 @@ public class Ledger {
     return book(b, at, at.atZone(zone).getYear());
   }
 
-  /** Books into a given assessment year, for an event that belongs to a period already over. */
+  /**
+   * Books into a given assessment year, for an event that belongs to a period already over. A
+   * published year is closed (R20): the entry then counts in the year it is booked in, and says so.
+   */
   @Transactional(propagation = Propagation.MANDATORY)
-  public LedgerEntry book(Booking b, Instant at, int year) {
+  public LedgerEntry book(Booking b, Instant at, int year, ZoneId zone) {
+    int bookedYear = at.atZone(zone).getYear();
+    boolean closed = year != bookedYear && years.findById(year).map(AssessmentYear::published).orElse(false);
+    return book(closed ? new Booking(b.eventKey(), b.subjectType(), b.subjectId(), b.rule(), b.ruleRef(),
+        b.ruleLabel() + "（" + year + "年度考核已发布，计入" + bookedYear + "年度）", b.points(), b.sourceType(),
+        b.sourceId(), b.stage()) : b, at, closed ? bookedYear : year);
+  }
+
+  private LedgerEntry book(Booking b, Instant at, int year) {
     return entries.findByEventKey(b.eventKey()).orElseGet(() -> entries.saveAndFlush(new LedgerEntry(
         b.eventKey(), year, b.subjectType(), b.subjectId(), b.rule(), b.ruleRef(), b.ruleLabel(), b.points(),
         b.sourceType(), b.sourceId(), b.stage(), at)));

@@ -1,11 +1,16 @@
 package cn.duban.assessment;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
 public interface LedgerRepository extends JpaRepository<LedgerEntry, Long> {
+
+  /** Whether anything was booked into a year after a moment: a computed draft is then out of date. */
+  boolean existsByYearAndBookedAtAfter(int year, Instant after);
+
 
   Optional<LedgerEntry> findByEventKey(String eventKey);
 

@@ -12,6 +12,8 @@ public interface UnitResultRepository extends JpaRepository<UnitResult, Long> {
 
   Optional<UnitResult> findByYearAndUnitCode(int year, String unitCode);
 
+  List<UnitResult> findByUnitCode(String unitCode);
+
   @Modifying
   @Query("delete from UnitResult r where r.year = :year")
   void deleteByYear(int year);

@@ -487,12 +487,10 @@ public class SupervisionService {
     return extensions.findByCaseIdOrderByRequestedAt(caseId);
   }
 
-  /** R9, R22: how often the head of a unit was interviewed over its cases in a year. */
-  public long headInterviews(String unitCode, int year) {
+  /** R9, R22: how often the head of a unit was interviewed over its cases in a period. */
+  public long headInterviews(String unitCode, Instant from, Instant to) {
     return urgings.countInterviews(unitCode,
-        EnumSet.of(UrgingMethod.INTERVIEW_BY_ORGANIZATION_HEAD, UrgingMethod.INTERVIEW_BY_PRINCIPAL_LEADER),
-        LocalDate.of(year, 1, 1).atStartOfDay(clock.zone()).toInstant(),
-        LocalDate.of(year + 1, 1, 1).atStartOfDay(clock.zone()).toInstant());
+        EnumSet.of(UrgingMethod.INTERVIEW_BY_ORGANIZATION_HEAD, UrgingMethod.INTERVIEW_BY_PRINCIPAL_LEADER), from, to);
   }
 
   public List<ClosureReport> closureReports(Long caseId) {

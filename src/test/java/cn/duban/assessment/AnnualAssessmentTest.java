@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import cn.duban.accountability.AccountabilityRecord;
+import cn.duban.calendar.LimitClock;
 import cn.duban.accountability.AccountabilityRecordRepository;
 import cn.duban.accountability.Measure;
 import cn.duban.accountability.Sanction;
@@ -103,6 +104,7 @@ class AnnualAssessmentTest extends ProcessTestSupport {
   @Autowired PersonResultRepository personResults;
   @Autowired AssessmentYearRepository years;
   @Autowired FrontLineRecordRepository frontLine;
+  @Autowired LimitClock limitClock;
 
   @Test
   @Order(1)
@@ -135,6 +137,7 @@ class AnnualAssessmentTest extends ProcessTestSupport {
     assertThat(results.get("wangfxz").getFrontLineDays()).isEqualTo(40);
     assertThat(results.get("wangfxz").frontLineShortfall()).isTrue();
     assertThat(results.get("lifxz").frontLineShortfall()).isFalse();
+    assertThat(results.get("lifxz").getFrontLineDays()).isEqualTo(65 + 12);
     assertThat(results.get("fgj-liu").getFrontLineTarget()).isEqualTo(80);
     assertThat(results.get("zjj-lin").getFrontLineTarget()).isNull();
   }
@@ -171,8 +174,24 @@ class AnnualAssessmentTest extends ProcessTestSupport {
     assertThat(adjusted.getAdjustedBy()).isEqualTo("kaohe");
     assertThat(pi).isWaitingAt("reviewGrades");
 
+    // a point booked into 2025 after the computation: publishing is refused until recomputed,
+    // and the recomputation keeps the adjustment
+    setClock(LocalDateTime.of(2026, 1, 16, 9, 0));
+    transactions().executeWithoutResult(s -> book("fgj", "CLOSED_EARLY", "R7", "0.5"));
+    assertThatThrownBy(() -> complete(pi, "reviewGrades", "kaohe", Map.of("reviewAction", "CONFIRM")))
+        .isInstanceOf(InputException.class).hasMessageContaining("计算后又有新的记分，请先重新计算");
+    complete(pi, "reviewGrades", "kaohe", Map.of("reviewAction", "RECOMPUTE"));
+    assertThat(assessment.units(2025)).filteredOn(u -> u.getUnitCode().equals("fgj")).singleElement()
+        .extracting(u -> u.getScore().stripTrailingZeros().toPlainString()).isEqualTo("99");
+    assertThat(personResults.findByYearAndPersonId(2025, "ducha").orElseThrow().getGrade()).isEqualTo(Grade.EXCELLENT);
     complete(pi, "reviewGrades", "kaohe", Map.of("reviewAction", "CONFIRM"));
     assertThat(years.findById(2025).orElseThrow().published()).isTrue();
+    // R20: what comes for 2025 after publication counts in the year it is booked in
+    LedgerEntry late = transactions().execute(s -> ledgerService.book(new Ledger.Booking("TEST:late", SubjectType.UNIT,
+        "jtj", "HIGHLIGHT", "R23", "亮点工作：迟到的评选", new BigDecimal("2"), "HIGHLIGHT", "late", "2025H2"),
+        limitClock.now(), 2025, SHANGHAI));
+    assertThat(late.getYear()).isEqualTo(2026);
+    assertThat(late.getRuleLabel()).contains("2025年度考核已发布，计入2026年度");
     // R20: a published year is closed
     assertThatThrownBy(() -> transactions().executeWithoutResult(s -> assessment.compute(2025)))
         .isInstanceOf(InputException.class).hasMessageContaining("已发布，不能重新计算");
@@ -300,7 +319,7 @@ class AnnualAssessmentTest extends ProcessTestSupport {
 
   @Test
   @Order(6)
-  @DisplayName("R27 leaders and department heads record front-line days from a start form; others, future dates and impossible day counts are refused")
+  @DisplayName("R27 leaders and department heads record front-line days from a start form; others, future dates, impossible day counts and overlaps are refused")
   void recordFrontLineDays() {
     setClock(LocalDateTime.of(2026, 3, 2, 9, 0));
     startFrontLine("wangfxz", "2026-02-23", 5);
@@ -314,6 +333,8 @@ class AnnualAssessmentTest extends ProcessTestSupport {
         .hasMessageContaining("不能登记今后的日期");
     assertThatThrownBy(() -> startFrontLine("wangfxz", "2026-02-23", 0)).isInstanceOf(InputException.class)
         .hasMessageContaining("天数须在1至31之间");
+    assertThatThrownBy(() -> startFrontLine("wangfxz", "2026-02-26", 2)).isInstanceOf(InputException.class)
+        .hasMessageContaining("与已登记的2026-02-23起5天重叠");
     assertThat(frontLine.findAll()).filteredOn(r -> r.getStartDate().getYear() == 2026).hasSize(2);
   }
 
@@ -349,6 +370,8 @@ class AnnualAssessmentTest extends ProcessTestSupport {
       frontLine.save(new FrontLineRecord("wangfxz", LocalDate.of(2025, 4, 1), 40, "城区改造工地", "现场办公", Instant.now()));
       frontLine.save(new FrontLineRecord("lifxz", LocalDate.of(2025, 5, 1), 65, "乡镇", "驻点调研", Instant.now()));
       frontLine.save(new FrontLineRecord("lifxz", LocalDate.of(2024, 5, 1), 30, "乡镇", "上一年度的，不算", Instant.now()));
+      // across New Year: 12 of its 20 days are in 2025
+      frontLine.save(new FrontLineRecord("lifxz", LocalDate.of(2025, 12, 20), 20, "乡镇", "跨年驻点", Instant.now()));
       // zjj-lin had an organisational talk after the 2024 assessment (R24)
       years.save(new AssessmentYear(2024, new BigDecimal("100"), Instant.now()));
       PersonResult last = new PersonResult(2024, "zjj-lin", "林晓东", "zjj", new BigDecimal("75"),
@@ -386,7 +409,7 @@ class AnnualAssessmentTest extends ProcessTestSupport {
 
   private void book(String unit, String rule, String ref, String points) {
     ledgerService.book(new Ledger.Booking("TEST:" + UUID.randomUUID(), SubjectType.UNIT, unit, rule, ref, rule,
-        new BigDecimal(points), "TEST", "scenario", "TEST"), Instant.now(), 2025);
+        new BigDecimal(points), "TEST", "scenario", "TEST"), limitClock.now(), 2025, SHANGHAI);
   }
 
   /** A complaint closed as true against a person, booked as the complaint process books it. */
@@ -398,9 +421,9 @@ class AnnualAssessmentTest extends ProcessTestSupport {
     c.close(Instant.now());
     complaints.save(c);
     ledgerService.book(new Ledger.Booking("TEST:" + UUID.randomUUID(), SubjectType.UNIT, unit, "VALID_COMPLAINT",
-        "R19", "有效投诉（单位）", new BigDecimal("-1"), "COMPLAINT", c.getTrackingCode(), "CLOSED"), Instant.now(), 2025);
+        "R19", "有效投诉（单位）", new BigDecimal("-1"), "COMPLAINT", c.getTrackingCode(), "CLOSED"), limitClock.now(), 2025, SHANGHAI);
     ledgerService.book(new Ledger.Booking("TEST:" + UUID.randomUUID(), SubjectType.PERSON, person, "VALID_COMPLAINT",
-        "R19", "有效投诉（个人）", new BigDecimal("-2"), "COMPLAINT", c.getTrackingCode(), "CLOSED"), Instant.now(), 2025);
+        "R19", "有效投诉（个人）", new BigDecimal("-2"), "COMPLAINT", c.getTrackingCode(), "CLOSED"), limitClock.now(), 2025, SHANGHAI);
   }
 
   /** A final accountability measure, booked as the accountability process books it. */
@@ -421,10 +444,10 @@ class AnnualAssessmentTest extends ProcessTestSupport {
       default -> throw new IllegalArgumentException(measure.name());
     };
     ledgerService.book(new Ledger.Booking("TEST:" + UUID.randomUUID(), SubjectType.PERSON, person, measure.name(),
-        "R14", measure.label(), points, "ACCOUNTABILITY", "test", "FINAL"), Instant.now(), 2025);
+        "R14", measure.label(), points, "ACCOUNTABILITY", "test", "FINAL"), limitClock.now(), 2025, SHANGHAI);
     if (sanction != null) {
       ledgerService.book(new Ledger.Booking("TEST:" + UUID.randomUUID(), SubjectType.PERSON, person, sanction.name(),
-          "R11", sanction.label(), new BigDecimal("-5"), "ACCOUNTABILITY", "test", "FINAL"), Instant.now(), 2025);
+          "R11", sanction.label(), new BigDecimal("-5"), "ACCOUNTABILITY", "test", "FINAL"), limitClock.now(), 2025, SHANGHAI);
     }
   }
 

@@ -71,6 +71,8 @@ class AssessmentOnPostgresTest extends PostgresTestSupport {
         .collect(Collectors.groupingBy(p -> String.valueOf(p.getUnitCode())));
     byUnit.forEach((unit, members) -> assertThat(members.stream().filter(p -> p.getGrade() == Grade.EXCELLENT).count())
         .as(unit).isLessThanOrEqualTo((long) Math.floor(members.size() * 0.2)));
+    assertThat(personResults).as("some are 优秀, within the quota, and some are not")
+        .extracting(PersonResult::getGrade).contains(Grade.EXCELLENT, Grade.COMPETENT);
 
     try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(reports.xlsx(2025)))) {
       assertThat(book.getSheet("单位排名").getPhysicalNumberOfRows()).isEqualTo(1 + unitCodes.size());

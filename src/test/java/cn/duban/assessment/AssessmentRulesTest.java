@@ -1,6 +1,8 @@
 package cn.duban.assessment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
 
 import cn.duban.assessment.AssessmentService.Placing;
 import java.io.FileInputStream;
@@ -99,13 +101,51 @@ class AssessmentRulesTest {
     assertThat(p).extracting(x -> x.rank() + " " + x.tier())
         .containsExactly("1 GOOD", "2 MIDDLE", "3 MIDDLE", "4 POOR", "5 POOR");
 
+    // 20% of seven is one: the 好 tier never holds more than its share
     List<Placing> tiedForLast = AssessmentService.place(scores(110, 105, 100, 95, 90, 90, 90), 0.2, 2);
     assertThat(tiedForLast).extracting(x -> x.rank() + " " + x.tier())
-        .containsExactly("1 GOOD", "2 GOOD", "3 MIDDLE", "4 MIDDLE", "5 POOR", "5 POOR", "5 POOR");
+        .containsExactly("1 GOOD", "2 MIDDLE", "3 MIDDLE", "4 MIDDLE", "5 POOR", "5 POOR", "5 POOR");
+
+    List<Placing> ten = AssessmentService.place(scores(110, 109, 108, 107, 106, 105, 104, 103, 102, 101), 0.2, 2);
+    assertThat(ten).extracting(Placing::tier).containsExactly(Tier.GOOD, Tier.GOOD, Tier.MIDDLE, Tier.MIDDLE,
+        Tier.MIDDLE, Tier.MIDDLE, Tier.MIDDLE, Tier.MIDDLE, Tier.POOR, Tier.POOR);
+
+    List<Placing> allTied = AssessmentService.place(scores(100, 100, 100, 100), 0.2, 2);
+    assertThat(allTied).as("nobody is better or worse than anyone").extracting(x -> x.rank() + " " + x.tier())
+        .containsOnly("1 GOOD");
+
+    List<Placing> three = AssessmentService.place(scores(101, 100, 99), 0.2, 2);
+    assertThat(three).extracting(x -> x.rank() + " " + x.tier()).containsExactly("1 GOOD", "2 POOR", "3 POOR");
 
     List<Placing> tiedForFirst = AssessmentService.place(scores(100, 100, 90, 80, 70), 0.2, 2);
     assertThat(tiedForFirst).extracting(x -> x.rank() + " " + x.tier())
         .containsExactly("1 GOOD", "1 GOOD", "3 MIDDLE", "4 POOR", "5 POOR");
+  }
+
+  @Test
+  @DisplayName("R21 the review's summary stays within a string variable for a county of 200 units and 3000 people")
+  void summaryFitsAVariable() {
+    AssessmentService assessment = mock(AssessmentService.class);
+    List<UnitResult> units = new ArrayList<>();
+    for (int i = 0; i < 200; i++) {
+      units.add(new UnitResult(2025, "u" + i, "县第" + i + "号单位（含较长的全称）", BigDecimal.valueOf(100 - i * 0.5), i + 1,
+          i < 40 ? Tier.GOOD : i >= 198 ? Tier.POOR : Tier.MIDDLE));
+    }
+    List<PersonResult> people = new ArrayList<>();
+    for (int i = 0; i < 3000; i++) {
+      PersonResult p = new PersonResult(2025, "p" + i, "人员" + i, "u" + (i % 200), BigDecimal.valueOf(100),
+          i % 3 == 0 ? Grade.BASICALLY_COMPETENT : Grade.COMPETENT, AssessmentService.REVIEW_CHOOSES, null, null, false);
+      if (i % 7 == 0) {
+        p.adjust(Grade.COMPETENT, "理由".repeat(500), "kaohe");
+      }
+      people.add(p);
+    }
+    when(assessment.units(2025)).thenReturn(units);
+    when(assessment.people(2025)).thenReturn(people);
+    String summary = new AssessmentDelegates(assessment, null, null, null, null, null, null, null).summary(2025);
+    assertThat(summary.length()).isLessThanOrEqualTo(AssessmentDelegates.SUMMARY_MAX);
+    assertThat(summary).contains("| 1 | 县第0号单位", "共200个单位", "| 200 | 县第199号单位", "基本称职 857人", "等2143人", "等429人",
+        "/api/assessment/2025/report");
   }
 
   private static AssessmentService service() {

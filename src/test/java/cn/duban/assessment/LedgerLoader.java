@@ -22,6 +22,10 @@ public final class LedgerLoader {
       {"RED_NOTICE", "R5", "红牌督办", "-2"}, {"ACCOUNTABILITY", "R6", "问责", "-5"},
       {"CLOSURE_REJECTED", "R7", "办结未通过验收", "-1"}, {"VALID_COMPLAINT", "R19", "有效投诉", "-1"}};
 
+  private static final String[][] PERSON_RULES = {
+      {"HIGHLIGHT", "R23", "个人亮点工作", "2"}, {"CLOSED_ON_TIME", "R7", "按期办结", "1"},
+      {"VALID_COMPLAINT", "R19", "有效投诉", "-2"}, {"REPRIMAND", "R14", "训诫", "-1"}};
+
   private LedgerLoader() {
   }
 
@@ -36,7 +40,8 @@ public final class LedgerLoader {
       boolean unit = i % 4 != 0;
       String subject = unit ? unitCodes.get(random.nextInt(unitCodes.size()))
           : personIds.get(random.nextInt(personIds.size()));
-      String[] rule = RULES[random.nextInt(RULES.length)];
+      // a person's entries, a few a year, balance out around the base: some above, some below
+      String[] rule = unit ? RULES[random.nextInt(RULES.length)] : PERSON_RULES[random.nextInt(PERSON_RULES.length)];
       BigDecimal points = new BigDecimal(rule[3]);
       totals.merge((unit ? "UNIT:" : "PERSON:") + subject, points, BigDecimal::add);
       rows.add(new Object[] {"LOAD:" + year + ":" + i, year, unit ? "UNIT" : "PERSON", subject, rule[0], rule[1],
