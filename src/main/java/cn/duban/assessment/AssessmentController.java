@@ -1,5 +1,8 @@
 package cn.duban.assessment;
 
+import cn.duban.organization.Access;
+import cn.duban.organization.Groups;
+import cn.duban.organization.Viewer;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -13,17 +16,23 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
-/** R20–R22, R27: a year's results as JSON, as a printable page and as Excel; a unit's score sheet. */
+/**
+ * R20–R22, R27: a year's results as JSON, as a printable page and as Excel; a unit's score sheet.
+ * Everything for the assessment office, the organisation department, leaders and the overseeing
+ * offices; a unit sees the published ranking, its own people and its own score sheet.
+ */
 @RestController
 @RequestMapping("/api/assessment/{year}")
 public class AssessmentController {
 
   private final AssessmentService assessment;
   private final AssessmentReports reports;
+  private final Access access;
 
-  public AssessmentController(AssessmentService assessment, AssessmentReports reports) {
+  public AssessmentController(AssessmentService assessment, AssessmentReports reports, Access access) {
     this.assessment = assessment;
     this.reports = reports;
+    this.access = access;
   }
 
   public record UnitView(int rank, String unitCode, String unitName, BigDecimal score, Tier tier, String tierLabel,
@@ -51,11 +60,17 @@ public class AssessmentController {
   @GetMapping
   public Report report(@PathVariable int year) {
     AssessmentYear y = year(year);
+    Viewer viewer = viewer();
+    boolean all = readsAll(viewer);
+    if (!all && !y.published()) {
+      throw new ResponseStatusException(HttpStatus.FORBIDDEN, year + "年度考核结果尚未发布");
+    }
     return new Report(year, y.published(), y.getPublishedAt(), y.getBaseScore(),
         assessment.units(year).stream().map(u -> new UnitView(u.getRank(), u.getUnitCode(), u.getUnitName(),
             u.getScore(), u.getTier(), u.getTier().label(), u.getSelfExamination() != null,
             u.getHeadInterviewedAt() != null, u.isPostAdjustmentDue())).toList(),
-        assessment.people(year).stream().map(p -> new PersonView(p.getPersonId(), p.getPersonName(), p.getUnitCode(),
+        assessment.people(year).stream().filter(p -> all || viewer.ofUnit(p.getUnitCode()))
+            .map(p -> new PersonView(p.getPersonId(), p.getPersonName(), p.getUnitCode(),
             p.getScore(), p.getProposedGrade(), p.getGrade(), p.getGrade().label(), p.getReasons(), p.getAdjustReason(),
             p.getFrontLineDays(), p.getFrontLineTarget(), p.frontLineShortfall(), p.getFollowUpMeasure(),
             p.isRotationDue())).toList());
@@ -63,11 +78,13 @@ public class AssessmentController {
 
   @GetMapping(value = "/report", produces = MediaType.TEXT_HTML_VALUE + ";charset=UTF-8")
   public String reportPage(@PathVariable int year) {
+    requireReadsAll();
     return reports.html(year(year));
   }
 
   @GetMapping("/report.xlsx")
   public ResponseEntity<byte[]> reportWorkbook(@PathVariable int year) {
+    requireReadsAll();
     year(year);
     return ResponseEntity.ok()
         .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"assessment-" + year + ".xlsx\"")
@@ -96,9 +113,27 @@ public class AssessmentController {
   }
 
   private void assessedUnit(int year, String unit) {
+    Viewer viewer = viewer();
+    if (!readsAll(viewer) && !viewer.ofUnit(unit)) {
+      throw new ResponseStatusException(HttpStatus.FORBIDDEN, "只能查看本单位的记分明细");
+    }
     year(year);
     if (assessment.units(year).stream().noneMatch(u -> u.getUnitCode().equals(unit))) {
       throw new ResponseStatusException(HttpStatus.NOT_FOUND, year + "年度考核中没有单位“" + unit + "”");
+    }
+  }
+
+  private Viewer viewer() {
+    return access.viewer().orElseThrow(() -> new ResponseStatusException(HttpStatus.UNAUTHORIZED, "请先登录"));
+  }
+
+  private static boolean readsAll(Viewer v) {
+    return v.overseesAll() || v.in(Groups.ASSESSMENT_OFFICE, Groups.ORGANIZATION_DEPARTMENT, Groups.LEADERS);
+  }
+
+  private void requireReadsAll() {
+    if (!readsAll(viewer())) {
+      throw new ResponseStatusException(HttpStatus.FORBIDDEN, "考核报告仅供考核办、组织部和县领导查阅");
     }
   }
 }

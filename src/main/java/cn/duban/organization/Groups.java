@@ -25,4 +25,10 @@ public final class Groups {
   public static String ofUnit(String unitCode) {
     return UNIT_PREFIX + unitCode;
   }
+
+  /** The unit whose group this is, or null for another group. */
+  public static String unitCodeOf(String groupId) {
+    return groupId != null && groupId.startsWith(UNIT_PREFIX) && groupId.length() > UNIT_PREFIX.length()
+        ? groupId.substring(UNIT_PREFIX.length()) : null;
+  }
 }

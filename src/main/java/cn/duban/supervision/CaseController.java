@@ -7,12 +7,12 @@ import cn.duban.assessment.LedgerEntry;
 import cn.duban.calendar.LimitClock;
 import cn.duban.notice.Notice;
 import cn.duban.notice.NoticeRepository;
+import cn.duban.organization.Access;
+import cn.duban.organization.Groups;
+import cn.duban.organization.Viewer;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import cn.duban.organization.Groups;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -33,19 +33,19 @@ public class CaseController {
   private final NoticeRepository notices;
   private final Ledger ledger;
   private final CaseWithdrawal withdrawal;
-  private final IdentityService identity;
+  private final Access access;
   private final LimitClock clock;
   private final AccountabilityService accountability;
 
   public CaseController(SupervisionService cases, SupervisionCaseRepository repository, NoticeRepository notices,
-      Ledger ledger, CaseWithdrawal withdrawal, IdentityService identity, LimitClock clock,
+      Ledger ledger, CaseWithdrawal withdrawal, Access access, LimitClock clock,
       AccountabilityService accountability) {
     this.cases = cases;
     this.repository = repository;
     this.notices = notices;
     this.ledger = ledger;
     this.withdrawal = withdrawal;
-    this.identity = identity;
+    this.access = access;
     this.clock = clock;
     this.accountability = accountability;
   }
@@ -82,16 +82,22 @@ public class CaseController {
   public record WithdrawalRequest(String withdrawalReason) {
   }
 
+  /** The year's cases the caller may see: all for the overseeing offices, else their units' and their own. */
   @GetMapping
   public List<CaseSummary> list(@RequestParam(required = false) Integer year) {
     int y = year != null ? year : clock.today().getYear();
-    return repository.findByYearOrderBySequence(y).stream().map(CaseSummary::of).toList();
+    Viewer viewer = viewer();
+    return repository.findByYearOrderBySequence(y).stream().filter(c -> c.visibleTo(viewer))
+        .map(CaseSummary::of).toList();
   }
 
   @GetMapping("/{id}")
   public CaseDetail get(@PathVariable Long id) {
     SupervisionCase c = repository.findById(id)
         .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "督查事项不存在：" + id));
+    if (!c.visibleTo(viewer())) {
+      throw new ResponseStatusException(HttpStatus.FORBIDDEN, "无权查看该督查事项");
+    }
     return new CaseDetail(CaseSummary.of(c), c.getSource(), c.getSource().label(), c.getContent(),
         c.getLeaderInCharge(), c.coUnitList(), c.getResponsiblePerson(), c.checklistItems(), c.getDeadlineAt(),
         c.getStageLimitAt(), c.getRegisteredAt(), c.getSignedAt(), c.getClosedAt(), c.getClosedOnTime(),
@@ -106,11 +112,15 @@ public class CaseController {
   public CaseSummary withdraw(@PathVariable Long id, @RequestBody WithdrawalRequest request) {
     SupervisionCase c = repository.findById(id)
         .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "督查事项不存在：" + id));
-    Authentication caller = identity.getCurrentAuthentication();
-    if (caller == null || caller.getGroupIds() == null || !caller.getGroupIds().contains(Groups.SUPERVISION_OFFICE)) {
+    Viewer caller = viewer();
+    if (!caller.in(Groups.SUPERVISION_OFFICE)) {
       throw new ResponseStatusException(HttpStatus.FORBIDDEN, "只有督查室可以撤销督查立项");
     }
     return CaseSummary.of(withdrawal.request(c.getCaseNumber(), request == null ? null : request.withdrawalReason(),
-        caller.getUserId()));
+        caller.userId()));
+  }
+
+  private Viewer viewer() {
+    return access.viewer().orElseThrow(() -> new ResponseStatusException(HttpStatus.UNAUTHORIZED, "请先登录"));
   }
 }

@@ -1,0 +1,78 @@
+package cn.duban.organization;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Follows what an administrator does in Camunda Admin: a group named {@code unit-<code>} becomes a
+ * unit, a user in a unit's or an office's group becomes a person of the organisation, each with
+ * the access every group gets, and the forms' lists follow. Runs every minute; only adds.
+ */
+@Component
+public class OrganizationSync {
+
+  private static final Logger LOG = LoggerFactory.getLogger(OrganizationSync.class);
+
+  private final IdentityService identity;
+  private final UnitRepository units;
+  private final PersonRepository people;
+  private final OrganizationAdmin admin;
+  private final OrganizationForms forms;
+
+  public OrganizationSync(IdentityService identity, UnitRepository units, PersonRepository people,
+      OrganizationAdmin admin, OrganizationForms forms) {
+    this.identity = identity;
+    this.units = units;
+    this.people = people;
+    this.admin = admin;
+    this.forms = forms;
+  }
+
+  @Scheduled(initialDelayString = "${duban.organization.sync-delay:PT1M}", fixedDelayString = "${duban.organization.sync-delay:PT1M}")
+  @Transactional
+  public int sync() {
+    int added = 0;
+    for (Group g : identity.createGroupQuery().list()) {
+      String code = Groups.unitCodeOf(g.getId());
+      if (code != null && !units.existsById(code)) {
+        admin.addUnit(code, g.getName() == null || g.getName().isBlank() ? code : g.getName());
+        LOG.info("Unit {} added from the Camunda group {}", code, g.getId());
+        added++;
+      }
+    }
+    for (User u : identity.createUserQuery().list()) {
+      if (people.existsById(u.getId())) {
+        continue;
+      }
+      List<String> groups = identity.createGroupQuery().groupMember(u.getId()).list().stream().map(Group::getId).toList();
+      String unit = groups.stream().map(Groups::unitCodeOf).filter(c -> c != null).findFirst().orElse(null);
+      Set<Role> roles = EnumSet.noneOf(Role.class);
+      for (Role r : Role.values()) {
+        // an administrator's account is not a person of the organisation (nobody assesses it)
+        if (r != Role.ADMIN && r.groupId() != null && groups.contains(r.groupId())) {
+          roles.add(r);
+        }
+      }
+      if (unit == null && roles.isEmpty()) {
+        continue;
+      }
+      String name = u.getFirstName() == null || u.getFirstName().isBlank() ? u.getId() : u.getFirstName();
+      admin.addPerson(u.getId(), name, u.getLastName(), unit, roles, null);
+      LOG.info("Person {} added from the Camunda user", u.getId());
+      added++;
+    }
+    if (added > 0) {
+      forms.refresh();
+    }
+    return added;
+  }
+}

@@ -1,0 +1,64 @@
+package cn.duban;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+/** Calls the running test application as a demo user (password duban2026), or anonymously with user null. */
+public final class Http {
+
+  public static final String DEMO_PASSWORD = "duban2026";
+
+  private final HttpClient client = HttpClient.newHttpClient();
+  private final int port;
+
+  public Http(int port) {
+    this.port = port;
+  }
+
+  public HttpResponse<String> get(String path, String user) {
+    return send(request(path, user).GET().build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+  }
+
+  public HttpResponse<byte[]> getBytes(String path, String user) {
+    return send(request(path, user).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+  }
+
+  public HttpResponse<String> post(String path, String json, String user) {
+    return send(request(path, user).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build(),
+        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+  }
+
+  /** With a password of one's own, e.g. a wrong one. */
+  public HttpResponse<String> get(String path, String user, String password) {
+    HttpRequest.Builder r = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        .header("Authorization", basic(user, password));
+    return send(r.GET().build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+  }
+
+  private HttpRequest.Builder request(String path, String user) {
+    HttpRequest.Builder r = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+    return user == null ? r : r.header("Authorization", basic(user, DEMO_PASSWORD));
+  }
+
+  private static String basic(String user, String password) {
+    return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+  }
+
+  private <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> body) {
+    try {
+      return client.send(request, body);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}
