@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -28,12 +29,15 @@ public class OrganizationAdmin {
   private final UnitRepository units;
   private final PersonRepository people;
   private final Access access;
+  private final ApplicationEventPublisher events;
 
-  public OrganizationAdmin(IdentityService identity, UnitRepository units, PersonRepository people, Access access) {
+  public OrganizationAdmin(IdentityService identity, UnitRepository units, PersonRepository people, Access access,
+      ApplicationEventPublisher events) {
     this.identity = identity;
     this.units = units;
     this.people = people;
     this.access = access;
+    this.events = events;
   }
 
   /** The office groups of the roles. */
@@ -101,6 +105,8 @@ public class OrganizationAdmin {
       identity.saveGroup(group);
     }
     access.grantOrganizationGroup(id);
+    // also for a group an administrator made in Camunda Admin: what follows a group only adds
+    events.publishEvent(new OrganizationGroupAdded(id));
   }
 
   private void ensureMembership(String userId, String groupId) {

@@ -35,6 +35,11 @@ public class CaseDueDates {
     return clock.fromNow(limits.interviewDays());
   }
 
+  /** How far ahead Tasklist's filter 即将到期 looks: three working days. */
+  public Date soon() {
+    return clock.fromNow(3);
+  }
+
   /** A decision that only helps before a limit (an extension before the deadline) is due by then. */
   public Date decisionBefore(Date limit) {
     Date usual = decision();

@@ -2,14 +2,22 @@ package cn.duban.supervision;
 
 import cn.duban.calendar.LimitClock;
 import cn.duban.common.FormValues;
+import cn.duban.notice.Notice;
+import cn.duban.notice.NoticeRepository;
 import cn.duban.organization.Groups;
 import cn.duban.organization.OrganizationService;
+import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
@@ -29,17 +37,24 @@ public class CaseVariables {
   public static final String NEXT_CHECKPOINT_AT = "nextCheckpointAt";
   public static final String WARNING_LEVEL = "warningLevel";
   public static final String CLOSURE_STATE = "closureState";
+  public static final String HISTORY = "caseHistory";
 
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd");
   private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
+  /** The history shown in the forms stays well inside a string variable's 4000 characters. */
+  static final int HISTORY_MAX = 3000;
+
   private final SupervisionService cases;
   private final OrganizationService organization;
+  private final NoticeRepository notices;
   private final LimitClock clock;
 
-  public CaseVariables(SupervisionService cases, OrganizationService organization, LimitClock clock) {
+  public CaseVariables(SupervisionService cases, OrganizationService organization, NoticeRepository notices,
+      LimitClock clock) {
     this.cases = cases;
     this.organization = organization;
+    this.notices = notices;
     this.clock = clock;
   }
 
@@ -57,9 +72,19 @@ public class CaseVariables {
     scope.setVariables(state(c));
   }
 
-  /** After a step: what steps change (dates, level, status); the context stays as registered. */
+  /**
+   * After a step: what steps change (dates, level, status, record); the context stays as
+   * registered. A level that rose raises the priority of the instance's open tasks.
+   */
   public void publishState(VariableScope scope, SupervisionCase c) {
+    Object before = scope.getVariable(WARNING_LEVEL);
     scope.setVariables(state(c));
+    if (scope instanceof DelegateExecution ex && before != null && !before.equals(c.getWarningLevel().name())) {
+      TaskService tasks = ex.getProcessEngineServices().getTaskService();
+      for (Task t : tasks.createTaskQuery().processInstanceId(ex.getProcessInstanceId()).list()) {
+        tasks.setPriority(t.getId(), c.getWarningLevel().taskPriority());
+      }
+    }
   }
 
   VariableMap state(SupervisionCase c) {
@@ -70,7 +95,63 @@ public class CaseVariables {
         .putValue("stageLimitText", MINUTE.format(c.getStageLimitAt().atZone(clock.zone())))
         .putValue(WARNING_LEVEL, c.getWarningLevel().name())
         .putValue("warningLevelLabel", c.getWarningLevel().label())
-        .putValue("caseStatusLabel", c.getStatus().label());
+        .putValue("caseStatusLabel", c.getStatus().label())
+        .putValue(HISTORY, history(c));
+  }
+
+  /**
+   * The case's record as the forms show it, read-only and newest first: notices, progress
+   * reports, urgings, extension requests and closure reports with their decisions.
+   */
+  String history(SupervisionCase c) {
+    record Line(Instant at, String text) {
+    }
+    List<Line> lines = new ArrayList<>();
+    lines.add(new Line(c.getRegisteredAt(), "立项登记"));
+    for (Notice n : notices.findByCaseIdOrderByIssuedAt(c.getId())) {
+      lines.add(new Line(n.getIssuedAt(), "发出" + n.getKind().title() + "，时限至"
+          + MINUTE.format(n.getLimitAt().atZone(clock.zone()))));
+    }
+    for (ProgressReport r : cases.progressReports(c.getId())) {
+      lines.add(new Line(r.getReportedAt(), organization.personName(r.getReportedBy()) + "报送进展：" + cut(r.getContent())));
+    }
+    for (UrgingRecord u : cases.urgings(c.getId())) {
+      lines.add(new Line(u.getRecordedAt(), u.getMethod().label() + "（" + u.getReason().label() + "）："
+          + cut(u.getOutcome())));
+    }
+    for (ExtensionRequest e : cases.extensionRequests(c.getId())) {
+      lines.add(new Line(e.getRequestedAt(), "申请延期至" + e.getRequestedDeadline() + "：" + cut(e.getReason())));
+      if (e.getDecidedAt() != null) {
+        lines.add(new Line(e.getDecidedAt(), e.getDecision() == ReviewDecision.ACCEPTED
+            ? "延期获批，完成时限改为" + e.getRequestedDeadline() : "延期未获批准" + (e.getComment() == null ? ""
+            : "：" + cut(e.getComment()))));
+      }
+    }
+    for (ClosureReport r : cases.closureReports(c.getId())) {
+      lines.add(new Line(r.getSubmittedAt(), "报送办结报告：" + cut(r.getReport())));
+      if (r.getReviewedAt() != null) {
+        lines.add(new Line(r.getReviewedAt(), r.getDecision() == ReviewDecision.ACCEPTED ? "验收通过"
+            : "验收未通过，退回：" + cut(r.getReasons())));
+      }
+    }
+    lines.sort(Comparator.comparing(Line::at).reversed());
+    StringBuilder md = new StringBuilder();
+    for (Line l : lines) {
+      String item = "- " + MINUTE.format(l.at().atZone(clock.zone())) + " " + l.text().replace("\n", " ") + "\n";
+      if (md.length() + item.length() > HISTORY_MAX) {
+        md.append("- ……（更早的记录见督办事项详情）\n");
+        break;
+      }
+      md.append(item);
+    }
+    return md.toString();
+  }
+
+  private static String cut(String text) {
+    if (text == null) {
+      return "";
+    }
+    return text.length() <= 60 ? text : text.substring(0, 60) + "……";
   }
 
   VariableMap context(SupervisionCase c) {

@@ -149,8 +149,11 @@ public class SupervisionDelegates {
 
   @Bean
   public JavaDelegate recordProgress() {
-    return ex -> cases.recordProgress(CaseVariables.caseId(ex), string(ex, "progressContent"),
-        ex.getVariable("milestoneReached"), Actors.of(ex));
+    return ex -> {
+      cases.recordProgress(CaseVariables.caseId(ex), string(ex, "progressContent"),
+          ex.getVariable("milestoneReached"), Actors.of(ex));
+      variables.publishState(ex, cases.get(CaseVariables.caseId(ex)));
+    };
   }
 
   /** R8: the unit asks for more time. */
@@ -162,6 +165,7 @@ public class SupervisionDelegates {
           string(ex, "extensionReason"), Actors.of(ex));
       ex.setVariable("extensionRequestText", "申请将完成时限由" + r.getPreviousDeadline() + "延至"
           + r.getRequestedDeadline() + "。延期理由：" + r.getReason());
+      variables.publishState(ex, cases.get(CaseVariables.caseId(ex)));
     };
   }
 
@@ -252,6 +256,7 @@ public class SupervisionDelegates {
       cases.recordUrging(CaseVariables.caseId(ex), ex.getActivityInstanceId(), string(ex, "urgingReason"), method,
           string(ex, interview ? "interviewOutcome" : "urgingOutcome"),
           interview ? bool(ex, "interviewEffective") : null, Actors.of(ex));
+      variables.publishState(ex, cases.get(CaseVariables.caseId(ex)));
     };
   }
 
