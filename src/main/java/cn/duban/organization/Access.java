@@ -66,7 +66,10 @@ public class Access {
     }
   }
 
-  /** What every group of the organisation may do: use Tasklist and Cockpit, read the models. */
+  /**
+   * What every group of the organisation may do: use Tasklist and Cockpit, read the models; a
+   * unit's group also registers its post's absences.
+   */
   public void grantOrganizationGroup(String groupId) {
     if (Groups.CAMUNDA_ADMIN.equals(groupId)) {
       return;
@@ -75,6 +78,12 @@ public class Access {
     grantGroup(groupId, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
     grantGroup(groupId, Resources.PROCESS_DEFINITION, Authorization.ANY, ProcessDefinitionPermissions.READ);
     grantGroup(groupId, Resources.DECISION_DEFINITION, Authorization.ANY, Permissions.READ);
+    if (Groups.unitCodeOf(groupId) != null) {
+      // R26: a unit's people register their post's A holder away and back
+      grantGroup(groupId, Resources.PROCESS_DEFINITION, "post-absence", ProcessDefinitionPermissions.READ,
+          ProcessDefinitionPermissions.CREATE_INSTANCE);
+      grantGroup(groupId, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
+    }
   }
 
   public void grantGroup(String groupId, Resource resource, String resourceId, Permission... permissions) {

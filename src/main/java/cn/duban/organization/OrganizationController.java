@@ -1,5 +1,6 @@
 package cn.duban.organization;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import org.springframework.http.HttpStatus;
@@ -21,13 +22,15 @@ public class OrganizationController {
   private final OrganizationService organization;
   private final Access access;
   private final OrganizationForms forms;
+  private final PostService posts;
 
   public OrganizationController(OrganizationAdmin admin, OrganizationService organization, Access access,
-      OrganizationForms forms) {
+      OrganizationForms forms, PostService posts) {
     this.admin = admin;
     this.organization = organization;
     this.access = access;
     this.forms = forms;
+    this.posts = posts;
   }
 
   public record UnitRequest(String code, String name) {
@@ -40,6 +43,22 @@ public class OrganizationController {
   }
 
   public record PersonView(String id, String name, String title, String unit, Set<Role> roles) {
+  }
+
+  /** R26: a post, who holds it, whether A is away, and every handover. */
+  public record PostView(Long id, String unit, String unitName, String name, String holderA, String holderB,
+      boolean aAway, Instant awaySince, String awayReason, String currentHolder, List<PostHandover> handovers) {
+  }
+
+  /** The posts the caller may see: all for the overseeing offices, else their own units'. */
+  @GetMapping("/api/posts")
+  public List<PostView> posts() {
+    Viewer viewer = access.viewer().orElseThrow(() -> new ResponseStatusException(HttpStatus.UNAUTHORIZED, "请先登录"));
+    return posts.all().stream().filter(p -> viewer.overseesAll() || viewer.ofUnit(p.getUnitCode()))
+        .map(p -> new PostView(p.getId(), p.getUnitCode(), organization.unitName(p.getUnitCode()), p.getName(),
+            p.getHolderA(), p.getHolderB(), p.isAAway(), p.getAwaySince(), p.getAwayReason(), p.currentHolder(),
+            posts.handovers(p.getId())))
+        .toList();
   }
 
   @GetMapping("/api/units")

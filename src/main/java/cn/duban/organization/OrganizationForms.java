@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
  * Keeps the option lists of the forms in step with the organisation. A start form cannot load
  * anything (Tasklist gives it no variables), so a select of units or leaders carries its options
  * in the form itself. A component marks where its options come from with a custom property
- * {@code "options"}: {@code units}, {@code leaders}, {@code people} (of units) or {@code allPeople};
+ * {@code "options"}: {@code units}, {@code leaders}, {@code people} (of units), {@code allPeople} or {@code posts};
  * {@code excludeField} leaves
  * out the unit chosen in another field, {@code unitField} keeps the people of the unit chosen in
  * another field. The forms in forms/ hold the demo organisation's options, so Modeler shows them;
@@ -37,12 +37,14 @@ public class OrganizationForms {
 
   private final ObjectMapper json = new ObjectMapper();
   private final OrganizationService organization;
+  private final PostRepository posts;
   private final RepositoryService repository;
   private final ProcessEngineConfiguration configuration;
 
-  public OrganizationForms(OrganizationService organization, RepositoryService repository,
+  public OrganizationForms(OrganizationService organization, PostRepository posts, RepositoryService repository,
       ProcessEngineConfiguration configuration) {
     this.organization = organization;
+    this.posts = posts;
     this.repository = repository;
     this.configuration = configuration;
   }
@@ -122,6 +124,9 @@ public class OrganizationForms {
       case "people" -> organization.allPeople().stream().filter(p -> p.getUnitCode() != null)
           .forEach(p -> out.addObject().put("label", label(p)).put("value", p.getId()).put("unit", p.getUnitCode()));
       case "allPeople" -> organization.allPeople().forEach(p -> out.addObject().put("label", label(p)).put("value", p.getId()));
+      case "posts" -> posts.findAll().forEach(p -> out.addObject().put("label", organization.unitName(p.getUnitCode())
+          + " " + p.getName() + "（A岗" + organization.personName(p.getHolderA()) + "，B岗"
+          + organization.personName(p.getHolderB()) + "）").put("value", p.getId().toString()));
       default -> throw new IllegalStateException("unknown option source in a form: " + source);
     }
     return out;

@@ -11,16 +11,22 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param initialPassword the password of every user this seed creates
  */
 @ConfigurationProperties("duban.organization")
-public record OrganizationProperties(String initialPassword, List<UnitSeed> units, List<PersonSeed> people) {
+public record OrganizationProperties(String initialPassword, List<UnitSeed> units, List<PersonSeed> people,
+    List<PostSeed> posts) {
 
   public OrganizationProperties {
     units = units == null ? List.of() : units;
     people = people == null ? List.of() : people;
+    posts = posts == null ? List.of() : posts;
   }
 
   public record UnitSeed(String code, String name) {
   }
 
   public record PersonSeed(String id, String name, String title, String unit, Set<Role> roles) {
+  }
+
+  /** R26: a unit's post with its A and B holders. */
+  public record PostSeed(String unit, String name, String a, String b) {
   }
 }

@@ -19,10 +19,12 @@ public class OrganizationSeeder {
 
   private final OrganizationProperties properties;
   private final OrganizationAdmin admin;
+  private final PostService posts;
 
-  public OrganizationSeeder(OrganizationProperties properties, OrganizationAdmin admin) {
+  public OrganizationSeeder(OrganizationProperties properties, OrganizationAdmin admin, PostService posts) {
     this.properties = properties;
     this.admin = admin;
+    this.posts = posts;
   }
 
   @Transactional
@@ -37,6 +39,10 @@ public class OrganizationSeeder {
       }
       admin.addPerson(seed.id(), seed.name(), seed.title(), seed.unit(), seed.roles(), properties.initialPassword());
     }
-    LOG.info("Organisation: {} units, {} people", properties.units().size(), properties.people().size());
+    for (OrganizationProperties.PostSeed seed : properties.posts()) {
+      posts.addPost(seed.unit(), seed.name(), seed.a(), seed.b());
+    }
+    LOG.info("Organisation: {} units, {} people, {} posts", properties.units().size(), properties.people().size(),
+        properties.posts().size());
   }
 }
