@@ -6,6 +6,8 @@ import cn.duban.assessment.Ledger;
 import cn.duban.assessment.LedgerEntry;
 import cn.duban.calendar.LimitClock;
 import cn.duban.notice.Notice;
+import cn.duban.notice.NoticeKind;
+import cn.duban.notice.NoticePage;
 import cn.duban.notice.NoticeRepository;
 import cn.duban.organization.Access;
 import cn.duban.organization.Groups;
@@ -14,6 +16,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -36,10 +39,11 @@ public class CaseController {
   private final Access access;
   private final LimitClock clock;
   private final AccountabilityService accountability;
+  private final NoticePage noticePage;
 
   public CaseController(SupervisionService cases, SupervisionCaseRepository repository, NoticeRepository notices,
       Ledger ledger, CaseWithdrawal withdrawal, Access access, LimitClock clock,
-      AccountabilityService accountability) {
+      AccountabilityService accountability, NoticePage noticePage) {
     this.cases = cases;
     this.repository = repository;
     this.notices = notices;
@@ -48,6 +52,7 @@ public class CaseController {
     this.access = access;
     this.clock = clock;
     this.accountability = accountability;
+    this.noticePage = noticePage;
   }
 
   public record CaseSummary(Long id, String caseNumber, String title, String leadUnit, LocalDate deadline,
@@ -105,6 +110,19 @@ public class CaseController {
         cases.milestones(id), notices.findByCaseIdOrderByIssuedAt(id), cases.progressReports(id), cases.urgings(id),
         cases.extensionRequests(id), cases.closureReports(id), ledger.ofSource(CaseScoring.SOURCE_TYPE, c.getCaseNumber()),
         accountability.ofCase(c.getCaseNumber()).stream().map(AccountabilityView::of).toList());
+  }
+
+  /** The case's green, yellow or red notice as a printable page. */
+  @GetMapping(value = "/{id}/notices/{kind}", produces = MediaType.TEXT_HTML_VALUE + ";charset=UTF-8")
+  public String notice(@PathVariable Long id, @PathVariable NoticeKind kind) {
+    SupervisionCase c = repository.findById(id)
+        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "督查事项不存在：" + id));
+    if (!c.visibleTo(viewer())) {
+      throw new ResponseStatusException(HttpStatus.FORBIDDEN, "无权查看该督查事项");
+    }
+    Notice n = notices.findByCaseIdAndKind(id, kind)
+        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, c.getCaseNumber() + "未发出" + kind.title()));
+    return noticePage.html(n, clock.zone());
   }
 
   /** R10 through the API; like the withdrawal process in Tasklist, for the supervision office only. */

@@ -108,7 +108,8 @@ public class CaseVariables {
     }
     List<Line> lines = new ArrayList<>();
     lines.add(new Line(c.getRegisteredAt(), "立项登记"));
-    for (Notice n : notices.findByCaseIdOrderByIssuedAt(c.getId())) {
+    List<Notice> issued = notices.findByCaseIdOrderByIssuedAt(c.getId());
+    for (Notice n : issued) {
       lines.add(new Line(n.getIssuedAt(), "发出" + n.getKind().title() + "，时限至"
           + MINUTE.format(n.getLimitAt().atZone(clock.zone()))));
     }
@@ -135,7 +136,13 @@ public class CaseVariables {
       }
     }
     lines.sort(Comparator.comparing(Line::at).reversed());
-    StringBuilder md = new StringBuilder();
+    // the notices as printable pages; the forms' links open them with the webapps' login
+    StringBuilder md = new StringBuilder("通知单：");
+    md.append(issued.stream()
+        .map(n -> "[" + n.getKind().title() + "（" + n.getKind().colour() + "）](/api/cases/" + c.getId() + "/notices/"
+            + n.getKind().name() + ")")
+        .collect(Collectors.joining(" · ")));
+    md.append("\n\n");
     for (Line l : lines) {
       String item = "- " + MINUTE.format(l.at().atZone(clock.zone())) + " " + l.text().replace("\n", " ") + "\n";
       if (md.length() + item.length() > HISTORY_MAX) {

@@ -1,5 +1,6 @@
 package cn.duban.supervision;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -9,4 +10,6 @@ public interface SupervisionCaseRepository extends JpaRepository<SupervisionCase
   Optional<SupervisionCase> findByCaseNumber(String caseNumber);
 
   List<SupervisionCase> findByYearOrderBySequence(int year);
+
+  List<SupervisionCase> findByProcessInstanceIdIn(Collection<String> processInstanceIds);
 }

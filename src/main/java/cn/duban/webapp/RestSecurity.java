@@ -1,15 +1,29 @@
 package cn.duban.webapp;
 
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
+import org.camunda.bpm.webapp.impl.security.auth.Authentications;
+import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
  * The engine's REST API and the project's own API answer only authenticated callers: HTTP basic
- * against the engine's identity service. The webapps keep their own session login.
+ * against the engine's identity service. The project's pages that the webapps link to (a notice,
+ * a report) are also read with the webapps' login, for GET only, so a link from Tasklist or
+ * Cockpit opens without a second password and no other site can post in the user's name.
  */
 @Configuration
 public class RestSecurity {
@@ -39,6 +53,36 @@ public class RestSecurity {
     @Override
     protected ProcessEngine getAddressedEngine(String engineName) {
       return engine;
+    }
+
+    @Override
+    public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+        throws IOException, ServletException {
+      UserAuthentication webappUser = webappUser((HttpServletRequest) request);
+      if (webappUser == null) {
+        super.doFilter(request, response, chain);
+        return;
+      }
+      engine.getIdentityService().setAuthentication(webappUser.getIdentityId(),
+          webappUser.getGroupIds() == null ? List.of() : new ArrayList<>(webappUser.getGroupIds()),
+          webappUser.getTenantIds() == null ? List.of() : new ArrayList<>(webappUser.getTenantIds()));
+      try {
+        chain.doFilter(request, response);
+      } finally {
+        engine.getIdentityService().clearAuthentication();
+      }
+    }
+
+    /** The user logged in to the webapps, for a GET of the project's API without credentials of its own. */
+    private UserAuthentication webappUser(HttpServletRequest request) {
+      if (!"GET".equals(request.getMethod()) || !request.getRequestURI().startsWith(request.getContextPath() + "/api/")
+          || request.getHeader("Authorization") != null) {
+        return null;
+      }
+      HttpSession session = request.getSession(false);
+      Authentications all = session == null ? null : AuthenticationUtil.getAuthsFromSession(session);
+      return all != null && all.getAuthenticationForProcessEngine(engine.getName()) instanceof UserAuthentication u
+          ? u : null;
     }
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import cn.duban.Http;
 import cn.duban.accountability.AccountabilityRecordRepository;
 import cn.duban.common.InputException;
 import cn.duban.supervision.ProcessTestSupport;
@@ -15,10 +16,13 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** complaint-investigation.bpmn, one test per path (R15–R19). */
 class ComplaintProcessTest extends ProcessTestSupport {
+
+  @LocalServerPort int port;
 
   @Autowired ComplaintRepository complaints;
   @Autowired ComplaintService service;
@@ -173,6 +177,13 @@ class ComplaintProcessTest extends ProcessTestSupport {
         .containsExactly(ComplaintEvent.Kind.REMINDER, ComplaintEvent.Kind.URGING_NOTICE);
     assertThat(service.events(c.getId()).get(1).getText()).contains("催办通知书", "已超过办理时限");
     assertThat(bookings(c)).isEmpty();
+    // the urging notice as a printable page, for the unit it urges and the offices
+    Http http = new Http(port);
+    String page = http.get("/api/complaints/" + c.getTrackingCode() + "/urging-notice", "zjj-lin").body();
+    assertThat(page).contains("投诉办理催办通知书", c.getTrackingCode(), "县住房和城乡建设局", "原办理时限");
+    assertThat(http.get("/api/complaints/" + c.getTrackingCode() + "/urging-notice", "tousu").statusCode()).isEqualTo(200);
+    assertThat(http.get("/api/complaints/" + c.getTrackingCode() + "/urging-notice", "jtj-xu").statusCode())
+        .isEqualTo(403);
 
     fire(pi, "criticismDue");
     assertThat(service.events(c.getId())).extracting(ComplaintEvent::getKind).contains(ComplaintEvent.Kind.CIRCULATED_CRITICISM);

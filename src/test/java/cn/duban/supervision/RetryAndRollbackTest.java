@@ -28,6 +28,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -38,6 +39,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * its step runs again; R1, a registration that fails after taking its number gives the number back.
  */
 @TestPropertySource(properties = "camunda.bpm.generate-unique-process-engine-name=true")
+// closed after the class, like every test class with a context of its own
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class RetryAndRollbackTest extends ProcessTestSupport {
 
   @MockitoSpyBean NoticeService noticeService;

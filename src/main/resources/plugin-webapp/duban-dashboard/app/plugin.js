@@ -1,0 +1,68 @@
+// 督办看板: Cockpit's dashboard for supervisors. Data: DashboardResource, with the user's authorizations.
+const LEVEL_COLOURS = {GREEN: '#1b7f3b', YELLOW: '#b8860b', RED: '#c00000', ACCOUNTABILITY: '#6b1d1d'};
+const NOTICE_OF_LEVEL = {GREEN: 'GREEN', YELLOW: 'YELLOW', RED: 'RED', ACCOUNTABILITY: 'RED'};
+
+function esc(value) {
+  return String(value === null || value === undefined ? '' : value).replace(/[&<>"']/g,
+    c => ({'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;'}[c]));
+}
+
+function instanceLink(id, text) {
+  return `<a href="#/process-instance/${encodeURIComponent(id)}/runtime">${esc(text)}</a>`;
+}
+
+function render(node, data) {
+  const tiles = data.byLevel.map(l => `
+    <div class="duban-tile" style="border-color:${LEVEL_COLOURS[l.level]};color:${LEVEL_COLOURS[l.level]}">
+      <div class="duban-count">${l.count}</div><div>${esc(l.label)}</div></div>`).join('');
+  const levels = data.byLevel.map(l => l.level);
+  const units = data.byUnit.length === 0 ? '<tr><td colspan="6">无在办事项</td></tr>' : data.byUnit.map(u => `
+    <tr><td>${esc(u.unitName)}</td>${levels.map(l => `<td>${u.byLevel[l] || 0}</td>`).join('')}<td>${u.total}</td></tr>`).join('');
+  const cases = data.overdueCases.length === 0 ? '<tr><td colspan="7">无逾期事项</td></tr>' : data.overdueCases.map(c => `
+    <tr><td>${instanceLink(c.processInstanceId, c.caseNumber)}</td><td>${esc(c.title)}</td><td>${esc(c.unitName)}</td>
+      <td>${esc(c.deadline)}</td><td class="duban-late">${c.workingDaysOverdue}</td>
+      <td style="color:${LEVEL_COLOURS[c.level]}">${esc(c.levelLabel)}</td>
+      <td><a target="_blank" href="/api/cases/${c.caseId}/notices/${NOTICE_OF_LEVEL[c.level]}">通知单</a></td></tr>`).join('');
+  const complaints = data.overdueComplaints.length === 0 ? '<tr><td colspan="7">无超期投诉</td></tr>'
+    : data.overdueComplaints.map(c => `
+    <tr><td>${instanceLink(c.processInstanceId, c.trackingCode)}</td><td>${esc(c.unitName)}</td><td>${esc(c.typeLabel)}</td>
+      <td>${esc(c.statusLabel)}</td><td>${esc(c.limitAt)}</td><td class="duban-late">${c.workingDaysOverdue}</td>
+      <td><a target="_blank" href="/api/complaints/${encodeURIComponent(c.trackingCode)}/urging-notice">催办通知书</a></td></tr>`).join('');
+  node.innerHTML = `
+    <section class="duban-dashboard">
+      <h3>督办看板 <small>在办事项 ${data.openCases} 件，统计时间 ${esc(data.at)}</small></h3>
+      <div class="duban-tiles">${tiles}</div>
+      <h4>按承办单位</h4>
+      <table class="table table-condensed"><thead><tr><th>承办单位</th>${data.byLevel.map(l => `<th>${esc(l.label)}</th>`).join('')}
+        <th>合计</th></tr></thead><tbody>${units}</tbody></table>
+      <h4>逾期督办事项 <small>已过完成时限，按逾期工作日排序</small></h4>
+      <table class="table table-condensed duban-overdue"><thead><tr><th>编号</th><th>事项</th><th>承办单位</th><th>完成时限</th>
+        <th>逾期（工作日）</th><th>督办级别</th><th></th></tr></thead><tbody>${cases}</tbody></table>
+      <h4>超期投诉 <small>已过调查时限仍未办结</small></h4>
+      <table class="table table-condensed duban-complaints"><thead><tr><th>投诉编号</th><th>被投诉单位</th><th>类型</th><th>状态</th>
+        <th>办理时限</th><th>超期（工作日）</th><th></th></tr></thead><tbody>${complaints}</tbody></table>
+    </section>`;
+}
+
+export default {
+  id: 'duban-dashboard',
+  pluginPoint: 'cockpit.dashboard',
+  priority: 100,
+  render: (node, {api}) => {
+    node.innerHTML = '<section class="duban-dashboard"><h3>督办看板</h3><p>加载中……</p></section>';
+    fetch(`${api.cockpitApi}/plugin/duban-dashboard/${api.engine}/overview`, {
+      headers: {Accept: 'application/json'},
+      credentials: 'same-origin'
+    })
+      .then(response => {
+        if (!response.ok) {
+          throw new Error(response.status);
+        }
+        return response.json();
+      })
+      .then(data => render(node, data))
+      .catch(e => {
+        node.innerHTML = `<section class="duban-dashboard"><h3>督办看板</h3><p>看板数据加载失败（${esc(e.message)}），请刷新页面重试。</p></section>`;
+      });
+  }
+};
