@@ -1,0 +1,162 @@
+package cn.duban.webapp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import cn.duban.WebappSession;
+import cn.duban.supervision.ProcessTestSupport;
+import cn.duban.supervision.SupervisionCase;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.Map;
+import java.util.Optional;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The webapps as people use them, in Debian's headless Chromium against the running application.
+ * Screenshots land in target/browser/. Without Chromium (apt-get install chromium) the class is
+ * skipped with a message; {@code -Dduban.browser.required=true} makes that a failure instead.
+ */
+class BrowserTest extends ProcessTestSupport {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Path SHOTS = Path.of("target", "browser");
+
+  @LocalServerPort int port;
+  Browser browser;
+
+  @BeforeEach
+  void startChromium() throws Exception {
+    Optional<Path> chromium = Browser.chromium();
+    if (chromium.isEmpty() && Boolean.getBoolean("duban.browser.required")) {
+      throw new IllegalStateException("Chromium is required (duban.browser.required) but /usr/bin/chromium is missing");
+    }
+    Assumptions.assumeTrue(chromium.isPresent(), "no Chromium at /usr/bin/chromium: apt-get install chromium");
+    WebappSession.restoreWebappRuntime();
+    browser = Browser.launch(chromium.get());
+  }
+
+  @AfterEach
+  void stopChromium() {
+    if (browser != null) {
+      browser.close();
+    }
+  }
+
+  @Test
+  @DisplayName("R2 a unit's handler logs in to the Chinese Tasklist, finds the task in the unit's filters, opens the Chinese form and signs for the case")
+  void handlerSignsForInTasklist() throws Exception {
+    setClock(LocalDateTime.of(2026, 3, 2, 9, 0));
+    Map<String, Object> form = registrationForm();
+    form.put("title", "浏览器测试：背街小巷路灯改造");
+    ProcessInstance pi = register(form);
+    SupervisionCase c = caseOf(pi);
+
+    login("tasklist", "zjj-lin");
+    browser.waitForText("我的待办");
+    String page = browser.text();
+    assertThat(page).contains("我的待办", "本单位待办", "即将到期", "已逾期", "黄牌督办", "红牌督办", "投诉待办", "发起流程")
+        .doesNotContain("Start process");
+    clickText("我的待办");
+    browser.waitForText(c.getCaseNumber());
+    browser.screenshot(SHOTS.resolve("tasklist-filters.png"));
+
+    openTaskOf(c.getCaseNumber());
+    browser.waitFor("document.querySelector('input[id*=\"Field_signConfirmed\"]')", "the sign-for form");
+    assertThat(browser.text()).contains("签收督办事项", c.getTitle(), "县住房和城乡建设局", "办理记录", "完成");
+    browser.screenshot(SHOTS.resolve("tasklist-sign-for-form.png"));
+    browser.eval("document.querySelector('input[id*=\"Field_signConfirmed\"]').click()");
+    clickButton("完成");
+    awaitTaskCompleted(pi, "signFor");
+    browser.screenshot(SHOTS.resolve("tasklist-after-sign-for.png"));
+    assertThat(pi).isWaitingAt("handleCase");
+    assertThat(caseOf(pi).getSignedAt()).isNotNull();
+  }
+
+  @Test
+  @DisplayName("R4 the supervision office opens Cockpit and finds the late case on 督办看板, with its yellow notice printable")
+  void supervisorSeesTheDashboard() throws Exception {
+    setClock(LocalDateTime.of(2026, 3, 2, 9, 0));
+    Map<String, Object> form = registrationForm();
+    form.put("title", "浏览器测试：逾期的老旧小区改造");
+    ProcessInstance pi = register(form);
+    SupervisionCase c = caseOf(pi);
+    signFor(pi);
+    fire(pi, "stageLimitReached");
+    setClock(LocalDateTime.of(2026, 3, 24, 10, 0));
+
+    login("cockpit", "ducha");
+    browser.waitForText("督办看板");
+    browser.waitForText(c.getCaseNumber());
+    assertThat(browser.text()).contains("逾期督办事项", "按承办单位", c.getTitle(), "黄灯");
+    browser.screenshot(SHOTS.resolve("cockpit-dashboard.png"));
+
+    browser.open("http://localhost:" + port + "/api/cases/" + c.getId() + "/notices/YELLOW");
+    browser.waitForText("督查事项限期催办单");
+    assertThat(browser.text()).contains(c.getCaseNumber(), "县住房和城乡建设局", "办理时限");
+    assertThat(browser.eval("getComputedStyle(document.querySelector('h1')).color").asText())
+        .isEqualTo("rgb(184, 134, 11)");
+    browser.screenshot(SHOTS.resolve("notice-yellow.png"));
+  }
+
+  private void login(String app, String user) {
+    browser.open("http://localhost:" + port + "/camunda/app/" + app + "/default/");
+    browser.waitFor("document.querySelector('input[ng-model=\"username\"]')", "the login form");
+    fill("input[ng-model=\"username\"]", user);
+    fill("input[ng-model=\"password\"]", "duban2026");
+    browser.eval("document.querySelector('button[type=\"submit\"]').click()");
+    browser.waitFor("!document.querySelector('input[ng-model=\"username\"]')", "the login to pass");
+  }
+
+  private void fill(String selector, String value) {
+    browser.eval("(() => { const e = document.querySelector(" + JSON.valueToTree(selector) + "); e.value = "
+        + JSON.valueToTree(value) + "; e.dispatchEvent(new Event('input', {bubbles: true}));"
+        + " e.dispatchEvent(new Event('change', {bubbles: true})); })()");
+  }
+
+  /** Clicks the innermost link or list entry whose text contains the text. */
+  private void clickText(String text) {
+    browser.waitForText(text);
+    browser.eval("(() => { const all = [...document.querySelectorAll('a, li, span, button')]"
+        + ".filter(e => e.offsetParent !== null && e.textContent.includes(" + JSON.valueToTree(text) + "));"
+        + " const inner = all.filter(e => !all.some(o => o !== e && e.contains(o)));"
+        + " (inner[0] || all[0]).click(); })()");
+  }
+
+  /**
+   * Opens the task whose list entry shows the case number: other tests' tasks share the database,
+   * so the first entry of a filter need not be this test's.
+   */
+  private void openTaskOf(String caseNumber) {
+    String entries = "[...document.querySelectorAll('li')].filter(e => e.offsetParent !== null"
+        + " && e.querySelector('a') && e.textContent.includes(" + JSON.valueToTree(caseNumber) + "))";
+    browser.waitFor(entries + ".length > 0", "the task of " + caseNumber + " in the list");
+    browser.eval("(() => { const all = " + entries + ";"
+        + " const inner = all.filter(e => !all.some(o => o !== e && e.contains(o)));"
+        + " inner[0].querySelector('a').click(); })()");
+  }
+
+  /** The form is submitted by the page's own script; the engine's answer is what counts. */
+  private void awaitTaskCompleted(ProcessInstance pi, String taskKey) throws InterruptedException {
+    Instant deadline = Instant.now().plusSeconds(15);
+    while (tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(taskKey).count() > 0) {
+      assertThat(Instant.now()).as("task %s completed from the browser within 15 s", taskKey).isBefore(deadline);
+      Thread.sleep(200);
+    }
+  }
+
+  private void clickButton(String label) {
+    browser.waitFor("[...document.querySelectorAll('button')].some(b => b.textContent.trim() === "
+        + JSON.valueToTree(label) + " && !b.disabled)", "the button " + label);
+    browser.eval("[...document.querySelectorAll('button')].find(b => b.textContent.trim() === "
+        + JSON.valueToTree(label) + " && !b.disabled).click()");
+  }
+}
