@@ -1,5 +1,7 @@
 package cn.duban.organization;
 
+import java.util.List;
+
 /** Camunda group ids that the BPMN models name as candidate groups. */
 public final class Groups {
 
@@ -15,6 +17,9 @@ public final class Groups {
   public static final String DEPARTMENT_HEADS = "department-heads";
   public static final String TOWNSHIP_SECRETARIES = "township-secretaries";
   public static final String CAMUNDA_ADMIN = "camunda-admin";
+
+  /** The offices that oversee all work and see every case, complaint and accountability procedure. */
+  public static final List<String> OVERSEERS = List.of(SUPERVISION_OFFICE, EFFICIENCY_OFFICE, PRINCIPAL_LEADERS);
 
   private static final String UNIT_PREFIX = "unit-";
 

@@ -47,9 +47,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class AccessSetup {
 
-  static final List<String> OVERSEERS = List.of(Groups.SUPERVISION_OFFICE, Groups.EFFICIENCY_OFFICE,
-      Groups.PRINCIPAL_LEADERS);
-
   /** The offices that own processes see every instance of them. */
   static final Map<String, List<String>> OWNERS = Map.of(
       Groups.COMPLAINT_DESK, List.of("complaint-investigation"),
@@ -94,7 +91,7 @@ public class AccessSetup {
         }
       }
     }
-    for (String overseer : OVERSEERS) {
+    for (String overseer : Groups.OVERSEERS) {
       access.grantGroup(overseer, Resources.PROCESS_DEFINITION, Authorization.ANY, ProcessDefinitionPermissions.READ,
           ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY,
           ProcessDefinitionPermissions.READ_TASK);

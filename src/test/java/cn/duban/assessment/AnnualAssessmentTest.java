@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import cn.duban.Http;
 import cn.duban.accountability.AccountabilityRecord;
 import cn.duban.calendar.LimitClock;
 import cn.duban.accountability.AccountabilityRecordRepository;
@@ -29,16 +30,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.util.Base64;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -244,8 +240,7 @@ class AnnualAssessmentTest extends ProcessTestSupport {
     assertThat(page).contains("2025年度绩效考核结果", "县住房和城乡建设局", "基本称职", "一年两次，调整岗位",
         "抢险救灾表现突出", "40/60天（未达标）");
 
-    HttpResponse<byte[]> xlsx = HttpClient.newHttpClient().send(request("/api/assessment/2025/report.xlsx"),
-        HttpResponse.BodyHandlers.ofByteArray());
+    HttpResponse<byte[]> xlsx = new Http(port).getBytes("/api/assessment/2025/report.xlsx", "kaohe");
     assertThat(xlsx.statusCode()).isEqualTo(200);
     try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx.body()))) {
       Sheet units = book.getSheet("单位排名");
@@ -483,13 +478,8 @@ class AnnualAssessmentTest extends ProcessTestSupport {
     return r.getScore().stripTrailingZeros().toPlainString() + " " + r.getGrade();
   }
 
-  private HttpRequest request(String path) {
-    return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("kaohe:duban2026".getBytes(StandardCharsets.UTF_8)))
-        .GET().build();
-  }
-
-  private HttpResponse<String> get(String path) throws Exception {
-    return HttpClient.newHttpClient().send(request(path), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+  /** As the assessment office. */
+  private HttpResponse<String> get(String path) {
+    return new Http(port).get(path, "kaohe");
   }
 }

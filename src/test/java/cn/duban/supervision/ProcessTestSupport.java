@@ -100,6 +100,17 @@ public abstract class ProcessTestSupport {
     return form;
   }
 
+  /** A case of the transport bureau alone, in the charge of 李文华: another unit's work than {@link #registrationForm()}. */
+  protected static Map<String, Object> transportRegistrationForm(String title) {
+    Map<String, Object> form = registrationForm();
+    form.put("title", title);
+    form.put("leadUnit", "jtj");
+    form.remove("coUnits");
+    form.put("responsiblePerson", "jtj-xu");
+    form.put("leaderInCharge", "lifxz");
+    return form;
+  }
+
   /** Acts as a user logged in to the webapps: the user with their groups, for the authorization checks. */
   protected void authenticate(String user) {
     identity.setAuthentication(user, identity.createGroupQuery().groupMember(user).list().stream()

@@ -40,13 +40,7 @@ class AccessTest extends ProcessTestSupport {
     Map<String, Object> form = registrationForm();
     form.put("title", "住建局的事项" + System.nanoTime());
     housing = register(form);
-    form = registrationForm();
-    form.put("title", "交通局的事项" + System.nanoTime());
-    form.put("leadUnit", "jtj");
-    form.remove("coUnits");
-    form.put("responsiblePerson", "jtj-xu");
-    form.put("leaderInCharge", "lifxz");
-    transport = register(form);
+    transport = register(transportRegistrationForm("交通局的事项" + System.nanoTime()));
     housingTask = task(housing, "signFor").getId();
     transportTask = task(transport, "signFor").getId();
   }

@@ -37,12 +37,7 @@ class DashboardTest extends ProcessTestSupport {
     Map<String, Object> form = registrationForm();
     form.put("title", "住建局逾期事项" + System.nanoTime());
     housing = register(form);
-    form = registrationForm();
-    form.put("title", "交通局逾期事项" + System.nanoTime());
-    form.put("leadUnit", "jtj");
-    form.remove("coUnits");
-    form.put("responsiblePerson", "jtj-xu");
-    transport = register(form);
+    transport = register(transportRegistrationForm("交通局逾期事项" + System.nanoTime()));
     signFor(housing);
     fire(housing, "stageLimitReached");  // the deadline (Friday 20 March) passed: yellow
     // Wednesday 25 March: three working days after the deadline

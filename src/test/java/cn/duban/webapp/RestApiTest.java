@@ -2,18 +2,14 @@ package cn.duban.webapp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.duban.Http;
 import cn.duban.supervision.ProcessTestSupport;
 import cn.duban.supervision.SupervisionCase;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -22,9 +18,13 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class RestApiTest extends ProcessTestSupport {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private final HttpClient http = HttpClient.newHttpClient();
-
   @LocalServerPort int port;
+  Http http;
+
+  @BeforeEach
+  void client() {
+    http = new Http(port);
+  }
 
   @Test
   @DisplayName("/engine-rest refuses an anonymous request and a wrong password, and accepts the demo supervisor")
@@ -33,8 +33,8 @@ class RestApiTest extends ProcessTestSupport {
     assertThat(anonymous.statusCode()).isEqualTo(401);
     assertThat(anonymous.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).contains("Basic"));
     // a user nobody else logs in as: a failed login delays that user's next attempts
-    assertThat(get("/engine-rest/task", "kaohe:wrong").statusCode()).isEqualTo(401);
-    HttpResponse<String> supervisor = get("/engine-rest/process-definition?key=supervision-case", "ducha:duban2026");
+    assertThat(http.get("/engine-rest/task", "kaohe", "wrong").statusCode()).isEqualTo(401);
+    HttpResponse<String> supervisor = get("/engine-rest/process-definition?key=supervision-case", "ducha");
     assertThat(supervisor.statusCode()).isEqualTo(200);
     assertThat(JSON.readTree(supervisor.body()).get(0).path("name").asText()).isEqualTo("督查督办事项");
     assertThat(get("/api/cases", null).statusCode()).isEqualTo(401);
@@ -59,14 +59,14 @@ class RestApiTest extends ProcessTestSupport {
   void emptyClosureReportIs400() throws Exception {
     ProcessInstance pi = register();
     HttpResponse<String> unticked = post("/engine-rest/task/" + task(pi, "signFor").getId() + "/submit-form",
-        "{\"variables\": {\"signConfirmed\": {\"value\": false}}}", "zjj-lin:duban2026");
+        "{\"variables\": {\"signConfirmed\": {\"value\": false}}}", "zjj-lin");
     assertThat(unticked.statusCode()).isEqualTo(400);
     assertThat(JSON.readTree(unticked.body()).path("message").asText()).contains("请勾选", "signConfirmed");
     signFor(pi);
     String taskId = task(pi, "handleCase").getId();
     HttpResponse<String> response = post("/engine-rest/task/" + taskId + "/submit-form",
         "{\"variables\": {\"handleAction\": {\"value\": \"CLOSURE\"}, \"closureReport\": {\"value\": \"\"}}}",
-        "zjj-lin:duban2026");
+        "zjj-lin");
     assertThat(response.statusCode()).isEqualTo(400);
     assertThat(JSON.readTree(response.body()).path("message").asText()).contains("请填写办结报告");
     assertThat(task(pi, "handleCase").getId()).isEqualTo(taskId);
@@ -78,7 +78,7 @@ class RestApiTest extends ProcessTestSupport {
     ProcessInstance pi = register();
     SupervisionCase c = caseOf(pi);
 
-    HttpResponse<String> detail = get("/api/cases/" + c.getId(), "ducha:duban2026");
+    HttpResponse<String> detail = get("/api/cases/" + c.getId(), "ducha");
     assertThat(detail.statusCode()).isEqualTo(200);
     JsonNode json = JSON.readTree(detail.body());
     assertThat(json.path("summary").path("caseNumber").asText()).isEqualTo(c.getCaseNumber());
@@ -89,16 +89,16 @@ class RestApiTest extends ProcessTestSupport {
     assertThat(noReason.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).contains("problem+json"));
     assertThat(JSON.readTree(noReason.body()).path("field").asText()).isEqualTo("withdrawalReason");
     assertThat(post("/api/cases/" + c.getId() + "/withdrawal", "{not json").statusCode()).isEqualTo(400);
-    HttpResponse<String> missing = get("/api/cases/999999", "ducha:duban2026");
+    HttpResponse<String> missing = get("/api/cases/999999", "ducha");
     assertThat(missing.statusCode()).isEqualTo(404);
     assertThat(JSON.readTree(missing.body()).path("detail").asText()).isEqualTo("督查事项不存在：999999");
-    HttpResponse<String> notANumber = get("/api/cases/abc", "ducha:duban2026");
+    HttpResponse<String> notANumber = get("/api/cases/abc", "ducha");
     assertThat(notANumber.statusCode()).isEqualTo(400);
     assertThat(JSON.readTree(notANumber.body()).path("field").asText()).isEqualTo("id");
 
     // R10: the supervision office withdraws; the lead unit itself may not
     HttpResponse<String> byTheUnit = post("/api/cases/" + c.getId() + "/withdrawal",
-        "{\"withdrawalReason\": \"我局认为无需督办\"}", "zjj-lin:duban2026");
+        "{\"withdrawalReason\": \"我局认为无需督办\"}", "zjj-lin");
     assertThat(byTheUnit.statusCode()).isEqualTo(403);
     assertThat(JSON.readTree(byTheUnit.body()).path("detail").asText()).contains("只有督查室");
     assertThat(reload(c).getStatus()).isNotEqualTo(cn.duban.supervision.CaseStatus.WITHDRAWN);
@@ -110,28 +110,16 @@ class RestApiTest extends ProcessTestSupport {
     assertThat(reload(c).getWithdrawnBy()).isEqualTo("ducha");
   }
 
-  private HttpResponse<String> get(String path, String credentials) throws IOException, InterruptedException {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET();
-    if (credentials != null) {
-      request.header("Authorization", basic(credentials));
-    }
-    return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+  private HttpResponse<String> get(String path, String user) {
+    return http.get(path, user);
   }
 
-  private HttpResponse<String> post(String path, String body) throws IOException, InterruptedException {
-    return post(path, body, "ducha:duban2026");
+  /** As the supervision office. */
+  private HttpResponse<String> post(String path, String body) {
+    return http.post(path, body, "ducha");
   }
 
-  private HttpResponse<String> post(String path, String body, String credentials)
-      throws IOException, InterruptedException {
-    HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-        .header("Authorization", basic(credentials))
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
-    return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-  }
-
-  private static String basic(String credentials) {
-    return "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
+  private HttpResponse<String> post(String path, String body, String user) {
+    return http.post(path, body, user);
   }
 }

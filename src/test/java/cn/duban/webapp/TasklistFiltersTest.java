@@ -38,11 +38,7 @@ class TasklistFiltersTest extends ProcessTestSupport {
   void filtersShowWhatTheUserMaySee() {
     setClock(LocalDateTime.of(2026, 3, 2, 9, 0));
     ProcessInstance housing = register();
-    Map<String, Object> form = registrationForm();
-    form.put("leadUnit", "jtj");
-    form.remove("coUnits");
-    form.put("responsiblePerson", "jtj-xu");
-    ProcessInstance transport = register(form);
+    ProcessInstance transport = register(transportRegistrationForm("交通局的事项"));
     String housingSignFor = task(housing, "signFor").getId();
     String transportSignFor = task(transport, "signFor").getId();
 

@@ -2,14 +2,12 @@ package cn.duban.webapp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.duban.Http;
 import cn.duban.supervision.ProcessTestSupport;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -113,8 +111,8 @@ class WebappLocaleTest extends ProcessTestSupport {
     }
   }
 
-  private HttpResponse<String> get(String path) throws Exception {
-    return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
-        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+  /** Anonymously: the login page needs its language before anyone logs in. */
+  private HttpResponse<String> get(String path) {
+    return new Http(port).get(path, null);
   }
 }
