@@ -44,25 +44,46 @@ function render(node, data) {
     </section>`;
 }
 
-export default {
+function mount(node, api) {
+  node.innerHTML = '<section class="duban-dashboard"><h3>督办看板</h3><p>加载中……</p></section>';
+  fetch(`${api.cockpitApi}/plugin/duban-dashboard/${api.engine}/overview`, {
+    headers: {Accept: 'application/json'},
+    credentials: 'same-origin'
+  })
+    .then(response => {
+      if (!response.ok) {
+        throw new Error(response.status);
+      }
+      return response.json();
+    })
+    .then(data => render(node, data))
+    .catch(e => {
+      node.innerHTML = `<section class="duban-dashboard"><h3>督办看板</h3><p>看板数据加载失败（${esc(e.message)}），请刷新页面重试。</p></section>`;
+    });
+}
+
+const PAGE = '/duban-dashboard';
+
+// On Cockpit's dashboard (below its own sections), and as a page of its own in the header's menu.
+export default [{
   id: 'duban-dashboard',
   pluginPoint: 'cockpit.dashboard',
   priority: 100,
-  render: (node, {api}) => {
-    node.innerHTML = '<section class="duban-dashboard"><h3>督办看板</h3><p>加载中……</p></section>';
-    fetch(`${api.cockpitApi}/plugin/duban-dashboard/${api.engine}/overview`, {
-      headers: {Accept: 'application/json'},
-      credentials: 'same-origin'
-    })
-      .then(response => {
-        if (!response.ok) {
-          throw new Error(response.status);
-        }
-        return response.json();
-      })
-      .then(data => render(node, data))
-      .catch(e => {
-        node.innerHTML = `<section class="duban-dashboard"><h3>督办看板</h3><p>看板数据加载失败（${esc(e.message)}），请刷新页面重试。</p></section>`;
-      });
+  render: (node, {api}) => mount(node, api)
+}, {
+  id: 'duban-dashboard-navigation',
+  pluginPoint: 'cockpit.navigation',
+  priority: 100,
+  properties: {path: PAGE},
+  render: node => {
+    node.innerHTML = `<a href="#${PAGE}">督办看板</a>`;
   }
-};
+}, {
+  id: 'duban-dashboard-page',
+  pluginPoint: 'cockpit.route',
+  properties: {path: PAGE},
+  render: (node, {api}) => {
+    node.classList.add('duban-page');
+    mount(node, api);
+  }
+}];

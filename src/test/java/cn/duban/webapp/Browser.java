@@ -50,16 +50,20 @@ final class Browser implements AutoCloseable {
     return Files.isExecutable(path) ? Optional.of(path) : Optional.empty();
   }
 
+  /**
+   * An English browser, as Debian's Chromium is out of the box: the webapps must speak Chinese to
+   * it all the same.
+   */
   static Browser launch(Path chromium) throws IOException, InterruptedException {
     Path profile = Files.createTempDirectory("duban-chromium");
     ProcessBuilder pb = new ProcessBuilder(chromium.toString(), "--headless=new", "--no-sandbox", "--disable-gpu",
         "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--disable-dev-shm-usage", "--lang=zh-CN", "--accept-lang=zh-CN,zh", "--window-size=1400,1100",
+        "--disable-sync", "--disable-dev-shm-usage", "--lang=en-US", "--accept-lang=en-US,en", "--window-size=1400,1100",
         "--remote-debugging-port=0", "--user-data-dir=" + profile, "about:blank")
         .redirectErrorStream(true).redirectOutput(profile.resolve("chromium.log").toFile());
     pb.environment().put("HOME", profile.toString());
     pb.environment().put("TZ", "Asia/Shanghai");
-    pb.environment().put("LANG", "zh_CN.UTF-8");
+    pb.environment().put("LANG", "en_US.UTF-8");
     Process process = pb.start();
     Path portFile = profile.resolve("DevToolsActivePort");
     Instant until = Instant.now().plus(PATIENCE);

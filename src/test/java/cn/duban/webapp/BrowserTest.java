@@ -99,12 +99,38 @@ class BrowserTest extends ProcessTestSupport {
     assertThat(browser.text()).contains("逾期督办事项", "按承办单位", c.getTitle(), "黄灯");
     browser.screenshot(SHOTS.resolve("cockpit-dashboard.png"));
 
+    clickText("督办看板");  // the header's menu: the board as a page of its own
+    browser.waitFor("location.hash.includes('/duban-dashboard')", "the board's own page");
+    browser.waitForText(c.getCaseNumber());
+    browser.screenshot(SHOTS.resolve("cockpit-board-page.png"));
+
     browser.open("http://localhost:" + port + "/api/cases/" + c.getId() + "/notices/YELLOW");
     browser.waitForText("督查事项限期催办单");
     assertThat(browser.text()).contains(c.getCaseNumber(), "县住房和城乡建设局", "办理时限");
     assertThat(browser.eval("getComputedStyle(document.querySelector('h1')).color").asText())
         .isEqualTo("rgb(184, 134, 11)");
     browser.screenshot(SHOTS.resolve("notice-yellow.png"));
+  }
+
+  @Test
+  @DisplayName("the webapps speak Chinese to an English browser; the switch at the foot of the page turns them English and back")
+  void chineseUnlessEnglishIsChosen() throws Exception {
+    browser.open("http://localhost:" + port + "/camunda/app/tasklist/default/");
+    browser.waitFor("document.querySelector('input[ng-model=\"username\"]')", "the login form");
+    browser.waitFor("document.querySelector('input[ng-model=\"username\"]').placeholder === '用户名'", "the Chinese login form");
+    assertThat(browser.eval("navigator.language").asText()).startsWith("en");
+
+    browser.eval("document.getElementById('duban-language-switch').click()");
+    browser.waitFor("document.querySelector('input[ng-model=\"username\"]')"
+        + " && document.querySelector('input[ng-model=\"username\"]').placeholder === 'Username'", "the English login form");
+    browser.screenshot(SHOTS.resolve("login-english.png"));
+    assertThat(browser.text()).contains("中文");
+
+    login("tasklist", "zjj-lin");
+    browser.waitForText("Start process");
+    browser.eval("document.getElementById('duban-language-switch').click()");
+    browser.waitForText("我的待办");
+    assertThat(browser.text()).contains("发起流程", "English").doesNotContain("Start process");
   }
 
   private void login(String app, String user) {

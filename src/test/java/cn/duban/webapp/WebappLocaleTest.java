@@ -61,14 +61,19 @@ class WebappLocaleTest extends ProcessTestSupport {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"tasklist", "cockpit", "admin"})
-  @DisplayName("the apps serve the Chinese locale and a configuration that makes it the default, with dates as YYYY-MM-DD HH:mm")
+  @ValueSource(strings = {"tasklist", "cockpit", "admin", "welcome"})
+  @DisplayName("the apps serve the Chinese locale and a configuration that makes it the default whatever the browser, with dates as YYYY-MM-DD HH:mm")
   void servedByTheApps(String app) throws Exception {
     HttpResponse<String> locale = get("/camunda/app/" + app + "/locales/zh.json");
     assertThat(locale.statusCode()).isEqualTo(200);
     assertThat(JSON.readTree(locale.body()).path("labels").size()).isGreaterThan(100);
     String config = get("/camunda/app/" + app + "/scripts/config.js").body();
-    assertThat(config).contains("availableLocales: ['zh', 'en']", "fallbackLocale: 'zh'", "YYYY-MM-DD HH:mm");
+    assertThat(config).contains("availableLocales: ['zh', 'en']", "fallbackLocale: 'zh'", "YYYY-MM-DD HH:mm",
+        "import '../../duban/language.js'");
+    // what the import finds: Chinese whatever the browser's language (BrowserTest shows it working)
+    HttpResponse<String> language = get("/camunda/app/duban/language.js");
+    assertThat(language.statusCode()).isEqualTo(200);
+    assertThat(language.body()).contains("duban-language-switch", "'zh'");
   }
 
   private static void compare(String path, JsonNode en, JsonNode zh, List<String> missing, List<String> placeholders) {

@@ -1,4 +1,7 @@
-// Duban: the webapps in Chinese by default (English still selectable), dates as YYYY-MM-DD HH:mm.
+// Duban: the webapps in Chinese whatever the browser's language, English at the switch at the foot of
+// the page (see ../../duban/language.js); dates as YYYY-MM-DD HH:mm.
+import '../../duban/language.js';
+
 export default {
   // the header reads "督办 Cockpit"
   app: {
