@@ -35,6 +35,14 @@ public final class Http {
         HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
   }
 
+  /** Any method, e.g. PUT or DELETE, with a JSON body or none. */
+  public HttpResponse<String> send(String method, String path, String json, String user) {
+    return send(request(path, user).header("Content-Type", "application/json")
+        .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build(),
+        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+  }
+
   /** With a password of one's own, e.g. a wrong one. */
   public HttpResponse<String> get(String path, String user, String password) {
     HttpRequest.Builder r = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))

@@ -101,6 +101,13 @@ public class TaskForms extends AbstractProcessEnginePlugin {
     }
   }
 
+  /** The names a person may submit with the task: its form's input fields. */
+  Set<String> fieldKeys(UserTask userTask) {
+    Set<String> keys = new HashSet<>();
+    fieldsOf(userTask).forEach(f -> keys.add(f.key()));
+    return keys;
+  }
+
   private List<Field> fieldsOf(UserTask userTask) {
     if (userTask == null || userTask.getCamundaFormRef() == null) {
       return List.of();
