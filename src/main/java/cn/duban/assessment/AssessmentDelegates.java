@@ -215,13 +215,23 @@ public class AssessmentDelegates {
         throw new InputException("nominate", "请选择是否申报（nominate）");
       }
       String unit = string(ex, "nominatingUnit");
-      if (nominate && highlights.findByProcessInstanceIdAndUnitCode(ex.getProcessInstanceId(), unit).isEmpty()) {
+      String selection = callerOf(ex);
+      if (nominate && highlights.findByProcessInstanceIdAndUnitCode(selection, unit).isEmpty()) {
         highlights.save(new Highlight(number(ex, "highlightYear", 0), number(ex, "highlightHalf", 0), unit,
             Inputs.text("highlightTitle", string(ex, "highlightTitle"), "亮点工作名称", 255),
             Inputs.text("highlightDescription", string(ex, "highlightDescription"), "亮点工作简介", 2000),
-            ex.getProcessInstanceId(), clock.now()));
+            selection, clock.now()));
       }
     };
+  }
+
+  /**
+   * The highlight selection a unit's nomination belongs to: the process that called the
+   * nomination's own (highlight-nomination.bpmn), which keeps each unit's input from the others.
+   */
+  private static String callerOf(DelegateExecution ex) {
+    DelegateExecution caller = ex.getProcessInstance().getSuperExecution();
+    return caller == null ? ex.getProcessInstanceId() : caller.getProcessInstanceId();
   }
 
   @Bean

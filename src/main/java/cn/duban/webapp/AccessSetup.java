@@ -51,8 +51,9 @@ public class AccessSetup {
   static final Map<String, List<String>> OWNERS = Map.of(
       Groups.COMPLAINT_DESK, List.of("complaint-investigation"),
       Groups.DISCIPLINE_INSPECTION, List.of("accountability"),
-      Groups.ASSESSMENT_OFFICE, List.of("annual-assessment", "highlight-selection", "front-line-days"),
-      Groups.ORGANIZATION_DEPARTMENT, List.of("annual-assessment"));
+      Groups.ASSESSMENT_OFFICE, List.of("annual-assessment", "assessment-self-examination", "highlight-selection",
+          "highlight-nomination", "front-line-days"),
+      Groups.ORGANIZATION_DEPARTMENT, List.of("annual-assessment", "assessment-self-examination"));
 
   private final Access access;
   private final IdentityService identity;

@@ -35,6 +35,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +47,7 @@ import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.task.TaskQuery;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -196,16 +198,27 @@ class AnnualAssessmentTest extends ProcessTestSupport {
     assertThatThrownBy(() -> startAssessment(2026)).isInstanceOf(InputException.class).hasMessageContaining("已结束的年度");
     assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("annual-assessment").count()).isOne();
 
-    // R22: the last two units
-    List<Task> examinations = tasks.createTaskQuery().processInstanceId(pi.getId())
-        .taskDefinitionKey("submitSelfExamination").list();
+    // R22: the last two units, each in a process of its own
+    List<Task> examinations = tasksOf(pi).taskDefinitionKey("submitSelfExamination").list();
     assertThat(examinations).hasSize(2);
-    assertThat(tasks.createTaskQuery().processInstanceId(pi.getId()).taskCandidateGroup("unit-zjj").includeAssignedTasks().count()).isOne();
-    assertThat(tasks.createTaskQuery().processInstanceId(pi.getId()).taskCandidateGroup("unit-wjj").includeAssignedTasks().count()).isOne();
+    assertThat(tasksOf(pi).taskCandidateGroup("unit-zjj").includeAssignedTasks().count()).isOne();
+    assertThat(tasksOf(pi).taskCandidateGroup("unit-wjj").includeAssignedTasks().count()).isOne();
+    // a unit's handlers see their own task's data, not the county's grades nor the other unit's text
+    Http http = new Http(port);
+    for (Task t : examinations) {
+      assertThat(t.getProcessInstanceId()).isNotEqualTo(pi.getId());
+      String handler = handlerOf(t);
+      String password = handler.startsWith("wjj-") ? "test-password" : Http.DEMO_PASSWORD;
+      String rest = "/engine-rest/engine/" + engine.getName();  // this class's engine has a name of its own
+      assertThat(http.get(rest + "/task/" + t.getId() + "/variables", handler, password).body())
+          .contains("poorUnitName").doesNotContain("assessmentSummary", "reviewAction");
+      assertThat(http.get(rest + "/history/variable-instance?processInstanceId=" + pi.getId(), handler, password)
+          .body()).isEqualTo("[]");
+    }
     for (Task t : examinations) {
       complete(t, handlerOf(t), Map.of("selfExamination", "对照问题逐项检查，制定整改措施"));
     }
-    for (Task t : tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey("interviewUnitHead").list()) {
+    for (Task t : tasksOf(pi).taskDefinitionKey("interviewUnitHead").list()) {
       complete(t, "zuzhi", Map.of("headInterview", "组织部长约谈单位负责人，提出整改要求"));
     }
     // zjj's head was interviewed over a case in 2025 already (R9): this second interview flags the post
@@ -388,7 +401,11 @@ class AnnualAssessmentTest extends ProcessTestSupport {
     // R23: jtj's highlight of the second half of 2025, selected in January 2026
     setClock(LocalDateTime.of(2026, 1, 5, 9, 0));
     ProcessInstance highlights = startHighlights(2025, 2);
-    for (Task t : tasks.createTaskQuery().processInstanceId(highlights.getId()).taskDefinitionKey("nominateHighlight").list()) {
+    List<Task> nominations = tasksOf(highlights).taskDefinitionKey("nominateHighlight").list();
+    // each unit nominates in a process of its own: what one unit enters, the others do not see
+    assertThat(nominations).extracting(Task::getProcessInstanceId)
+        .doesNotContain(highlights.getId()).doesNotHaveDuplicates().hasSizeGreaterThan(1);
+    for (Task t : nominations) {
       String handler = handlerOf(t);
       complete(t, handler, handler.startsWith("jtj-")
           ? Map.of("nominate", "true", "highlightTitle", "交通运输一网通办", "highlightDescription", "办事时间缩短一半")
@@ -476,6 +493,13 @@ class AnnualAssessmentTest extends ProcessTestSupport {
   private static String grade(Map<String, PersonResult> results, String person) {
     PersonResult r = results.get(person);
     return r.getScore().stripTrailingZeros().toPlainString() + " " + r.getGrade();
+  }
+
+  /** The tasks of a process and of the processes it called (a unit's own part of the work). */
+  private TaskQuery tasksOf(ProcessInstance pi) {
+    List<String> ids = new ArrayList<>(List.of(pi.getId()));
+    runtime.createProcessInstanceQuery().superProcessInstanceId(pi.getId()).list().forEach(c -> ids.add(c.getId()));
+    return tasks.createTaskQuery().processInstanceIdIn(ids.toArray(String[]::new));
   }
 
   /** As the assessment office. */
