@@ -1,10 +1,12 @@
 package cn.duban.webapp;
 
+import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -35,6 +37,30 @@ public class RestSecurity {
     registration.setName("duban-rest-authentication");
     registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
     registration.addUrlPatterns("/engine-rest/*", "/api/*");
+    return registration;
+  }
+
+  /**
+   * Messages and signals are the processes' own: the application raises them (a withdrawal, say)
+   * after its own checks. Sent through the REST API they would skip those checks, and a refused
+   * correlation names the instance it matched, which tells a caller what another unit's case holds.
+   */
+  @Bean
+  public FilterRegistrationBean<Filter> noMessagesFromOutside() {
+    FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>((request, response, chain) -> {
+      HttpServletRequest http = (HttpServletRequest) request;
+      String path = http.getRequestURI();
+      if ("POST".equals(http.getMethod()) && (path.endsWith("/message") || path.endsWith("/signal"))) {
+        HttpServletResponse refused = (HttpServletResponse) response;
+        refused.setStatus(HttpServletResponse.SC_FORBIDDEN);
+        refused.setContentType("application/json;charset=UTF-8");
+        refused.getWriter().write("{\"type\":\"AuthorizationException\",\"message\":\"消息和信号由系统按业务规则触发，不能通过接口发送\"}");
+        return;
+      }
+      chain.doFilter(request, response);
+    });
+    registration.setName("duban-no-messages-from-outside");
+    registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
     return registration;
   }
 

@@ -78,6 +78,14 @@ class AccessTest extends ProcessTestSupport {
     // and he starts no supervision case
     HttpResponse<String> start = http.post("/engine-rest/process-definition/key/supervision-case/start", "{}", "zjj-lin");
     assertThat(start.statusCode()).isEqualTo(403);
+
+    // nor sends a message to find out what another unit's case holds; the application sends its own
+    HttpResponse<String> probe = http.post("/engine-rest/message", "{\"messageName\": \"CaseWithdrawn\","
+        + " \"businessKey\": \"" + caseOf(transport).getCaseNumber() + "\"}", "zjj-lin");
+    assertThat(probe.statusCode()).isEqualTo(403);
+    assertThat(probe.body()).contains("不能通过接口发送").doesNotContain(transport.getId());
+    assertThat(http.post("/engine-rest/signal", "{\"name\": \"x\"}", "ducha").statusCode()).isEqualTo(403);
+    assertThat(runtime.createProcessInstanceQuery().processInstanceId(transport.getId()).active().count()).isOne();
   }
 
   @Test
