@@ -81,7 +81,10 @@ public class SupervisionDelegates {
 
   @Bean
   public JavaDelegate issueGreenNotice() {
-    return ex -> cases.issueGreenNotice(CaseVariables.caseId(ex));
+    return ex -> {
+      cases.issueGreenNotice(CaseVariables.caseId(ex));
+      variables.publishState(ex, cases.get(CaseVariables.caseId(ex)));  // the sign-for form links to it
+    };
   }
 
   /** R4; the input parameter {@code escalated} is false where an item is registered at yellow. */

@@ -53,6 +53,10 @@ class TasklistFiltersTest extends ProcessTestSupport {
     assertThat(list("zjj-lin", "已逾期")).contains(housingSignFor).doesNotContain(transportSignFor);
     assertThat(list("zjj-lin", "即将到期")).doesNotContain(housingSignFor);
 
+    // the sign-for form shows the green notice issued at registration
+    assertThat(runtime.getVariable(housing.getId(), "caseHistory").toString())
+        .contains("发出督查事项立项通知单", "(/api/cases/" + caseOf(housing).getId() + "/notices/GREEN)");
+
     // signed for, the deadline passes: the yellow notice, and the task's priority rises
     signFor(housing);
     fire(housing, "stageLimitReached");
