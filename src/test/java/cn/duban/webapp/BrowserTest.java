@@ -73,6 +73,12 @@ class BrowserTest extends ProcessTestSupport {
     browser.waitFor("document.querySelector('input[id*=\"Field_signConfirmed\"]')", "the sign-for form");
     assertThat(browser.text()).contains("签收督办事项", c.getTitle(), "县住房和城乡建设局", "办理记录", "完成");
     browser.screenshot(SHOTS.resolve("tasklist-sign-for-form.png"));
+    // completed unticked: the form's own check speaks Chinese, and nothing is sent
+    clickButton("完成");
+    browser.waitForText("此项为必填项");
+    assertThat(browser.text()).doesNotContain("Field is required");
+    browser.screenshot(SHOTS.resolve("tasklist-form-check.png"));
+    assertThat(pi).isWaitingAt("signFor");
     browser.eval("document.querySelector('input[id*=\"Field_signConfirmed\"]').click()");
     clickButton("完成");
     awaitTaskCompleted(pi, "signFor");

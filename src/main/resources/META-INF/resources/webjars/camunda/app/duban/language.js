@@ -46,8 +46,51 @@ function addSwitch() {
   document.body.appendChild(link);
 }
 
-if (document.body) {
+// Camunda Forms (form-js) in Tasklist check a field in the browser and say so in English only:
+// the messages it writes under a field are put into Chinese as they appear.
+const FORM_MESSAGES = [
+  [/^Field is required\.$/, () => '此项为必填项。'],
+  [/^Field must have minimum length of (\d+)\.$/, n => `至少填写${n}个字。`],
+  [/^Field must have maximum length of (\d+)\.$/, n => `最多填写${n}个字。`],
+  [/^Field must have minimum value of (.+)\.$/, n => `不能小于${n}。`],
+  [/^Field must have maximum value of (.+)\.$/, n => `不能大于${n}。`],
+  [/^Field must match pattern .+\.$/, () => '格式不符合要求。'],
+  [/^Field must be a valid email\.$/, () => '请填写有效的电子邮箱。'],
+  [/^Field must be a valid\s+international phone number/, () => '请填写有效的电话号码（含国际区号）。'],
+  [/^Date and time must both be entered\.$/, () => '日期和时间都要填写。'],
+  [/^Date must match pattern yyyy-MM-dd$/, () => '日期格式应为 yyyy-MM-dd。']
+];
+
+function translateFormMessages(root) {
+  root.querySelectorAll('.fjs-form-field-error, .fjs-form-field-error li, .fjs-form-field-error span')
+    .forEach(node => {
+      node.childNodes.forEach(text => {
+        if (text.nodeType !== Node.TEXT_NODE) {
+          return;
+        }
+        const english = text.nodeValue.trim();
+        for (const [pattern, chinese] of FORM_MESSAGES) {
+          const match = english.match(pattern);
+          if (match) {
+            text.nodeValue = chinese(match[1]);
+            return;
+          }
+        }
+      });
+    });
+}
+
+function start() {
   addSwitch();
+  if (language === 'zh') {
+    translateFormMessages(document.body);
+    new MutationObserver(() => translateFormMessages(document.body))
+      .observe(document.body, {childList: true, subtree: true, characterData: true});
+  }
+}
+
+if (document.body) {
+  start();
 } else {
-  document.addEventListener('DOMContentLoaded', addSwitch);
+  document.addEventListener('DOMContentLoaded', start);
 }
