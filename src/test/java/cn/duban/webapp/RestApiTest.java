@@ -7,6 +7,7 @@ import cn.duban.supervision.ProcessTestSupport;
 import cn.duban.supervision.SupervisionCase;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.http.HttpResponse;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.BeforeEach;
@@ -108,6 +109,21 @@ class RestApiTest extends ProcessTestSupport {
     assertThat(withdrawn.statusCode()).isEqualTo(200);
     assertThat(JSON.readTree(withdrawn.body()).path("status").asText()).isEqualTo("WITHDRAWN");
     assertThat(reload(c).getWithdrawnBy()).isEqualTo("ducha");
+  }
+
+  @Test
+  @DisplayName("a task saved as Tasklist saves it, sent back whole with its Camunda Form, is taken; a handler changes no dates")
+  void taskSavedWhole() throws Exception {
+    ProcessInstance pi = register();
+    String id = task(pi, "signFor").getId();
+    ObjectNode dto = (ObjectNode) JSON.readTree(get("/engine-rest/task/" + id, "zjj-lin").body());
+    assertThat(dto.path("camundaFormRef").path("key").asText()).isEqualTo("case-sign-for");
+    dto.put("followUp", "2026-03-03T09:00:00.000+0800");
+    // a task's due date is its limit's: the handler working it does not move it, nor any other date
+    assertThat(http.send("PUT", "/engine-rest/task/" + id, dto.toString(), "zjj-lin").statusCode()).isEqualTo(403);
+    HttpResponse<String> saved = http.send("PUT", "/engine-rest/task/" + id, dto.toString(), "admin");
+    assertThat(saved.statusCode()).as(saved.body()).isEqualTo(204);
+    assertThat(task(pi, "signFor").getFollowUpDate()).isNotNull();
   }
 
   private HttpResponse<String> get(String path, String user) {
