@@ -74,12 +74,14 @@ public class OrganizationAdmin {
     if (unitCode != null && !units.existsById(unitCode)) {
       throw new InputException("unit", "单位“" + unitCode + "”不存在（unit）");
     }
+    boolean newUser = identity.createUserQuery().userId(id).count() == 0;
+    // every check before anything is stored: a refused request leaves no half a person behind
+    if (newUser && (password == null || password.length() < 8)) {
+      throw new InputException("password", "初始密码至少8位（password）");
+    }
     Person person = people.findById(id).orElseGet(
         () -> people.save(new Person(id, personName, title, unitCode, personRoles)));
-    if (identity.createUserQuery().userId(id).count() == 0) {
-      if (password == null || password.length() < 8) {
-        throw new InputException("password", "初始密码至少8位（password）");
-      }
+    if (newUser) {
       User user = identity.newUser(id);
       user.setFirstName(personName);
       user.setLastName(title == null ? "" : title);

@@ -15,7 +15,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Follows what an administrator does in Camunda Admin: a group named {@code unit-<code>} becomes a
  * unit, a user in a unit's or an office's group becomes a person of the organisation, each with
- * the access every group gets, and the forms' lists follow. Runs every minute; only adds.
+ * the access every group gets, and the forms' lists follow; a name or title corrected there is
+ * taken over. Runs every minute; it removes nobody (a person leaving keeps their record).
  */
 @Component
 public class OrganizationSync {
@@ -40,17 +41,23 @@ public class OrganizationSync {
   @Scheduled(initialDelayString = "${duban.organization.sync-delay:PT1M}", fixedDelayString = "${duban.organization.sync-delay:PT1M}")
   @Transactional
   public int sync() {
-    int added = 0;
+    int changed = 0;
     for (Group g : identity.createGroupQuery().list()) {
       String code = Groups.unitCodeOf(g.getId());
       if (code != null && !units.existsById(code)) {
         admin.addUnit(code, g.getName() == null || g.getName().isBlank() ? code : g.getName());
         LOG.info("Unit {} added from the Camunda group {}", code, g.getId());
-        added++;
+        changed++;
       }
     }
     for (User u : identity.createUserQuery().list()) {
-      if (people.existsById(u.getId())) {
+      String name = u.getFirstName() == null || u.getFirstName().isBlank() ? u.getId() : u.getFirstName();
+      Person known = people.findById(u.getId()).orElse(null);
+      if (known != null) {
+        if (known.rename(name, u.getLastName())) {
+          LOG.info("Person {} renamed from the Camunda user", u.getId());
+          changed++;
+        }
         continue;
       }
       List<String> groups = identity.createGroupQuery().groupMember(u.getId()).list().stream().map(Group::getId).toList();
@@ -65,14 +72,13 @@ public class OrganizationSync {
       if (unit == null && roles.isEmpty()) {
         continue;
       }
-      String name = u.getFirstName() == null || u.getFirstName().isBlank() ? u.getId() : u.getFirstName();
       admin.addPerson(u.getId(), name, u.getLastName(), unit, roles, null);
       LOG.info("Person {} added from the Camunda user", u.getId());
-      added++;
+      changed++;
     }
-    if (added > 0) {
+    if (changed > 0) {
       forms.refresh();
     }
-    return added;
+    return changed;
   }
 }

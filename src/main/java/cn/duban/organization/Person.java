@@ -6,6 +6,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -62,6 +63,16 @@ public class Person {
     }
     return Arrays.stream(roles.split(",")).map(Role::valueOf)
         .collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class)));
+  }
+
+  /** A name or title corrected in Camunda Admin; whether anything changed. */
+  public boolean rename(String name, String title) {
+    if (Objects.equals(this.name, name) && Objects.equals(this.title, title)) {
+      return false;
+    }
+    this.name = name;
+    this.title = title;
+    return true;
   }
 
   public void setRoles(Set<Role> roles) {

@@ -57,6 +57,7 @@ class OrganizationAdminTest extends ProcessTestSupport {
         "{\"id\": \"wjw-li\", \"name\": \"李卫\", \"unit\": \"wjw\", \"roles\": [\"HANDLER\"]}", "admin");
     assertThat(noPassword.statusCode()).isEqualTo(400);
     assertThat(JSON.readTree(noPassword.body()).path("field").asText()).isEqualTo("password");
+    assertThat(people.findById("wjw-li")).as("nothing stored of a refused person").isEmpty();
     assertThat(http.post("/api/people", "{\"id\": \"wjw-li\", \"name\": \"李卫\", \"title\": \"科员\", \"unit\": \"wjw\","
         + " \"roles\": [\"HANDLER\"], \"password\": \"wjw-secret-1\"}", "admin").statusCode()).isEqualTo(201);
     assertThat(identity.createUserQuery().memberOfGroup("unit-wjw").list()).extracting(User::getId).containsExactly("wjw-li");
@@ -97,7 +98,14 @@ class OrganizationAdminTest extends ProcessTestSupport {
     assertThat(authorizations.isUserAuthorized("sfj-wang", List.of("unit-sfj"), Permissions.ACCESS,
         Resources.APPLICATION, "tasklist")).isTrue();
     assertThat(registrationFormUnits()).contains("sfj");
-    assertThat(sync.sync()).as("only adds what is missing").isZero();
+    assertThat(sync.sync()).as("only what is new or changed").isZero();
+    // a name corrected in Camunda Admin is followed
+    user = identity.createUserQuery().userId("sfj-wang").singleResult();
+    user.setFirstName("王法明");
+    identity.saveUser(user);
+    assertThat(sync.sync()).isOne();
+    assertThat(people.findById("sfj-wang")).get().extracting(Person::getName, Person::getTitle)
+        .containsExactly("王法明", "科员");
   }
 
   private long instancesSeenBy(String user, ProcessInstance pi) {
