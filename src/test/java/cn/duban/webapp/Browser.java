@@ -143,6 +143,16 @@ final class Browser implements AutoCloseable {
     waitFor("document.body && document.body.innerText.includes(" + JSON.valueToTree(text) + ")", "\"" + text + "\"");
   }
 
+  /** Types into a field as a person does: into the field, the text, then Tab out of it. */
+  void type(String selector, String text) {
+    send("Emulation.setFocusEmulationEnabled", Map.of("enabled", true));
+    eval("document.querySelector(" + JSON.valueToTree(selector) + ").focus()");
+    send("Input.insertText", Map.of("text", text));
+    for (String type : List.of("keyDown", "keyUp")) {
+      send("Input.dispatchKeyEvent", Map.of("type", type, "key", "Tab", "code", "Tab", "windowsVirtualKeyCode", 9));
+    }
+  }
+
   void screenshot(Path file) throws IOException {
     JsonNode shot = send("Page.captureScreenshot", Map.of("format", "png"));
     Files.createDirectories(file.getParent());

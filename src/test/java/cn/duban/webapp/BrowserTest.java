@@ -139,6 +139,35 @@ class BrowserTest extends ProcessTestSupport {
     assertThat(browser.text()).contains("发起流程", "English").doesNotContain("Start process");
   }
 
+  @Test
+  @DisplayName("R1 the registration form in an English browser: Chinese lists and calendar, and a date typed year first is taken as such")
+  void registrationFormSpeaksChinese() throws Exception {
+    login("tasklist", "ducha");
+    clickText("发起流程");
+    clickText("督查督办事项");
+    String deadline = "document.querySelector('input[id*=\"Field_deadline\"]')";
+    browser.waitFor(deadline, "the registration form");
+    browser.waitFor(deadline + ".placeholder === 'yyyy/mm/dd'", "the date asked year first");
+    browser.waitFor("[...document.querySelectorAll('.fjs-form input[placeholder]')].some(i => i.placeholder === '搜索')",
+        "the lists' search in Chinese");
+    assertThat(browser.text()).contains("请选择").doesNotContain("Select", "Search");
+
+    browser.eval(deadline + ".dispatchEvent(new MouseEvent('mousedown', {bubbles: true}))");
+    browser.waitFor("document.querySelector('.flatpickr-calendar.open .flatpickr-weekday')", "the calendar");
+    browser.waitFor("document.querySelector('.flatpickr-calendar.open').innerText.includes('一')", "the calendar in Chinese");
+    assertThat(browser.eval("document.querySelector('.flatpickr-calendar.open').innerText").asText())
+        .doesNotContain("Mon", "January", "February", "March", "April", "May", "June", "July", "August", "September",
+            "October", "November", "December");
+    browser.screenshot(SHOTS.resolve("register-calendar.png"));
+
+    // typed as a Chinese office writes a date, in a month still to come whatever today is
+    java.time.LocalDate day = java.time.LocalDate.now().plusMonths(2).withDayOfMonth(15);
+    String typed = day.toString();
+    browser.type("input[id*=\"Field_deadline\"]", typed);
+    String expected = day.getYear() + "/" + day.getMonthValue() + "/" + day.getDayOfMonth();
+    browser.waitFor(deadline + ".value === " + JSON.valueToTree(expected), "the date taken as " + expected);
+  }
+
   private void login(String app, String user) {
     browser.open("http://localhost:" + port + "/camunda/app/" + app + "/default/");
     browser.waitFor("document.querySelector('input[ng-model=\"username\"]')", "the login form");

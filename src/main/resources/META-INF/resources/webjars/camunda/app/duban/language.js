@@ -23,6 +23,18 @@ try {
   // a browser that refuses: its own language decides, as in Camunda
 }
 
+// Camunda Forms write and read a typed date in the browser's own order (12/15/2026 in an English
+// browser, where 2026-12-15 turns into another date): in Chinese, year first, whatever the browser.
+if (language === 'zh') {
+  const NativeDateTimeFormat = Intl.DateTimeFormat;
+  const yearFirst = function DateTimeFormat(locales, options) {
+    return new NativeDateTimeFormat(locales === undefined || locales === 'default' ? 'zh-CN' : locales, options);
+  };
+  yearFirst.prototype = NativeDateTimeFormat.prototype;
+  yearFirst.supportedLocalesOf = NativeDateTimeFormat.supportedLocalesOf;
+  Intl.DateTimeFormat = yearFirst;
+}
+
 function addSwitch() {
   if (document.getElementById('duban-language-switch')) {
     return;
@@ -80,11 +92,58 @@ function translateFormMessages(root) {
     });
 }
 
+// ... and its lists and calendar are English too: their few words are put into Chinese.
+const PLACEHOLDERS = {'Search': '搜索', 'Select': '请选择', 'Search components': '搜索'};
+const EMPTY_LISTS = {'No values': '无可选项', 'No results': '无匹配项'};
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September',
+  'October', 'November', 'December'];
+const WEEKDAYS = {Sun: '日', Mon: '一', Tue: '二', Wed: '三', Thu: '四', Fri: '五', Sat: '六'};
+
+/**
+ * Changes an element's own text in place: the views that drew it keep their text node and redraw
+ * it as before, and the next pass puts it into Chinese again.
+ */
+function translateText(element, translate) {
+  element.childNodes.forEach(node => {
+    if (node.nodeType === Node.TEXT_NODE) {
+      const chinese = translate(node.nodeValue.trim());
+      if (chinese) {
+        node.nodeValue = chinese;
+      }
+    }
+  });
+}
+
+function translateFormWidgets(root) {
+  root.querySelectorAll('.fjs-form input[placeholder], .fjs-form-field input[placeholder]').forEach(input => {
+    if (PLACEHOLDERS[input.placeholder]) {
+      input.placeholder = PLACEHOLDERS[input.placeholder];
+    }
+  });
+  root.querySelectorAll('.fjs-form .fjs-dropdownlist-empty, .fjs-form .fjs-select-display, .fjs-form .fjs-taglist')
+    .forEach(node => translateText(node, text => EMPTY_LISTS[text] || PLACEHOLDERS[text]));
+  root.querySelectorAll('.flatpickr-weekday').forEach(day => translateText(day, text => WEEKDAYS[text]));
+  root.querySelectorAll('.flatpickr-monthDropdown-month, .flatpickr-current-month .cur-month').forEach(month =>
+    translateText(month, text => MONTHS.indexOf(text) >= 0 ? (MONTHS.indexOf(text) + 1) + '月' : null));
+  // a notice or report linked from a form opens beside the task, which stays open
+  root.querySelectorAll('.fjs-form a[href*="/api/"]').forEach(link => {
+    if (link.target !== '_blank') {
+      link.target = '_blank';
+      link.rel = 'noopener';
+    }
+  });
+}
+
+function translateForms() {
+  translateFormMessages(document.body);
+  translateFormWidgets(document.body);
+}
+
 function start() {
   addSwitch();
   if (language === 'zh') {
-    translateFormMessages(document.body);
-    new MutationObserver(() => translateFormMessages(document.body))
+    translateForms();
+    new MutationObserver(translateForms)
       .observe(document.body, {childList: true, subtree: true, characterData: true});
   }
 }
