@@ -78,6 +78,8 @@ public class Access {
     grantGroup(groupId, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
     grantGroup(groupId, Resources.PROCESS_DEFINITION, Authorization.ANY, ProcessDefinitionPermissions.READ);
     grantGroup(groupId, Resources.DECISION_DEFINITION, Authorization.ANY, Permissions.READ);
+    // Tasklist's 创建任务: a to-do of one's own, outside any process
+    grantGroup(groupId, Resources.TASK, Authorization.ANY, Permissions.CREATE);
     if (Groups.unitCodeOf(groupId) != null) {
       // R26: a unit's people register their post's A holder away and back
       grantGroup(groupId, Resources.PROCESS_DEFINITION, "post-absence", ProcessDefinitionPermissions.READ,

@@ -77,6 +77,11 @@ public class AccessSetup {
 
   @Transactional
   public void ensure() {
+    Group admins = identity.createGroupQuery().groupId(Groups.CAMUNDA_ADMIN).singleResult();
+    if (admins != null && "camunda BPM Administrators".equals(admins.getName())) {
+      admins.setName("系统管理员");  // Camunda's own name for the group, in English, in Camunda Admin
+      identity.saveGroup(admins);
+    }
     for (Resources r : Resources.values()) {
       access.grantGroup(Groups.CAMUNDA_ADMIN, r, Authorization.ANY, ALL);
     }

@@ -33,6 +33,10 @@ class OrganizationFormsTest extends ProcessTestSupport {
         .contains("ducha");
     assertThat(identity.checkPassword("ducha", "duban2026")).isTrue();
     assertThat(identity.createUserQuery().userId("ducha").singleResult().getFirstName()).isEqualTo("周督查");
+    // what Camunda Admin shows of the administrators, in Chinese too
+    assertThat(identity.createGroupQuery().groupId("camunda-admin").singleResult().getName()).isEqualTo("系统管理员");
+    User admin = identity.createUserQuery().userId("admin").singleResult();
+    assertThat(admin.getFirstName() + " " + admin.getLastName()).isEqualTo("系统 管理员");
   }
 
   @Test

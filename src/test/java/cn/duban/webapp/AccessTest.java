@@ -79,6 +79,13 @@ class AccessTest extends ProcessTestSupport {
     HttpResponse<String> start = http.post("/engine-rest/process-definition/key/supervision-case/start", "{}", "zjj-lin");
     assertThat(start.statusCode()).isEqualTo(403);
 
+    // a to-do of his own (Tasklist's 创建任务), which nobody of another unit sees
+    String todo = "todo-" + System.nanoTime();
+    assertThat(http.post("/engine-rest/task/create", "{\"id\": \"" + todo + "\", \"name\": \"整理督办台账\","
+        + " \"assignee\": \"zjj-lin\"}", "zjj-lin").statusCode()).isEqualTo(204);
+    assertThat(http.get("/engine-rest/task/" + todo, "zjj-lin").statusCode()).isEqualTo(200);
+    assertThat(http.get("/engine-rest/task/" + todo, "jtj-xu").statusCode()).isIn(403, 404);
+
     // nor sends a message to find out what another unit's case holds; the application sends its own
     HttpResponse<String> probe = http.post("/engine-rest/message", "{\"messageName\": \"CaseWithdrawn\","
         + " \"businessKey\": \"" + caseOf(transport).getCaseNumber() + "\"}", "zjj-lin");
