@@ -78,8 +78,6 @@ public class Access {
     grantGroup(groupId, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
     grantGroup(groupId, Resources.PROCESS_DEFINITION, Authorization.ANY, ProcessDefinitionPermissions.READ);
     grantGroup(groupId, Resources.DECISION_DEFINITION, Authorization.ANY, Permissions.READ);
-    // Tasklist's 创建任务: a to-do of one's own, outside any process
-    grantGroup(groupId, Resources.TASK, Authorization.ANY, Permissions.CREATE);
     if (Groups.unitCodeOf(groupId) != null) {
       // R26: a unit's people register their post's A holder away and back
       grantGroup(groupId, Resources.PROCESS_DEFINITION, "post-absence", ProcessDefinitionPermissions.READ,
@@ -94,6 +92,19 @@ public class Access {
 
   public void grantUser(String userId, Resource resource, String resourceId, Permission... permissions) {
     grant(null, userId, resource, resourceId, permissions);
+  }
+
+  /** Takes back permissions an earlier version granted; what else the group holds there stays. */
+  public void revokeGroup(String groupId, Resource resource, String resourceId, Permission... permissions) {
+    for (Authorization a : authorizations.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT)
+        .resourceType(resource).resourceId(resourceId).groupIdIn(groupId).list()) {
+      if (Objects.equals(a.getResourceId(), resourceId) && Arrays.stream(permissions).anyMatch(a::isPermissionGranted)) {
+        for (Permission p : permissions) {
+          a.removePermission(p);
+        }
+        authorizations.saveAuthorization(a);
+      }
+    }
   }
 
   private void grant(String groupId, String userId, Resource resource, String resourceId, Permission... permissions) {

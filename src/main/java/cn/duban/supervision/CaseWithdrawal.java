@@ -1,9 +1,11 @@
 package cn.duban.supervision;
 
-import java.util.Map;
-import org.camunda.bpm.engine.RuntimeService;
-import org.springframework.stereotype.Component;
 import cn.duban.common.InputException;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -18,19 +20,31 @@ public class CaseWithdrawal {
 
   private final SupervisionService cases;
   private final RuntimeService runtime;
+  private final IdentityService identity;
 
-  public CaseWithdrawal(SupervisionService cases, RuntimeService runtime) {
+  public CaseWithdrawal(SupervisionService cases, RuntimeService runtime, IdentityService identity) {
     this.cases = cases;
     this.runtime = runtime;
+    this.identity = identity;
   }
 
   @Transactional(noRollbackFor = InputException.class)
   public SupervisionCase request(String caseNumber, String reason, String userId) {
     SupervisionCase c = cases.checkWithdrawable(caseNumber, reason);
-    runtime.createMessageCorrelation(MESSAGE)
-        .processInstanceId(c.getProcessInstanceId())
-        .setVariables(Map.of("withdrawalReason", reason.strip(), "withdrawnBy", userId))
-        .correlate();
+    // the caller's right to withdraw is checked by now; the message is the application's own, and
+    // nobody but administrators may send one into an instance themselves
+    Authentication caller = identity.getCurrentAuthentication();
+    identity.clearAuthentication();
+    try {
+      runtime.createMessageCorrelation(MESSAGE)
+          .processInstanceId(c.getProcessInstanceId())
+          .setVariables(Map.of("withdrawalReason", reason.strip(), "withdrawnBy", userId))
+          .correlate();
+    } finally {
+      if (caller != null) {
+        identity.setAuthentication(caller);
+      }
+    }
     return cases.get(c.getId());
   }
 }

@@ -108,8 +108,10 @@ public class AccessSetup {
           HistoricProcessInstancePermissions.READ);
       access.grantGroup(overseer, Resources.DECISION_DEFINITION, Authorization.ANY, READ);
     }
-    // the supervision office runs the cases: it withdraws them, and may correct one in Cockpit
-    access.grantGroup(Groups.SUPERVISION_OFFICE, Resources.PROCESS_DEFINITION, "supervision-case",
+    // nobody but administrators changes an instance beside its tasks (variables, messages, moving
+    // tokens in Cockpit): the application's own checks would be skipped; the supervision office
+    // withdraws a case through the project's API, which checks first
+    access.revokeGroup(Groups.SUPERVISION_OFFICE, Resources.PROCESS_DEFINITION, "supervision-case",
         ProcessDefinitionPermissions.UPDATE_INSTANCE);
     OWNERS.forEach((group, keys) -> keys.forEach(key -> access.grantGroup(group, Resources.PROCESS_DEFINITION, key,
         ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_INSTANCE,

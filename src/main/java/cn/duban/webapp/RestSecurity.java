@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
@@ -49,8 +50,7 @@ public class RestSecurity {
   public FilterRegistrationBean<Filter> noMessagesFromOutside() {
     FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>((request, response, chain) -> {
       HttpServletRequest http = (HttpServletRequest) request;
-      String path = http.getRequestURI();
-      if ("POST".equals(http.getMethod()) && (path.endsWith("/message") || path.endsWith("/signal"))) {
+      if ("POST".equalsIgnoreCase(http.getMethod()) && RAISES_EVENT.matcher(pathOf(http)).matches()) {
         HttpServletResponse refused = (HttpServletResponse) response;
         refused.setStatus(HttpServletResponse.SC_FORBIDDEN);
         refused.setContentType("application/json;charset=UTF-8");
@@ -62,6 +62,15 @@ public class RestSecurity {
     registration.setName("duban-no-messages-from-outside");
     registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
     return registration;
+  }
+
+  /** Correlating a message, sending a signal, triggering a subscription: by whatever spelling of the path. */
+  private static final Pattern RAISES_EVENT = Pattern.compile(
+      "(?i).*/(message|signal|messagesubscriptions/[^/]+/trigger)/*");
+
+  /** The path as the servlet container resolved it: decoded, without ";…" parameters. */
+  private static String pathOf(HttpServletRequest request) {
+    return request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
   }
 
   /**

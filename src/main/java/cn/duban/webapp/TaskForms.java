@@ -136,6 +136,13 @@ public class TaskForms extends AbstractProcessEnginePlugin {
 
   private static void collect(JsonNode components, List<Field> fields) {
     for (JsonNode c : components) {
+      // a group or dynamic list with a path submits its fields inside one variable of that name:
+      // the variable may be written, and what is inside is the form's own business
+      if (c.hasNonNull("path") && !c.get("path").asText().isBlank()) {
+        String variable = c.get("path").asText().split("\\.")[0];
+        fields.add(new Field(variable, variable, c.path("type").asText(), false, true, true, Set.of()));
+        continue;
+      }
       if (c.hasNonNull("key")) {
         Set<String> values = new HashSet<>();
         c.path("values").forEach(v -> values.add(v.path("value").asText()));

@@ -10,6 +10,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.AbstractPatchVariablesCmd;
@@ -82,8 +86,8 @@ public class TaskVariableGuard extends AbstractProcessEnginePlugin {
       return;
     }
     TaskEntity task = context.getTaskManager().findTaskById(write.taskId());
-    if (task == null || task.getProcessDefinitionId() == null) {
-      return;  // unknown to the engine (it answers that itself), or a task of no process
+    if (task == null || task.getProcessDefinitionId() == null || !mayWork(user, task.getId())) {
+      return;  // unknown, not the user's to work (the engine refuses both itself), or a task of no process
     }
     Set<String> allowed = forms.fieldKeys(task.getBpmnModelElementInstance());
     Set<String> refused = new TreeSet<>(write.names());
@@ -96,6 +100,14 @@ public class TaskVariableGuard extends AbstractProcessEnginePlugin {
           || (command instanceof CompleteTaskCmd && !(command instanceof ResolveTaskCmd));
       throw formSubmission ? new InputException(refused.iterator().next(), message) : new AuthorizationException(message);
     }
+  }
+
+  /** Whether the engine would let the user work the task: only then is its form a matter of this check. */
+  private static boolean mayWork(Authentication user, String taskId) {
+    AuthorizationService authorizations = Context.getProcessEngineConfiguration().getAuthorizationService();
+    List<String> groups = user.getGroupIds() == null ? List.of() : user.getGroupIds();
+    return authorizations.isUserAuthorized(user.getUserId(), groups, TaskPermissions.TASK_WORK, Resources.TASK, taskId)
+        || authorizations.isUserAuthorized(user.getUserId(), groups, Permissions.UPDATE, Resources.TASK, taskId);
   }
 
   /** The task and variable names a command writes, or null for a command that writes none through a task. */
@@ -142,7 +154,8 @@ public class TaskVariableGuard extends AbstractProcessEnginePlugin {
 
   /**
    * The engine's commands keep what they were given in protected fields without getters; they are
-   * read as they are in this engine version (TaskVariableGuardTest fails if one is renamed).
+   * read as they are in this engine version (TaskVariableGuardTest reads each command it knows, and
+   * fails if one is renamed).
    */
   @SuppressWarnings("unchecked")
   private static <T> T field(Object command, Class<?> declaring, String name) {

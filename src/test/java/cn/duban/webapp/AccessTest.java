@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
 import java.time.LocalDateTime;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.BeforeEach;
@@ -79,19 +80,26 @@ class AccessTest extends ProcessTestSupport {
     HttpResponse<String> start = http.post("/engine-rest/process-definition/key/supervision-case/start", "{}", "zjj-lin");
     assertThat(start.statusCode()).isEqualTo(403);
 
-    // a to-do of his own (Tasklist's 创建任务), which nobody of another unit sees
-    String todo = "todo-" + System.nanoTime();
-    assertThat(http.post("/engine-rest/task/create", "{\"id\": \"" + todo + "\", \"name\": \"整理督办台账\","
-        + " \"assignee\": \"zjj-lin\"}", "zjj-lin").statusCode()).isEqualTo(204);
-    assertThat(http.get("/engine-rest/task/" + todo, "zjj-lin").statusCode()).isEqualTo(200);
-    assertThat(http.get("/engine-rest/task/" + todo, "jtj-xu").statusCode()).isIn(403, 404);
+    // nor makes tasks of his own to hand to others (Tasklist's 创建任务 is the administrators')
+    assertThat(http.post("/engine-rest/task/create", "{\"id\": \"todo-" + System.nanoTime() + "\","
+        + " \"name\": \"请立即审批\", \"assignee\": \"wangfxz\"}", "zjj-lin").statusCode()).isEqualTo(403);
 
     // nor sends a message to find out what another unit's case holds; the application sends its own
     HttpResponse<String> probe = http.post("/engine-rest/message", "{\"messageName\": \"CaseWithdrawn\","
         + " \"businessKey\": \"" + caseOf(transport).getCaseNumber() + "\"}", "zjj-lin");
     assertThat(probe.statusCode()).isEqualTo(403);
     assertThat(probe.body()).contains("不能通过接口发送").doesNotContain(transport.getId());
+    for (String path : List.of("/engine-rest/message/", "/engine-rest/message;x=1", "/engine-rest/Message",
+        "/engine-rest/engine/default/message")) {
+      assertThat(http.post(path, "{\"messageName\": \"CaseWithdrawn\", \"businessKey\": \""
+          + caseOf(transport).getCaseNumber() + "\"}", "zjj-lin").statusCode()).as(path).isEqualTo(403);
+    }
     assertThat(http.post("/engine-rest/signal", "{\"name\": \"x\"}", "ducha").statusCode()).isEqualTo(403);
+    assertThat(http.post("/engine-rest/signal/", "{\"name\": \"x\"}", "ducha").statusCode()).isEqualTo(403);
+    String execution = runtime.createExecutionQuery().processInstanceId(transport.getId())
+        .messageEventSubscriptionName("CaseWithdrawn").singleResult().getId();
+    assertThat(http.post("/engine-rest/execution/" + execution + "/messageSubscriptions/CaseWithdrawn/trigger", "{}",
+        "ducha").statusCode()).isEqualTo(403);
     assertThat(runtime.createProcessInstanceQuery().processInstanceId(transport.getId()).active().count()).isOne();
   }
 
@@ -116,6 +124,11 @@ class AccessTest extends ProcessTestSupport {
     assertThat(http.get("/engine-rest/task/" + transportTask, "ducha").statusCode()).isEqualTo(200);
     assertThat(http.post("/engine-rest/task/" + transportTask + "/claim", "{\"userId\": \"ducha\"}", "ducha")
         .statusCode()).isEqualTo(403);
+    // nor changes a case's instance beside its tasks: the application's checks would be skipped
+    assertThat(http.send("PUT", "/engine-rest/process-instance/" + transport.getId() + "/variables/warningLevel",
+        "{\"value\": \"GREEN\"}", "ducha").statusCode()).isEqualTo(403);
+    assertThat(http.send("PUT", "/engine-rest/process-instance/" + transport.getId() + "/suspended",
+        "{\"suspended\": true}", "ducha").statusCode()).isEqualTo(403);
   }
 
   @Test

@@ -8,6 +8,17 @@ import cn.duban.supervision.ProcessTestSupport;
 import cn.duban.supervision.SupervisionCase;
 import java.net.http.HttpResponse;
 import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.HandleTaskBpmnErrorCmd;
+import org.camunda.bpm.engine.impl.cmd.HandleTaskEscalationCmd;
+import org.camunda.bpm.engine.impl.cmd.PatchTaskVariablesCmd;
+import org.camunda.bpm.engine.impl.cmd.RemoveTaskVariablesCmd;
+import org.camunda.bpm.engine.impl.cmd.ResolveTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.SetTaskVariablesCmd;
+import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
+import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -54,6 +65,12 @@ class TaskVariableGuardTest extends ProcessTestSupport {
     assertForbidden(http.send("PUT", "/engine-rest/task/" + signFor + "/localVariables/leadUnit",
         "{\"value\": \"jtj\"}", "zjj-lin"));
 
+    // another unit's handler learns nothing of the task from the check: the engine refuses him first
+    HttpResponse<String> stranger = http.post("/engine-rest/task/" + signFor + "/complete",
+        "{\"variables\": {" + signed + ", " + foreign + "}}", "jtj-xu");
+    assertThat(stranger.statusCode()).isIn(403, 404);
+    assertThat(stranger.body()).doesNotContain("只能提交表单中的内容", "签收督办事项");
+
     // nothing changed: the task waits, the case is still his own, the other one untouched
     assertThat(housing).isWaitingAt("signFor");
     assertThat(runtime.getVariable(housing.getId(), "caseId")).isEqualTo(caseOf(housing).getId());
@@ -81,6 +98,25 @@ class TaskVariableGuardTest extends ProcessTestSupport {
     assertRefused(http.post("/engine-rest/task/" + review + "/complete", "{\"variables\": {"
         + "\"warningLevel\": {\"value\": \"GREEN\"}}}", "ducha"), "warningLevel");
     assertThat(housing).isWaitingAt("reviewClosure");
+  }
+
+  @Test
+  @DisplayName("every engine command that writes through a task is read for its task and names (this engine version's fields)")
+  void readsEveryCommand() {
+    Map<String, Object> vars = Map.of("caseId", 1L);
+    List<Command<?>> commands = List.of(new CompleteTaskCmd("t", vars), new ResolveTaskCmd("t", vars),
+        new SubmitTaskFormCmd("t", vars, false, false), new HandleTaskBpmnErrorCmd("t", "e", "m", vars),
+        new HandleTaskEscalationCmd("t", "e", vars), new SetTaskVariablesCmd("t", vars, false),
+        new RemoveTaskVariablesCmd("t", List.of("caseId"), false),
+        new PatchTaskVariablesCmd("t", vars, List.of("leadUnit"), false));
+    for (Command<?> command : commands) {
+      TaskVariableGuard.TaskWrite write = TaskVariableGuard.writeOf(command);
+      assertThat(write).as(command.getClass().getSimpleName()).isNotNull();
+      assertThat(write.taskId()).isEqualTo("t");
+      assertThat(write.names()).contains("caseId");
+    }
+    assertThat(TaskVariableGuard.writeOf(new PatchTaskVariablesCmd("t", vars, List.of("leadUnit"), false)).names())
+        .containsExactlyInAnyOrder("caseId", "leadUnit");
   }
 
   /** A form submitted with more than its fields: 400, the field named. */
