@@ -67,11 +67,13 @@ public class Person {
 
   /** A name or title corrected in Camunda Admin; whether anything changed. */
   public boolean rename(String name, String title) {
-    if (Objects.equals(this.name, name) && Objects.equals(this.title, title)) {
+    String newTitle = title == null || title.isBlank() ? null : title;  // Camunda keeps "" for none
+    String oldTitle = this.title == null || this.title.isBlank() ? null : this.title;
+    if (Objects.equals(this.name, name) && Objects.equals(oldTitle, newTitle)) {
       return false;
     }
     this.name = name;
-    this.title = title;
+    this.title = newTitle;
     return true;
   }
 

@@ -26,6 +26,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * including the {@code camundaFormRef} it was given; the REST API cannot read that field back (an
  * interface without a type), so every task with a Camunda Form failed with an English server error.
  * The field is dropped on the way in: a task's form is the model's and is never changed this way.
+ * Who may save a task whole is unchanged: administrators; a handler works a task (TASK_WORK) and
+ * moves none of its dates, which are its limits'.
  */
 @Configuration
 public class TaskUpdateBody {

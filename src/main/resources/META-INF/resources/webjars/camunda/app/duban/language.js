@@ -26,13 +26,12 @@ try {
 // Camunda Forms write and read a typed date in the browser's own order (12/15/2026 in an English
 // browser, where 2026-12-15 turns into another date): in Chinese, year first, whatever the browser.
 if (language === 'zh') {
-  const NativeDateTimeFormat = Intl.DateTimeFormat;
-  const yearFirst = function DateTimeFormat(locales, options) {
-    return new NativeDateTimeFormat(locales === undefined || locales === 'default' ? 'zh-CN' : locales, options);
-  };
-  yearFirst.prototype = NativeDateTimeFormat.prototype;
-  yearFirst.supportedLocalesOf = NativeDateTimeFormat.supportedLocalesOf;
-  Intl.DateTimeFormat = yearFirst;
+  const yearFirst = locales => (locales === undefined || locales === 'default'
+    || (Array.isArray(locales) && locales.length === 0) ? 'zh-CN' : locales);
+  Intl.DateTimeFormat = new Proxy(Intl.DateTimeFormat, {
+    construct: (native, [locales, options], newTarget) => Reflect.construct(native, [yearFirst(locales), options], newTarget),
+    apply: (native, self, [locales, options]) => Reflect.apply(native, self, [yearFirst(locales), options])
+  });
 }
 
 function addSwitch() {
@@ -143,8 +142,18 @@ function start() {
   addSwitch();
   if (language === 'zh') {
     translateForms();
-    new MutationObserver(translateForms)
-      .observe(document.body, {childList: true, subtree: true, characterData: true});
+    // one pass per frame at most, and only when a form or a calendar is on the page
+    let pending = false;
+    new MutationObserver(() => {
+      if (pending || !document.querySelector('.fjs-form, .flatpickr-calendar')) {
+        return;
+      }
+      pending = true;
+      window.requestAnimationFrame(() => {
+        pending = false;
+        translateForms();
+      });
+    }).observe(document.body, {childList: true, subtree: true, characterData: true});
   }
 }
 
