@@ -14,6 +14,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.VariableScope;
@@ -85,6 +86,12 @@ public class CaseVariables {
         tasks.setPriority(t.getId(), c.getWarningLevel().taskPriority());
       }
     }
+  }
+
+  /** Items on one line, as official papers number them: （1）…；（2）… */
+  static String numbered(List<String> items) {
+    return items.isEmpty() ? "无" : IntStream.range(0, items.size())
+        .mapToObj(i -> "（" + (i + 1) + "）" + items.get(i)).collect(Collectors.joining("；"));
   }
 
   VariableMap state(SupervisionCase c) {
@@ -178,7 +185,7 @@ public class CaseVariables {
         .putValue("responsiblePerson", c.getResponsiblePerson())
         .putValue("responsiblePersonName", organization.personName(c.getResponsiblePerson()))
         .putValue(SIGN_FOR_DUE_AT, Date.from(c.getSignForDueAt()))
-        .putValue("qualityChecklistText", String.join("\n", c.checklistItems()))
+        .putValue("qualityChecklistText", numbered(c.checklistItems()))
         .putValue("checklistOptions", FormValues.json(c.checklistItems().stream()
             .map(item -> Map.of("label", item, "value", item)).toList()));
     List<Map<String, Object>> milestoneOptions = cases.milestones(c.getId()).stream()

@@ -53,7 +53,10 @@ class TasklistFiltersTest extends ProcessTestSupport {
     assertThat(list("zjj-lin", "已逾期")).contains(housingSignFor).doesNotContain(transportSignFor);
     assertThat(list("zjj-lin", "即将到期")).doesNotContain(housingSignFor);
 
-    // the sign-for form shows the green notice issued at registration
+    // the sign-for form shows the quality checklist numbered on one line, as papers do
+    assertThat(runtime.getVariable(housing.getId(), "qualityChecklistText"))
+        .isEqualTo("（1）改造方案经专家评审；（2）居民满意度不低于90%");
+    // and the green notice issued at registration
     assertThat(runtime.getVariable(housing.getId(), "caseHistory").toString())
         .contains("发出督查事项立项通知单", "(/api/cases/" + caseOf(housing).getId() + "/notices/GREEN)");
 
