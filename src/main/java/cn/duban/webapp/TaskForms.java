@@ -101,10 +101,10 @@ public class TaskForms extends AbstractProcessEnginePlugin {
     }
   }
 
-  /** The names a person may submit with the task: its form's input fields. */
-  Set<String> fieldKeys(UserTask userTask) {
+  /** The names a person may submit with a form (by its id): its input fields. */
+  Set<String> fieldKeys(String formRef) {
     Set<String> keys = new HashSet<>();
-    fieldsOf(userTask).forEach(f -> keys.add(f.key()));
+    fieldsByForm.getOrDefault(formRef, List.of()).forEach(f -> keys.add(f.key()));
     return keys;
   }
 

@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.authorization.TaskPermissions;
+import org.camunda.bpm.engine.impl.ProcessInstantiationBuilderImpl;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.AbstractPatchVariablesCmd;
@@ -27,6 +28,8 @@ import org.camunda.bpm.engine.impl.cmd.PatchTaskVariablesCmd;
 import org.camunda.bpm.engine.impl.cmd.RemoveTaskVariablesCmd;
 import org.camunda.bpm.engine.impl.cmd.ResolveTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.SetTaskVariablesCmd;
+import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceCmd;
+import org.camunda.bpm.engine.impl.cmd.SubmitStartFormCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -34,6 +37,10 @@ import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.StartEvent;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.springframework.stereotype.Component;
 
 /**
@@ -42,10 +49,12 @@ import org.springframework.stereotype.Component;
  * person must not change (the case or complaint a process works on, the unit a task is for), so a
  * handler completing his own task with {@code caseId} of another unit's case would work on that
  * case. Every command that writes variables through a task (complete, submit the form, resolve,
- * BPMN error or escalation, set, change or remove its variables) is checked before it runs, for
- * every logged-in user but administrators: a name that is not a field of the task's form is refused
- * (400 for a form's submission, 403 for any other write) and nothing changes. The engine's own work (timers, delegates, the application's
- * services without a logged-in user) is not checked.
+ * BPMN error or escalation, set, change or remove its variables), and every start with a start
+ * form (its fields, the same way), is checked before it runs, for
+ * every logged-in user but administrators who may work the task: a name that is not a field of the
+ * task's form is refused (400 for a form's submission, 403 for any other write) and nothing changes.
+ * The engine's own work (timers, delegates, the application's services without a logged-in user) is
+ * not checked.
  */
 @Component
 public class TaskVariableGuard extends AbstractProcessEnginePlugin {
@@ -81,6 +90,11 @@ public class TaskVariableGuard extends AbstractProcessEnginePlugin {
         || (user.getGroupIds() != null && user.getGroupIds().contains(Groups.CAMUNDA_ADMIN))) {
       return;
     }
+    StartWrite start = startOf(command);
+    if (start != null) {
+      checkStart(start, command instanceof SubmitStartFormCmd);
+      return;
+    }
     TaskWrite write = writeOf(command);
     if (write == null || write.names().isEmpty()) {
       return;
@@ -89,17 +103,52 @@ public class TaskVariableGuard extends AbstractProcessEnginePlugin {
     if (task == null || task.getProcessDefinitionId() == null || !mayWork(user, task.getId())) {
       return;  // unknown, not the user's to work (the engine refuses both itself), or a task of no process
     }
-    Set<String> allowed = forms.fieldKeys(task.getBpmnModelElementInstance());
-    Set<String> refused = new TreeSet<>(write.names());
+    UserTask userTask = task.getBpmnModelElementInstance();
+    // submitting a form: 400 naming the field, as any refused form; writing variables otherwise
+    // (the REST API's variables, resolve, BPMN error): 403, the only refusal those endpoints pass on
+    refuse(task.getName(), write.names(), forms.fieldKeys(userTask == null ? null : userTask.getCamundaFormRef()),
+        command instanceof SubmitTaskFormCmd || (command instanceof CompleteTaskCmd && !(command instanceof ResolveTaskCmd)));
+  }
+
+  /** A process started with its start form takes that form's fields, and nothing else, from a person. */
+  private void checkStart(StartWrite start, boolean formSubmission) {
+    if (start.names().isEmpty() || start.processDefinitionId() == null) {
+      return;
+    }
+    BpmnModelInstance model = Context.getProcessEngineConfiguration().getDeploymentCache()
+        .findBpmnModelInstanceForProcessDefinition(start.processDefinitionId());
+    for (StartEvent event : model.getModelElementsByType(StartEvent.class)) {
+      if (event.getParentElement() instanceof Process process && event.getCamundaFormRef() != null) {
+        refuse(process.getName(), start.names(), forms.fieldKeys(event.getCamundaFormRef()), formSubmission);
+        return;
+      }
+    }
+  }
+
+  private static void refuse(String what, Collection<String> names, Set<String> allowed, boolean formSubmission) {
+    Set<String> refused = new TreeSet<>(names);
     refused.removeAll(allowed);
     if (!refused.isEmpty()) {
-      String message = "“" + task.getName() + "”只能提交表单中的内容，不能提交：" + String.join("、", refused);
-      // submitting a form: 400 naming the field, as any refused form; writing variables otherwise
-      // (the REST API's variables, resolve, BPMN error): 403, the only refusal those endpoints pass on
-      boolean formSubmission = command instanceof SubmitTaskFormCmd
-          || (command instanceof CompleteTaskCmd && !(command instanceof ResolveTaskCmd));
+      String message = "“" + what + "”只能提交表单中的内容，不能提交：" + String.join("、", refused);
       throw formSubmission ? new InputException(refused.iterator().next(), message) : new AuthorizationException(message);
     }
+  }
+
+  /** A start with variables: which process, which names. */
+  record StartWrite(String processDefinitionId, Collection<String> names) {
+  }
+
+  /** The process and variable names a start writes, or null for a command that starts nothing. */
+  static StartWrite startOf(Command<?> command) {
+    if (command instanceof SubmitStartFormCmd) {
+      return new StartWrite(field(command, SubmitStartFormCmd.class, "processDefinitionId"),
+          names(field(command, SubmitStartFormCmd.class, "variables")));
+    }
+    if (command instanceof StartProcessInstanceCmd) {
+      ProcessInstantiationBuilderImpl builder = field(command, StartProcessInstanceCmd.class, "instantiationBuilder");
+      return new StartWrite(builder.getProcessDefinitionId(), names(builder.getVariables()));
+    }
+    return null;
   }
 
   /** Whether the engine would let the user work the task: only then is its form a matter of this check. */

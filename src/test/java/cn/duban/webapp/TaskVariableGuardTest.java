@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.impl.cmd.PatchTaskVariablesCmd;
 import org.camunda.bpm.engine.impl.cmd.RemoveTaskVariablesCmd;
 import org.camunda.bpm.engine.impl.cmd.ResolveTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.SetTaskVariablesCmd;
+import org.camunda.bpm.engine.impl.cmd.SubmitStartFormCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -101,6 +102,20 @@ class TaskVariableGuardTest extends ProcessTestSupport {
   }
 
   @Test
+  @DisplayName("a process's start form takes its fields only: a registration carrying anything else is refused, nothing started")
+  void startFormsToo() {
+    long before = runtime.createProcessInstanceQuery().processDefinitionKey("supervision-case").count();
+    String injected = "{\"variables\": {\"title\": {\"value\": \"事项\"}, \"caseId\": {\"value\": 1, \"type\": \"Long\"}}}";
+    assertRefused(http.post("/engine-rest/process-definition/key/supervision-case/submit-form", injected, "ducha"),
+        "caseId");
+    HttpResponse<String> started = http.post("/engine-rest/process-definition/key/supervision-case/start", injected,
+        "ducha");
+    assertThat(started.statusCode()).as(started.body()).isEqualTo(403);
+    assertThat(started.body()).contains("只能提交表单中的内容", "caseId");
+    assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("supervision-case").count()).isEqualTo(before);
+  }
+
+  @Test
   @DisplayName("every engine command that writes through a task is read for its task and names (this engine version's fields)")
   void readsEveryCommand() {
     Map<String, Object> vars = Map.of("caseId", 1L);
@@ -117,6 +132,8 @@ class TaskVariableGuardTest extends ProcessTestSupport {
     }
     assertThat(TaskVariableGuard.writeOf(new PatchTaskVariablesCmd("t", vars, List.of("leadUnit"), false)).names())
         .containsExactlyInAnyOrder("caseId", "leadUnit");
+    assertThat(TaskVariableGuard.startOf(new SubmitStartFormCmd("p", null, vars)))
+        .isEqualTo(new TaskVariableGuard.StartWrite("p", List.of("caseId")));
   }
 
   /** A form submitted with more than its fields: 400, the field named. */
