@@ -18,8 +18,10 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Service;
@@ -59,7 +61,8 @@ public class Dashboard {
   public record UnitCount(String unit, String unitName, Map<String, Long> byLevel, long total) {
   }
 
-  public record OverdueCase(Long caseId, String caseNumber, String title, String unitName, String deadline,
+  /** An open case as the board lists it; working days overdue are 0 before its deadline. */
+  public record CaseRow(Long caseId, String caseNumber, String title, String unit, String unitName, String deadline,
       int workingDaysOverdue, String level, String levelLabel, String processInstanceId) {
   }
 
@@ -69,7 +72,7 @@ public class Dashboard {
 
   /** Times as text (yyyy-MM-dd HH:mm, the offices' zone): Cockpit's JSON has no date types. */
   public record Overview(String at, long openCases, List<LevelCount> byLevel, List<UnitCount> byUnit,
-      List<OverdueCase> overdueCases, List<OverdueComplaint> overdueComplaints) {
+      List<CaseRow> cases, List<CaseRow> overdueCases, List<OverdueComplaint> overdueComplaints) {
   }
 
   @Transactional(readOnly = true)
@@ -86,12 +89,19 @@ public class Dashboard {
       levels.merge(c.getWarningLevel(), 1L, Long::sum);
       units.computeIfAbsent(c.getLeadUnit(), u -> new TreeMap<>()).merge(c.getWarningLevel().name(), 1L, Long::sum);
     }
-    List<OverdueCase> overdue = open.stream().filter(c -> c.getDeadlineAt().isBefore(now))
-        .map(c -> new OverdueCase(c.getId(), c.getCaseNumber(), c.getTitle(), organization.unitName(c.getLeadUnit()),
-            c.getDeadline().toString(), Math.max(0, clock.calendar().workingDaysBetween(c.getDeadline(), today)),
+    // most urgent first: the latest, then the highest level, then the nearest deadline
+    List<CaseRow> rows = open.stream()
+        .map(c -> new CaseRow(c.getId(), c.getCaseNumber(), c.getTitle(), c.getLeadUnit(),
+            organization.unitName(c.getLeadUnit()), c.getDeadline().toString(), c.getDeadlineAt().isBefore(now)
+                ? Math.max(0, clock.calendar().workingDaysBetween(c.getDeadline(), today)) : 0,
             c.getWarningLevel().name(), c.getWarningLevel().label(), c.getProcessInstanceId()))
-        .sorted(Comparator.comparing(OverdueCase::workingDaysOverdue).reversed().thenComparing(OverdueCase::caseNumber))
+        .sorted(Comparator.comparing(CaseRow::workingDaysOverdue).reversed()
+            .thenComparing(r -> WarningLevel.valueOf(r.level()), Comparator.reverseOrder())
+            .thenComparing(CaseRow::deadline).thenComparing(CaseRow::caseNumber))
         .toList();
+    Set<Long> late = open.stream().filter(c -> c.getDeadlineAt().isBefore(now)).map(SupervisionCase::getId)
+        .collect(Collectors.toSet());
+    List<CaseRow> overdue = rows.stream().filter(r -> late.contains(r.caseId())).toList();
     List<OverdueComplaint> lateComplaints = visible("complaint-investigation", complaints::findByProcessInstanceIdIn)
         .stream().filter(c -> c.getStatus() == ComplaintStatus.INVESTIGATING
             || c.getStatus() == ComplaintStatus.REINVESTIGATING)
@@ -105,7 +115,7 @@ public class Dashboard {
         levels.entrySet().stream().map(e -> new LevelCount(e.getKey().name(), e.getKey().label(), e.getValue())).toList(),
         units.entrySet().stream().map(e -> new UnitCount(e.getKey(), organization.unitName(e.getKey()), e.getValue(),
             e.getValue().values().stream().mapToLong(Long::longValue).sum())).toList(),
-        overdue, lateComplaints);
+        rows, overdue, lateComplaints);
   }
 
   /** The records of the running instances of a process that the caller may see. */

@@ -11,18 +11,26 @@ function instanceLink(id, text) {
   return `<a href="#/process-instance/${encodeURIComponent(id)}/runtime">${esc(text)}</a>`;
 }
 
-function render(node, data) {
-  const tiles = data.byLevel.map(l => `
-    <div class="duban-tile" style="border-color:${LEVEL_COLOURS[l.level]};color:${LEVEL_COLOURS[l.level]}">
-      <div class="duban-count">${l.count}</div><div>${esc(l.label)}</div></div>`).join('');
-  const levels = data.byLevel.map(l => l.level);
-  const units = data.byUnit.length === 0 ? '<tr><td colspan="6">无在办事项</td></tr>' : data.byUnit.map(u => `
-    <tr><td>${esc(u.unitName)}</td>${levels.map(l => `<td>${u.byLevel[l] || 0}</td>`).join('')}<td>${u.total}</td></tr>`).join('');
-  const cases = data.overdueCases.length === 0 ? '<tr><td colspan="7">无逾期事项</td></tr>' : data.overdueCases.map(c => `
+function caseRows(rows, empty) {
+  return rows.length === 0 ? `<tr><td colspan="7">${empty}</td></tr>` : rows.map(c => `
     <tr><td>${instanceLink(c.processInstanceId, c.caseNumber)}</td><td>${esc(c.title)}</td><td>${esc(c.unitName)}</td>
-      <td>${esc(c.deadline)}</td><td class="duban-late">${c.workingDaysOverdue}</td>
+      <td>${esc(c.deadline)}</td><td class="${c.workingDaysOverdue > 0 ? 'duban-late' : ''}">${c.workingDaysOverdue || ''}</td>
       <td style="color:${LEVEL_COLOURS[c.level]}">${esc(c.levelLabel)}</td>
       <td><a target="_blank" href="/api/cases/${c.caseId}/notices/${NOTICE_OF_LEVEL[c.level]}">通知单</a></td></tr>`).join('');
+}
+
+const CASE_HEAD = `<thead><tr><th>编号</th><th>事项</th><th>承办单位</th><th>完成时限</th>
+  <th>逾期（工作日）</th><th>督办级别</th><th></th></tr></thead>`;
+
+function render(node, data) {
+  const tiles = data.byLevel.map(l => `
+    <a href="#" class="duban-tile" data-level="${esc(l.level)}" title="列出${esc(l.label)}的在办事项"
+      style="border-color:${LEVEL_COLOURS[l.level]};color:${LEVEL_COLOURS[l.level]}">
+      <div class="duban-count">${l.count}</div><div>${esc(l.label)}</div></a>`).join('');
+  const levels = data.byLevel.map(l => l.level);
+  const units = data.byUnit.length === 0 ? '<tr><td colspan="6">无在办事项</td></tr>' : data.byUnit.map(u => `
+    <tr><td><a href="#" data-unit="${esc(u.unit)}" title="列出本单位的在办事项">${esc(u.unitName)}</a></td>
+      ${levels.map(l => `<td>${u.byLevel[l] || 0}</td>`).join('')}<td>${u.total}</td></tr>`).join('');
   const complaints = data.overdueComplaints.length === 0 ? '<tr><td colspan="7">无超期投诉</td></tr>'
     : data.overdueComplaints.map(c => `
     <tr><td>${instanceLink(c.processInstanceId, c.trackingCode)}</td><td>${esc(c.unitName)}</td><td>${esc(c.typeLabel)}</td>
@@ -32,16 +40,39 @@ function render(node, data) {
     <section class="duban-dashboard">
       <h3>督办看板 <small>在办事项 ${data.openCases} 件，统计时间 ${esc(data.at)}</small></h3>
       <div class="duban-tiles">${tiles}</div>
-      <h4>按承办单位</h4>
+      <div class="duban-selection" hidden>
+        <h4><span class="duban-selection-title"></span> <small><a href="#" class="duban-selection-close">收起</a></small></h4>
+        <table class="table table-condensed duban-cases">${CASE_HEAD}<tbody></tbody></table>
+      </div>
+      <h4>按承办单位 <small>点单位名称列出其在办事项</small></h4>
       <table class="table table-condensed"><thead><tr><th>承办单位</th>${data.byLevel.map(l => `<th>${esc(l.label)}</th>`).join('')}
         <th>合计</th></tr></thead><tbody>${units}</tbody></table>
       <h4>逾期督办事项 <small>已过完成时限，按逾期工作日排序</small></h4>
-      <table class="table table-condensed duban-overdue"><thead><tr><th>编号</th><th>事项</th><th>承办单位</th><th>完成时限</th>
-        <th>逾期（工作日）</th><th>督办级别</th><th></th></tr></thead><tbody>${cases}</tbody></table>
+      <table class="table table-condensed duban-overdue">${CASE_HEAD}<tbody>${caseRows(data.overdueCases, '无逾期事项')}</tbody></table>
       <h4>超期投诉 <small>已过调查时限仍未办结</small></h4>
       <table class="table table-condensed duban-complaints"><thead><tr><th>投诉编号</th><th>被投诉单位</th><th>类型</th><th>状态</th>
         <th>办理时限</th><th>超期（工作日）</th><th></th></tr></thead><tbody>${complaints}</tbody></table>
     </section>`;
+  // a tile or a unit lists its open cases above the tables
+  const selection = node.querySelector('.duban-selection');
+  const show = (title, rows) => {
+    selection.querySelector('.duban-selection-title').textContent = `${title}（${rows.length}件）`;
+    selection.querySelector('tbody').innerHTML = caseRows(rows, '无在办事项');
+    selection.hidden = false;
+  };
+  node.querySelectorAll('[data-level]').forEach(tile => tile.addEventListener('click', event => {
+    event.preventDefault();
+    const level = data.byLevel.find(l => l.level === tile.dataset.level);
+    show(`${level.label}的在办事项`, data.cases.filter(c => c.level === level.level));
+  }));
+  node.querySelectorAll('[data-unit]').forEach(link => link.addEventListener('click', event => {
+    event.preventDefault();
+    show(`${link.textContent}的在办事项`, data.cases.filter(c => c.unit === link.dataset.unit));
+  }));
+  selection.querySelector('.duban-selection-close').addEventListener('click', event => {
+    event.preventDefault();
+    selection.hidden = true;
+  });
 }
 
 function mount(node, api) {

@@ -104,6 +104,13 @@ class BrowserTest extends ProcessTestSupport {
     browser.waitForText(c.getCaseNumber());
     assertThat(browser.text()).contains("逾期督办事项", "按承办单位", c.getTitle(), "黄灯");
     browser.screenshot(SHOTS.resolve("cockpit-dashboard.png"));
+    // the yellow tile lists the yellow cases
+    browser.eval("document.querySelector('.duban-tile[data-level=\"YELLOW\"]').click()");
+    browser.waitFor("!document.querySelector('.duban-selection').hidden"
+        + " && document.querySelector('.duban-selection').innerText.includes(" + JSON.valueToTree(c.getCaseNumber()) + ")",
+        "the yellow cases listed");
+    assertThat(browser.eval("document.querySelector('.duban-selection-title').textContent").asText())
+        .startsWith("黄灯的在办事项");
 
     clickText("督办看板");  // the header's menu: the board as a page of its own
     browser.waitFor("location.hash.includes('/duban-dashboard')", "the board's own page");

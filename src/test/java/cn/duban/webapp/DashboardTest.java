@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
 import java.time.LocalDateTime;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.BeforeEach;
@@ -55,11 +56,18 @@ class DashboardTest extends ProcessTestSupport {
     assertThat(overdue(office, caseOf(transport))).isNotNull();
     assertThat(office.path("byLevel").findValuesAsText("level")).containsExactly("GREEN", "YELLOW", "RED", "ACCOUNTABILITY");
     assertThat(office.path("byUnit").findValuesAsText("unit")).contains("zjj", "jtj");
+    // every open case, for the tiles and units to list: the late first
+    List<String> listed = office.path("cases").findValuesAsText("caseNumber");
+    assertThat(listed).contains(caseOf(housing).getCaseNumber(), caseOf(transport).getCaseNumber());
+    assertThat(office.path("cases").get(0).path("workingDaysOverdue").asInt()).isPositive();
 
     JsonNode unit = JSON.readTree(http.get("/api/dashboard", "zjj-lin").body());
     assertThat(overdue(unit, caseOf(housing))).isNotNull();
     assertThat(overdue(unit, caseOf(transport))).as("another unit's case").isNull();
     assertThat(unit.path("byUnit").findValuesAsText("unit")).contains("zjj").doesNotContain("jtj");
+    assertThat(unit.path("cases").findValuesAsText("caseNumber")).contains(caseOf(housing).getCaseNumber())
+        .doesNotContain(caseOf(transport).getCaseNumber());
+    assertThat(unit.path("cases").findValuesAsText("unit")).containsOnly("zjj");
   }
 
   @Test
