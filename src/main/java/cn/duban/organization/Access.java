@@ -78,6 +78,10 @@ public class Access {
     grantGroup(groupId, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
     grantGroup(groupId, Resources.PROCESS_DEFINITION, Authorization.ANY, ProcessDefinitionPermissions.READ);
     grantGroup(groupId, Resources.DECISION_DEFINITION, Authorization.ANY, Permissions.READ);
+    // the directory: Tasklist and Cockpit show who holds a task and which office it is offered to by
+    // name, not by login id
+    grantGroup(groupId, Resources.USER, Authorization.ANY, Permissions.READ);
+    grantGroup(groupId, Resources.GROUP, Authorization.ANY, Permissions.READ);
     if (Groups.unitCodeOf(groupId) != null) {
       // R26: a unit's people register their post's A holder away and back
       grantGroup(groupId, Resources.PROCESS_DEFINITION, "post-absence", ProcessDefinitionPermissions.READ,

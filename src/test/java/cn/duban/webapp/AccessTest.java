@@ -124,6 +124,9 @@ class AccessTest extends ProcessTestSupport {
     assertThat(http.get("/engine-rest/task/" + transportTask, "ducha").statusCode()).isEqualTo(200);
     assertThat(http.post("/engine-rest/task/" + transportTask + "/claim", "{\"userId\": \"ducha\"}", "ducha")
         .statusCode()).isEqualTo(403);
+    // the directory is readable, so Tasklist names who holds a task and where it is offered
+    assertThat(http.get("/engine-rest/user/zjj-lin/profile", "ducha").body()).contains("林晓东");
+    assertThat(http.get("/engine-rest/group/unit-jtj", "zjj-lin").body()).contains("县交通运输局");
     // nor changes a case's instance beside its tasks: the application's checks would be skipped
     assertThat(http.send("PUT", "/engine-rest/process-instance/" + transport.getId() + "/variables/warningLevel",
         "{\"value\": \"GREEN\"}", "ducha").statusCode()).isEqualTo(403);
