@@ -68,12 +68,14 @@ class WebappLocaleTest extends ProcessTestSupport {
     assertThat(locale.statusCode()).isEqualTo(200);
     assertThat(JSON.readTree(locale.body()).path("labels").size()).isGreaterThan(100);
     String config = get("/camunda/app/" + app + "/scripts/config.js").body();
-    assertThat(config).contains("availableLocales: ['zh', 'en']", "fallbackLocale: 'zh'", "YYYY-MM-DD HH:mm",
-        "import '../../duban/language.js'");
-    // what the import finds: Chinese whatever the browser's language (BrowserTest shows it working)
+    String name = Character.toUpperCase(app.charAt(0)) + app.substring(1);
+    assertThat(config).contains("import {webappConfig} from '../../duban/language.js'", "webappConfig('" + name + "')");
+    // what the import finds: the shared settings, and Chinese whatever the browser's language
+    // (BrowserTest shows it working)
     HttpResponse<String> language = get("/camunda/app/duban/language.js");
     assertThat(language.statusCode()).isEqualTo(200);
-    assertThat(language.body()).contains("duban-language-switch", "'zh'");
+    assertThat(language.body()).contains("availableLocales: ['zh', 'en']", "fallbackLocale: 'zh'",
+        "YYYY-MM-DD HH:mm", "duban-language-switch", "'zh'");
   }
 
   private static void compare(String path, JsonNode en, JsonNode zh, List<String> missing, List<String> placeholders) {

@@ -5,6 +5,18 @@
 // when they start. Every app's config.js imports this module, and the apps load config.js before
 // they start, so they see the user's choice instead.
 
+/**
+ * What every app's scripts/config.js says: Chinese by default with English selectable (below),
+ * dates as YYYY-MM-DD HH:mm, and a header that reads "督办 <name>".
+ */
+export function webappConfig(name) {
+  return {
+    app: {name, vendor: '督办'},
+    locales: {availableLocales: ['zh', 'en'], fallbackLocale: 'zh'},
+    dateFormat: {normal: 'YYYY-MM-DD HH:mm', long: 'YYYY-MM-DD HH:mm:ss'}
+  };
+}
+
 const KEY = 'duban-language';
 
 function chosen() {

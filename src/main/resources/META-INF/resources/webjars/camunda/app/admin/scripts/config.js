@@ -1,19 +1,5 @@
 // Duban: the webapps in Chinese whatever the browser's language, English at the switch at the foot of
-// the page (see ../../duban/language.js); dates as YYYY-MM-DD HH:mm.
-import '../../duban/language.js';
+// the page, dates as YYYY-MM-DD HH:mm: the settings every app shares are in ../../duban/language.js.
+import {webappConfig} from '../../duban/language.js';
 
-export default {
-  // the header reads "督办 Admin"
-  app: {
-    name: 'Admin',
-    vendor: '督办'
-  },
-  locales: {
-    availableLocales: ['zh', 'en'],
-    fallbackLocale: 'zh'
-  },
-  dateFormat: {
-    normal: 'YYYY-MM-DD HH:mm',
-    long: 'YYYY-MM-DD HH:mm:ss'
-  }
-};
+export default webappConfig('Admin');
