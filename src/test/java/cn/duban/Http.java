@@ -16,9 +16,16 @@ public final class Http {
 
   private final HttpClient client = HttpClient.newHttpClient();
   private final int port;
+  private final String password;
 
   public Http(int port) {
+    this(port, DEMO_PASSWORD);
+  }
+
+  /** With the password the demo users have in this application (the postgres profile sets its own). */
+  public Http(int port, String password) {
     this.port = port;
+    this.password = password;
   }
 
   public HttpResponse<String> get(String path, String user) {
@@ -43,6 +50,16 @@ public final class Http {
         HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
   }
 
+  /** Any method with a body of any content type (null: no Content-Type header), e.g. a form sent as text. */
+  public HttpResponse<String> send(String method, String path, String body, String contentType, String user) {
+    HttpRequest.Builder r = request(path, user).method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+    if (contentType != null) {
+      r.header("Content-Type", contentType);
+    }
+    return send(r.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+  }
+
   /** With a password of one's own, e.g. a wrong one. */
   public HttpResponse<String> get(String path, String user, String password) {
     HttpRequest.Builder r = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
@@ -52,7 +69,7 @@ public final class Http {
 
   private HttpRequest.Builder request(String path, String user) {
     HttpRequest.Builder r = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
-    return user == null ? r : r.header("Authorization", basic(user, DEMO_PASSWORD));
+    return user == null ? r : r.header("Authorization", basic(user, password));
   }
 
   private static String basic(String user, String password) {

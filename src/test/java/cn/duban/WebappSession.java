@@ -34,18 +34,25 @@ public final class WebappSession {
   }
 
   public static WebappSession login(int port, String app, String user) {
+    return login(port, "default", app, user, Http.DEMO_PASSWORD);
+  }
+
+  /** Logs in to the engine of that name (a test context of its own has a generated one) with that password. */
+  public static WebappSession login(int port, String engine, String app, String user, String password) {
     restoreWebappRuntime();
     WebappSession s = new WebappSession(port);
-    s.get("/camunda/app/" + app + "/default/");
+    s.get("/camunda/app/" + app + "/" + engine + "/");
     String token = s.cookie("XSRF-TOKEN");
-    HttpResponse<String> login = s.send(HttpRequest.newBuilder(s.uri("/camunda/api/admin/auth/user/default/login/" + app))
+    HttpResponse<String> login = s.send(HttpRequest.newBuilder(s.uri("/camunda/api/admin/auth/user/" + engine + "/login/" + app))
         .header("Content-Type", "application/x-www-form-urlencoded")
         .header("X-XSRF-TOKEN", token)
         .POST(HttpRequest.BodyPublishers.ofString("username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
-            + "&password=" + Http.DEMO_PASSWORD)).build());
+            + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8))).build());
     if (login.statusCode() != 200) {
       throw new IllegalStateException("login of " + user + " failed: " + login.statusCode() + " " + login.body());
     }
+    // the login starts a new session: its CSRF token comes with the next read, as the apps' next call
+    s.get("/camunda/api/admin/auth/user/" + engine);
     return s;
   }
 
@@ -71,6 +78,25 @@ public final class WebappSession {
 
   public HttpResponse<String> get(String path) {
     return send(HttpRequest.newBuilder(uri(path)).header("Accept", "application/json, text/html").GET().build());
+  }
+
+  /**
+   * Any request as the webapps' own scripts send it, with the session's CSRF token (a POST of
+   * Tasklist's forms, say); {@code contentType} null sends none.
+   */
+  public HttpResponse<String> send(String method, String path, String body, String contentType) {
+    HttpRequest.Builder r = HttpRequest.newBuilder(uri(path)).header("Accept", "application/json, text/plain, */*")
+        .header("X-XSRF-TOKEN", cookie("XSRF-TOKEN"))
+        .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+    if (contentType != null) {
+      r.header("Content-Type", contentType);
+    }
+    return send(r.build());
+  }
+
+  public HttpResponse<String> post(String path, String json) {
+    return send("POST", path, json, "application/json");
   }
 
   private String cookie(String name) {

@@ -51,10 +51,8 @@ public class RestSecurity {
     FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>((request, response, chain) -> {
       HttpServletRequest http = (HttpServletRequest) request;
       if ("POST".equalsIgnoreCase(http.getMethod()) && RAISES_EVENT.matcher(pathOf(http)).matches()) {
-        HttpServletResponse refused = (HttpServletResponse) response;
-        refused.setStatus(HttpServletResponse.SC_FORBIDDEN);
-        refused.setContentType("application/json;charset=UTF-8");
-        refused.getWriter().write("{\"type\":\"AuthorizationException\",\"message\":\"消息和信号由系统按业务规则触发，不能通过接口发送\"}");
+        Problem.of(HttpServletResponse.SC_FORBIDDEN, "消息和信号由系统按业务规则触发，不能通过接口发送")
+            .write((HttpServletResponse) response);
         return;
       }
       chain.doFilter(request, response);

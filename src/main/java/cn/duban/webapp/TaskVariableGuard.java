@@ -1,6 +1,7 @@
 package cn.duban.webapp;
 
 import cn.duban.common.InputException;
+import cn.duban.common.Refusal;
 import cn.duban.organization.Groups;
 import java.lang.reflect.Field;
 import java.util.ArrayList;
@@ -9,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
@@ -130,7 +130,7 @@ public class TaskVariableGuard extends AbstractProcessEnginePlugin {
     refused.removeAll(allowed);
     if (!refused.isEmpty()) {
       String message = "“" + what + "”只能提交表单中的内容，不能提交：" + String.join("、", refused);
-      throw formSubmission ? new InputException(refused.iterator().next(), message) : new AuthorizationException(message);
+      throw formSubmission ? new InputException(refused.iterator().next(), message) : new Refusal(message);
     }
   }
 

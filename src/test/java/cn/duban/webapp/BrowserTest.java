@@ -175,6 +175,25 @@ class BrowserTest extends ProcessTestSupport {
     browser.waitFor(deadline + ".value === " + JSON.valueToTree(expected), "the date taken as " + expected);
   }
 
+  @Test
+  @DisplayName("a start form the application refuses: Tasklist shows the Chinese refusal alone, not the engine's wrapping")
+  void refusedStartFormSpeaksChinese() throws Exception {
+    login("tasklist", "kaohe");
+    clickText("发起流程");
+    clickText("年度绩效考核");
+    String year = "document.querySelector('input[id*=\"Field_assessmentYear\"]')";
+    browser.waitFor(year, "the assessment's start form");
+    // a year that has not ended: the form's own range lets it pass, the application refuses it
+    browser.type("input[id*=\"Field_assessmentYear\"]", "2030");
+    clickButton("启动");
+    browser.waitForText("考核年度须是2000年至");
+    assertThat(browser.text()).contains("无法发起流程", "已结束的年度（assessmentYear）")
+        .doesNotContain("Cannot instantiate", "annual-assessment:", "Exception");
+    browser.screenshot(SHOTS.resolve("tasklist-start-refused.png"));
+    assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("annual-assessment")
+        .processInstanceBusinessKey("2030").count()).isZero();
+  }
+
   private void login(String app, String user) {
     browser.open("http://localhost:" + port + "/camunda/app/" + app + "/default/");
     browser.waitFor("document.querySelector('input[ng-model=\"username\"]')", "the login form");
