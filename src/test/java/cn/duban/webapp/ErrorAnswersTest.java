@@ -142,6 +142,29 @@ class ErrorAnswersTest extends ProcessTestSupport {
          "initialLevel": {"value": "GREEN"}, %s}}""".formatted(extra);
   }
 
+  @Test
+  @DisplayName("malformed JSON and a wrong content type: problem+json with a Chinese detail on every API")
+  void malformedRequests() throws Exception {
+    ProcessInstance pi = register();
+    String signFor = task(pi, "signFor").getId();
+    WebappSession tasklist = WebappSession.login(port, "tasklist", "zjj-lin");
+    for (HttpResponse<String> response : List.of(
+        http.post("/engine-rest/task/" + signFor + "/submit-form", "{\"variables\": ", "zjj-lin"),
+        tasklist.post(WEBAPP + "/task/" + signFor + "/submit-form", "{\"variables\": "),
+        http.post("/api/cases/" + caseOf(pi).getId() + "/withdrawal", "{withdrawalReason", "ducha"),
+        http.post("/public/complaints", "{\"unitCode\": \"zjj\", ", null))) {
+      assertProblem(response, 400, "不是有效的 JSON");
+    }
+    for (HttpResponse<String> response : List.of(
+        tasklist.send("POST", WEBAPP + "/task/" + signFor + "/submit-form", "signConfirmed=true", "text/plain"),
+        http.send("POST", "/engine-rest/task/" + signFor + "/submit-form", "signConfirmed=true", "text/plain", "zjj-lin"),
+        http.send("POST", "/api/units", "code=wlj", "text/plain", "admin"),
+        http.send("POST", "/public/complaints", "content=x", "text/plain", null))) {
+      assertProblem(response, 415, "不支持的内容类型");
+    }
+    assertThat(task(pi, "signFor").getId()).isEqualTo(signFor);
+  }
+
   /** An error answer: its status, problem+json, a Chinese message containing the text, no exception's name. */
   static JsonNode assertProblem(HttpResponse<String> response, int status, String text) throws Exception {
     assertThat(response.statusCode()).as(response.uri() + " " + response.body()).isEqualTo(status);
