@@ -108,6 +108,12 @@ public class TaskForms extends AbstractProcessEnginePlugin {
     return keys;
   }
 
+  /** The label a form (by its id) shows for a field, or null for a name the form does not know. */
+  String label(String formRef, String key) {
+    return fieldsByForm.getOrDefault(formRef, List.of()).stream().filter(f -> f.key().equals(key))
+        .map(Field::label).filter(l -> l != null && !l.isBlank()).findFirst().orElse(null);
+  }
+
   private List<Field> fieldsOf(UserTask userTask) {
     if (userTask == null || userTask.getCamundaFormRef() == null) {
       return List.of();
