@@ -25,7 +25,8 @@ import org.springframework.web.context.support.WebApplicationContextUtils;
 /**
  * The project's additions to the engine's two JAX-RS applications, {@code /engine-rest} and the
  * webapps' {@code /camunda/api/engine} (registered by {@link EngineRestSetup}): every error answer
- * becomes a {@link Problem} that {@link EngineErrors} words.
+ * becomes a {@link Problem} that {@link EngineErrors} words, and the county-wide counts are kept to
+ * those who oversee ({@link AggregateCounts}).
  *
  * <p>Camunda's exception mappers stay as they are; a second mapper for the same exception type
  * would win or lose by registration order. Instead the exception that ended a request is noted
@@ -40,6 +41,7 @@ public class EngineRestErrors implements Feature {
   public boolean configure(FeatureContext context) {
     context.register(Capture.class);
     context.register(Answer.class);
+    context.register(AggregateCounts.class);
     return true;
   }
 

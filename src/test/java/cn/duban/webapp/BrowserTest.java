@@ -194,6 +194,24 @@ class BrowserTest extends ProcessTestSupport {
         .processInstanceBusinessKey("2030").count()).isZero();
   }
 
+  @Test
+  @DisplayName("a unit's handler in Cockpit: the county-wide counts are refused in Chinese, 督办看板 still shows the unit's own work")
+  void unitHandlerInCockpit() throws Exception {
+    setClock(LocalDateTime.of(2026, 3, 2, 9, 0));
+    Map<String, Object> form = registrationForm();
+    form.put("title", "浏览器测试：单位在驾驶舱看本单位事项");
+    register(form);
+    register(transportRegistrationForm("浏览器测试：另一个单位的事项"));
+
+    login("cockpit", "zjj-lin");
+    browser.waitForText("按承办单位");
+    browser.waitForText("县住房和城乡建设局");
+    // the dashboard's process statistics count the whole county: refused, and said so in Chinese
+    browser.waitForText("您没有执行此操作或查看此内容的权限");
+    assertThat(browser.text()).contains("督办看板", "拒绝访问").doesNotContain("县交通运输局", "Forbidden", "Exception");
+    browser.screenshot(SHOTS.resolve("cockpit-unit-handler.png"));
+  }
+
   private void login(String app, String user) {
     browser.open("http://localhost:" + port + "/camunda/app/" + app + "/default/");
     browser.waitFor("document.querySelector('input[ng-model=\"username\"]')", "the login form");

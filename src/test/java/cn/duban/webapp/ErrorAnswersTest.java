@@ -23,7 +23,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * What the engine's REST API and the webapps' engine API answer when a request cannot be done:
  * the status a client can act on and a Chinese message (see EngineErrors), as Tasklist, Cockpit
- * and a REST client see it.
+ * and a REST client see it; the county-wide counts kept to those who oversee.
  */
 class ErrorAnswersTest extends ProcessTestSupport {
 
@@ -163,6 +163,43 @@ class ErrorAnswersTest extends ProcessTestSupport {
       assertProblem(response, 415, "不支持的内容类型");
     }
     assertThat(task(pi, "signFor").getId()).isEqualTo(signFor);
+  }
+
+  @Test
+  @DisplayName("statistics and metrics count the whole county: the overseeing offices and administrators see them, a unit's handler gets 403")
+  void aggregateCounts() throws Exception {
+    register();
+    String definition = repository.createProcessDefinitionQuery().processDefinitionKey("supervision-case")
+        .latestVersion().singleResult().getId();
+    List<String> counts = List.of("/process-definition/statistics", "/process-definition/statistics?rootIncidents=true",
+        "/process-definition/" + definition + "/statistics", "/process-definition/key/supervision-case/statistics",
+        "/metrics", "/metrics/activity-instance-start/sum");
+    for (String user : List.of("zjj-lin", "wangfxz", "kaohe")) {
+      for (String path : counts) {
+        assertProblem(http.get("/engine-rest" + path, user), 403, "汇总统计仅限督查室、效能办、主要领导和系统管理员查看");
+      }
+    }
+    WebappSession unitCockpit = WebappSession.login(port, "cockpit", "zjj-lin");
+    for (String path : counts) {
+      assertProblem(unitCockpit.get(WEBAPP + path), 403, "汇总统计仅限");
+    }
+    for (String user : List.of("ducha", "xiaoneng", "zhaoxz", "admin")) {
+      for (String path : counts) {
+        assertThat(http.get("/engine-rest" + path, user).statusCode()).as(user + " " + path).isEqualTo(200);
+      }
+    }
+    JsonNode all = JSON.readTree(http.get("/engine-rest/process-definition/statistics", "ducha").body());
+    assertThat(all.findValuesAsText("key")).contains("supervision-case");
+    // Cockpit's dashboard, as the supervision office opens it
+    WebappSession cockpit = WebappSession.login(port, "cockpit", "ducha");
+    HttpResponse<String> dashboard = cockpit.get(WEBAPP + "/process-definition/statistics?rootIncidents=true");
+    assertThat(dashboard.statusCode()).isEqualTo(200);
+    assertThat(JSON.readTree(dashboard.body()).findValuesAsText("key")).contains("supervision-case");
+    // the office that owns a process counts its instances, which it sees anyway, and only those
+    assertThat(http.get("/engine-rest/process-definition/key/complaint-investigation/statistics", "tousu").statusCode())
+        .isEqualTo(200);
+    assertProblem(http.get("/engine-rest/process-definition/key/supervision-case/statistics", "tousu"), 403, "汇总统计");
+    assertProblem(http.get("/engine-rest/process-definition/statistics", "tousu"), 403, "汇总统计");
   }
 
   /** An error answer: its status, problem+json, a Chinese message containing the text, no exception's name. */
