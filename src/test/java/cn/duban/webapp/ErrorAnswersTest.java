@@ -5,15 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.duban.Http;
 import cn.duban.WebappSession;
 import cn.duban.supervision.ProcessTestSupport;
+import cn.duban.supervision.WarningLevel;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URLEncoder;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -23,7 +27,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * What the engine's REST API and the webapps' engine API answer when a request cannot be done:
  * the status a client can act on and a Chinese message (see EngineErrors), as Tasklist, Cockpit
- * and a REST client see it; the county-wide counts kept to those who oversee.
+ * and a REST client see it; the county-wide counts kept to those who oversee; the README's way of
+ * firing a case's timer as the supervision office.
  */
 class ErrorAnswersTest extends ProcessTestSupport {
 
@@ -200,6 +205,41 @@ class ErrorAnswersTest extends ProcessTestSupport {
         .isEqualTo(200);
     assertProblem(http.get("/engine-rest/process-definition/key/supervision-case/statistics", "tousu"), 403, "汇总统计");
     assertProblem(http.get("/engine-rest/process-definition/statistics", "tousu"), 403, "汇总统计");
+  }
+
+  @Test
+  @DisplayName("R4 the README's way: the supervision office finds a case's stage timer and fires it; the case turns yellow")
+  void supervisionOfficeFiresTheTimer() throws Exception {
+    ProcessInstance pi = register();
+    signFor(pi);
+    String number = caseOf(pi).getCaseNumber();
+
+    JsonNode instances = JSON.readTree(http.get("/engine-rest/process-instance?businessKey="
+        + URLEncoder.encode(number, StandardCharsets.UTF_8), "ducha").body());
+    assertThat(instances).hasSize(1);
+    String instanceId = instances.get(0).path("id").asText();
+    JsonNode jobs = JSON.readTree(http.get("/engine-rest/job?processInstanceId=" + instanceId
+        + "&activityId=stageLimitReached", "ducha").body());
+    assertThat(jobs).hasSize(1);
+    String job = jobs.get(0).path("id").asText();
+
+    // not the unit's to fire
+    assertProblem(http.post("/engine-rest/job/" + job + "/execute", "", "zjj-lin"), 403, "您没有执行此操作的权限");
+    assertThat(caseOf(pi).getWarningLevel()).isEqualTo(WarningLevel.GREEN);
+
+    HttpResponse<String> fired = http.post("/engine-rest/job/" + job + "/execute", "", "ducha");
+    assertThat(fired.statusCode()).as(fired.body()).isEqualTo(204);
+    assertThat(caseOf(pi).getWarningLevel()).isEqualTo(WarningLevel.YELLOW);
+    assertThat(notices.findByCaseIdOrderByIssuedAt(caseOf(pi).getId())).extracting(n -> n.getKind().name())
+        .containsExactly("GREEN", "YELLOW");
+    assertThat(timer(pi, "stageLimitReached")).as("the red limit waits next").isNotNull();
+
+    // a case's timer only: a complaint's reminder stays the job executor's (and the administrators')
+    ProcessInstance complaint = fileComplaint(complaintForm());
+    complete(complaint, "routeComplaint", "tousu", java.util.Map.of("routing", "ASSIGN"));
+    Job reminder = timer(complaint, "reminderDue");
+    assertProblem(http.post("/engine-rest/job/" + reminder.getId() + "/execute", "", "ducha"), 403, "您没有执行此操作的权限");
+    assertThat(management.createJobQuery().jobId(reminder.getId()).count()).isOne();
   }
 
   /** An error answer: its status, problem+json, a Chinese message containing the text, no exception's name. */
