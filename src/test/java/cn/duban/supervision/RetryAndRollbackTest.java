@@ -81,6 +81,45 @@ class RetryAndRollbackTest extends ProcessTestSupport {
   }
 
   @Test
+  @DisplayName("R20 a timer job that keeps failing is tried three times five minutes apart, then becomes an incident")
+  void failingTimerRetriesWithAPause() {
+    ProcessInstance pi = register();
+    signFor(pi);
+    SupervisionCase c = caseOf(pi);
+    transactions.executeWithoutResult(status -> doThrow(new IllegalStateException("通知单服务暂时不可用"))
+        .when(noticeService).issue(eq(NoticeKind.YELLOW), any(), anyBoolean(), any()));
+    try {
+      Job job = timer(pi, "stageLimitReached");
+      for (int retriesLeft = 2; retriesLeft >= 0; retriesLeft--) {
+        // the job is due (first by its limit, then by its retry): it runs, fails and waits
+        Job due = management.createJobQuery().jobId(job.getId()).singleResult();
+        java.util.Date now = new java.util.Date(due.getDuedate().getTime() + 1_000);
+        org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(now);
+        assertThat(management.createJobQuery().jobId(job.getId()).executable().count()).isOne();
+        assertThatThrownBy(() -> management.executeJob(job.getId())).hasMessageContaining("通知单服务暂时不可用");
+
+        Job failed = management.createJobQuery().jobId(job.getId()).singleResult();
+        assertThat(failed.getRetries()).isEqualTo(retriesLeft);
+        assertThat(failed.getDuedate()).as("five minutes after the failure")
+            .isEqualTo(new java.util.Date(now.getTime() + 5 * 60_000));
+        if (retriesLeft > 0) {
+          assertThat(management.createJobQuery().jobId(job.getId()).executable().count())
+              .as("not retried at once").isZero();
+          assertThat(runtime.createIncidentQuery().processInstanceId(pi.getId()).count()).isZero();
+        }
+      }
+      assertThat(runtime.createIncidentQuery().processInstanceId(pi.getId()).incidentType("failedJob").list())
+          .singleElement().satisfies(i -> assertThat(i.getIncidentMessage()).contains("通知单服务暂时不可用"));
+      assertThat(management.createJobQuery().jobId(job.getId()).executable().count()).as("waits for a person").isZero();
+      assertThat(reload(c).getWarningLevel()).isEqualTo(WarningLevel.GREEN);
+      assertThat(bookings(c)).isEmpty();
+    } finally {
+      transactions.executeWithoutResult(status -> doCallRealMethod().when(noticeService)
+          .issue(eq(NoticeKind.YELLOW), any(), anyBoolean(), any()));
+    }
+  }
+
+  @Test
   @DisplayName("R1 a registration that fails after it was numbered leaves no gap in the numbers")
   void failedRegistrationGivesItsNumberBack() {
     int first = caseOf(register()).getSequence();
