@@ -46,6 +46,8 @@ public final class WebappSession {
     if (login.statusCode() != 200) {
       throw new IllegalStateException("login of " + user + " failed: " + login.statusCode() + " " + login.body());
     }
+    // as the app does next: ask who is logged in, which gives the new session its CSRF token
+    s.get("/camunda/api/admin/auth/user/default");
     return s;
   }
 
@@ -71,6 +73,20 @@ public final class WebappSession {
 
   public HttpResponse<String> get(String path) {
     return send(HttpRequest.newBuilder(uri(path)).header("Accept", "application/json, text/html").GET().build());
+  }
+
+  /**
+   * A change with this session, as a page in the webapps sends it: JSON, with the session's CSRF
+   * token in {@code X-XSRF-TOKEN} (as the webapps do), or without it (as another site's form would).
+   */
+  public HttpResponse<String> send(String method, String path, String json, boolean withCsrfToken) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Accept", "application/json")
+        .header("Content-Type", "application/json")
+        .method(method, HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+    if (withCsrfToken) {
+      request.header("X-XSRF-TOKEN", cookie("XSRF-TOKEN"));
+    }
+    return send(request.build());
   }
 
   private String cookie(String name) {
