@@ -82,7 +82,21 @@ public class HolidayTables {
       throw new InputException("source", "通知文号不能超过255个字（source）");
     }
     HolidaySchedule schedule = HolidaySchedule.parse(year, content);
-    Saved saved = tx.execute(status -> {
+    Saved saved;
+    try {
+      saved = store(year, content, notice, by, schedule);
+    } catch (DataIntegrityViolationException raced) {
+      throw new InputException("table", year + "年节假日安排刚被他人同时录入，请刷新后核对再保存（table）");
+    }
+    if (saved.changed()) {
+      LOG.info("Holiday table {} revision {} entered by {}", year, saved.table().getRevision(), by);
+      refresh();
+    }
+    return saved;
+  }
+
+  private Saved store(int year, String content, String notice, String by, HolidaySchedule schedule) {
+    return tx.execute(status -> {
       Optional<HolidayTable> current = tables.findFirstByYearOrderByRevisionDesc(year);
       HolidaySchedule before = current.map(HolidayTable::schedule).orElse(null);
       if (before != null && before.canonical().equals(schedule.canonical())) {
@@ -92,11 +106,6 @@ public class HolidayTables {
           content.strip(), notice, HolidayTable.Origin.ENTERED, by, now()));
       return new Saved(table, true, !schedule.countsAs(before));
     });
-    if (saved.changed()) {
-      LOG.info("Holiday table {} revision {} entered by {}", year, saved.table().getRevision(), by);
-      refresh();
-    }
-    return saved;
   }
 
   /** Every year's table in force, the newest year first. */

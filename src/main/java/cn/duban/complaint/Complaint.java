@@ -158,6 +158,7 @@ public class Complaint {
   public void replied(String reply, Instant at) {
     this.reply = reply;
     this.repliedAt = at;
+    this.limitsProvisional = false;  // the investigation's limits are behind it
     if (status != ComplaintStatus.TRANSFERRED) {
       this.status = ComplaintStatus.REPLIED;
     }

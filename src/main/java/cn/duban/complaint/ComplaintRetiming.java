@@ -42,7 +42,10 @@ class ComplaintRetiming implements cn.duban.calendar.LimitRetiming {
     VariableMap v = Variables.createVariables();
     if (c.getStatus() == ComplaintStatus.INVESTIGATING) {
       v.putAll(delegates.limitVariables(c));
-    } else if (c.getStatus() == ComplaintStatus.REPLIED && c.getRepliedAt() != null) {
+    } else {
+      v.putValue(ComplaintDelegates.LIMITS_PROVISIONAL, false);
+    }
+    if (c.getStatus() == ComplaintStatus.REPLIED && c.getRepliedAt() != null) {
       // the follow-up visit falls due a number of working days after the reply
       v.putValue(ComplaintDelegates.FOLLOW_UP_DUE_AT,
           clock.endOfWorkingDays(Date.from(c.getRepliedAt()), properties.followUpDays()));

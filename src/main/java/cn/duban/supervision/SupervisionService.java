@@ -282,6 +282,7 @@ public class SupervisionService {
     if (c.getWarningLevel() != WarningLevel.ACCOUNTABILITY) {
       c.setWarningLevel(WarningLevel.ACCOUNTABILITY);
       c.setAccountabilityStartedAt(clock.now());
+      c.setLimitsProvisional(false);
       scoring.score(c, ScoreEvent.ACCOUNTABILITY, "");
     }
     return c;
