@@ -6,9 +6,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The webapps' login and Camunda Admin's unlock through {@link LoginThrottle}. HTTP basic on
- * /engine-rest and /api passes it in cn.duban.webapp.RestSecurity, where those requests are
- * authenticated.
+ * The webapps' login, the engine API's other password checks and Camunda Admin's unlock through
+ * {@link LoginThrottle}. HTTP basic on /engine-rest and /api passes it in
+ * cn.duban.webapp.RestSecurity, where those requests are authenticated.
  */
 @Configuration
 public class LoginFilters {
@@ -21,6 +21,17 @@ public class LoginFilters {
         new FilterRegistrationBean<>(new WebappLoginThrottle(throttle, app));
     registration.setName("duban-webapp-login-throttle");
     registration.addUrlPatterns(app + "/api/admin/auth/user/*");
+    return registration;
+  }
+
+  @Bean
+  public FilterRegistrationBean<PasswordCheckEndpoints> passwordCheckEndpoints(LoginThrottle throttle,
+      CamundaBpmProperties camunda) {
+    String app = camunda.getWebapp().getApplicationPath();
+    FilterRegistrationBean<PasswordCheckEndpoints> registration =
+        new FilterRegistrationBean<>(new PasswordCheckEndpoints(throttle, app));
+    registration.setName("duban-password-check-endpoints");
+    registration.addUrlPatterns(app + "/api/engine/*", "/engine-rest/*");
     return registration;
   }
 

@@ -41,8 +41,10 @@ class WebappLoginThrottle extends OncePerRequestFilter {
 
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
-    return !"POST".equals(request.getMethod())
-        || !login.matcher(request.getRequestURI().substring(request.getContextPath().length())).matches();
+    // the path as the servlet container resolved it (decoded, normalised, without ";…"), as the
+    // login resource is found by it: no other spelling of the path slips past
+    String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+    return !"POST".equals(request.getMethod()) || !login.matcher(path).matches();
   }
 
   @Override

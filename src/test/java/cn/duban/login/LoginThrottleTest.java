@@ -195,6 +195,31 @@ class LoginThrottleTest extends ProcessTestSupport {
     assertThat(guesser.get("/engine-rest/task", "zjj-he", PASSWORD).statusCode()).isEqualTo(200);
   }
 
+  @Test
+  @DisplayName("The engine API's other password checks are no way around: verifying someone's password is refused, and guessing one's own password when changing it waits like a login")
+  void otherPasswordChecksAreCovered() throws Exception {
+    String verify = "{\"username\": \"zjj-lin\", \"password\": \"guess\"}";
+    HttpResponse<String> refused = http.send("POST", "/engine-rest/identity/verify", verify, "ducha");
+    assertThat(refused.statusCode()).isEqualTo(403);
+    assertThat(JSON.readTree(refused.body()).path("detail").asText()).contains("不提供校验他人密码的接口");
+    WebappSession session = WebappSession.open(port, "default", "203.0.113.90");
+    assertThat(session.tryLogin("tasklist", "zjj-lin", PASSWORD).statusCode()).isEqualTo(200);
+    session.get("/camunda/api/engine/engine/default/user/zjj-lin/profile");
+    assertThat(session.send("POST", "/camunda/api/engine/engine/default/identity/verify", verify, true).statusCode())
+        .isEqualTo(403);
+
+    String credentials = "/camunda/api/engine/engine/default/user/zjj-lin/credentials";
+    for (int i = 0; i < properties.userFailures(); i++) {
+      assertThat(session.send("PUT", credentials, "{\"password\": \"Xin-Mima-2026\", \"authenticatedUserPassword\": \"guess-"
+          + i + "\"}", true).statusCode()).isEqualTo(400);
+    }
+    HttpResponse<String> waits = session.send("PUT", credentials,
+        "{\"password\": \"Xin-Mima-2026\", \"authenticatedUserPassword\": \"" + PASSWORD + "\"}", true);
+    assertThat(waits.statusCode()).isEqualTo(429);
+    assertThat(JSON.readTree(waits.body()).path("message").asText()).startsWith("登录失败次数过多");
+    assertThat(identity.checkPassword("zjj-lin", PASSWORD)).as("the password is unchanged").isTrue();
+  }
+
   /** Wrong passwords for the user from the client until the next attempt must wait. */
   private void throttle(Http client, String user) {
     for (int i = 0; i < properties.userFailures(); i++) {
