@@ -45,6 +45,8 @@ public final class WebappSession {
     if (login.statusCode() != 200) {
       throw new IllegalStateException("login of " + user + " failed: " + login.statusCode() + " " + login.body());
     }
+    // as the app does next: ask who is logged in, which gives the new session its CSRF token
+    s.get("/camunda/api/admin/auth/user/default");
     return s;
   }
 
@@ -75,7 +77,11 @@ public final class WebappSession {
     return new WebappSession(cookies, client, otherPort, engine, forwardedFor);
   }
 
-  /** A request that changes something, as the webapps send it: with the CSRF token, or without when {@code withToken} is false. */
+  /**
+   * A change with this session, as a page in the webapps sends it: JSON (or no body), with the
+   * session's CSRF token in {@code X-XSRF-TOKEN} (as the webapps do), or without it (as another
+   * site's form would).
+   */
   public HttpResponse<String> send(String method, String path, String json, boolean withToken) {
     HttpRequest.Builder b = builder(path).header("Accept", "application/json").header("Content-Type", "application/json")
         .method(method, json == null ? HttpRequest.BodyPublishers.noBody()

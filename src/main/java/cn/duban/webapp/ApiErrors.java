@@ -1,5 +1,6 @@
 package cn.duban.webapp;
 
+import cn.duban.calendar.HolidayTableException;
 import cn.duban.common.InputException;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.springframework.http.HttpStatus;
@@ -19,6 +20,10 @@ public class ApiErrors {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
     problem.setTitle("输入有误");
     problem.setProperty("field", e.field());
+    if (e instanceof HolidayTableException table) {
+      // every bad line of a holiday table at once, for the page to mark
+      problem.setProperty("problems", table.problems());
+    }
     return problem;
   }
 

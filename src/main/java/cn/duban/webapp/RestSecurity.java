@@ -13,6 +13,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -27,6 +29,7 @@ import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationPro
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
+import org.camunda.bpm.webapp.impl.security.filter.util.CsrfConstants;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -34,9 +37,10 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The engine's REST API and the project's own API answer only authenticated callers: HTTP basic
  * against the engine's identity service. The project's pages that the webapps link to (a notice,
- * a report) are also read with the webapps' login, for GET only, so a link from Tasklist or
- * Cockpit opens without a second password and no other site can post in the user's name. Every
- * password checked here passes {@link LoginThrottle} first.
+ * a report) are also read with the webapps' login, so a link from Tasklist or Cockpit opens
+ * without a second password; a change with that login must carry the session's CSRF token, so no
+ * other site can post in the user's name. Every password checked here passes {@link LoginThrottle}
+ * first.
  */
 @Configuration
 public class RestSecurity {
@@ -156,16 +160,32 @@ public class RestSecurity {
       return colon < 0 ? null : decoded.substring(0, colon);
     }
 
-    /** The user logged in to the webapps, for a GET of the project's API without credentials of its own. */
+    /**
+     * The user logged in to the webapps, for a request to the project's API without credentials of
+     * its own: a GET, or a change that carries the session's CSRF token in {@code X-XSRF-TOKEN}
+     * as the webapps' own requests do (a page of ours in Cockpit entering a holiday table), which
+     * another site cannot read and so cannot send.
+     */
     private UserAuthentication webappUser(HttpServletRequest request) {
-      if (!"GET".equals(request.getMethod()) || !request.getRequestURI().startsWith(request.getContextPath() + "/api/")
+      if (!request.getRequestURI().startsWith(request.getContextPath() + "/api/")
           || request.getHeader("Authorization") != null) {
         return null;
       }
       HttpSession session = request.getSession(false);
-      Authentications all = session == null ? null : AuthenticationUtil.getAuthsFromSession(session);
+      if (session == null || !"GET".equals(request.getMethod()) && !carriesCsrfToken(request, session)) {
+        return null;
+      }
+      Authentications all = AuthenticationUtil.getAuthsFromSession(session);
       return all != null && all.getAuthenticationForProcessEngine(engine.getName()) instanceof UserAuthentication u
           ? u : null;
+    }
+
+    private static boolean carriesCsrfToken(HttpServletRequest request, HttpSession session) {
+      Object expected = session.getAttribute(CsrfConstants.CSRF_TOKEN_SESSION_ATTR_NAME);
+      String sent = request.getHeader(CsrfConstants.CSRF_TOKEN_HEADER_NAME);
+      return expected != null && sent != null
+          && MessageDigest.isEqual(expected.toString().getBytes(StandardCharsets.UTF_8),
+              sent.getBytes(StandardCharsets.UTF_8));
     }
   }
 

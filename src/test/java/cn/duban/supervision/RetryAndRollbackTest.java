@@ -64,7 +64,7 @@ class RetryAndRollbackTest extends ProcessTestSupport {
     SupervisionCase c = caseOf(pi);
     // stubbing calls the transactional proxy, which wants the transaction the engine normally provides
     transactions.executeWithoutResult(status -> doThrow(new IllegalStateException("通知单服务暂时不可用"))
-        .doCallRealMethod().when(noticeService).issue(eq(NoticeKind.YELLOW), any(), anyBoolean(), any()));
+        .doCallRealMethod().when(noticeService).issue(eq(NoticeKind.YELLOW), any(), anyBoolean(), anyBoolean(), any()));
 
     Job job = timer(pi, "stageLimitReached");
     assertThatThrownBy(() -> fire(pi, "stageLimitReached")).hasMessageContaining("通知单服务暂时不可用");
@@ -85,7 +85,7 @@ class RetryAndRollbackTest extends ProcessTestSupport {
   void failedRegistrationGivesItsNumberBack() {
     int first = caseOf(register()).getSequence();
     transactions.executeWithoutResult(status -> doThrow(new IllegalStateException("通知单服务暂时不可用"))
-        .doCallRealMethod().when(noticeService).issue(eq(NoticeKind.GREEN), any(), anyBoolean(), any()));
+        .doCallRealMethod().when(noticeService).issue(eq(NoticeKind.GREEN), any(), anyBoolean(), anyBoolean(), any()));
     long casesBefore = cases.count();
     assertThatThrownBy(this::register).hasMessageContaining("通知单服务暂时不可用");
     assertThat(cases.count()).isEqualTo(casesBefore);
