@@ -16,4 +16,6 @@ COPY --from=build /build/target/duban-*.jar /app/duban.jar
 USER duban
 EXPOSE 8080
 ENV TZ=Asia/Shanghai
+# No profile: the container names one (SPRING_PROFILES_ACTIVE=postgres, as docker-compose.yml does, or
+# demo); without one the application refuses to start and says what to set.
 ENTRYPOINT ["java", "-jar", "/app/duban.jar"]

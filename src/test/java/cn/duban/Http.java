@@ -17,15 +17,29 @@ public final class Http {
   private final HttpClient client = HttpClient.newHttpClient();
   private final int port;
   private final String password;
+  private final String forwardedFor;
 
   public Http(int port) {
-    this(port, DEMO_PASSWORD);
+    this(port, DEMO_PASSWORD, null);
   }
 
   /** With the password the demo users have in this application (the postgres profile sets its own). */
   public Http(int port, String password) {
+    this(port, password, null);
+  }
+
+  private Http(int port, String password, String forwardedFor) {
     this.port = port;
     this.password = password;
+    this.forwardedFor = forwardedFor;
+  }
+
+  /**
+   * The same calls as a client at {@code address} behind a proxy: the test connects from loopback,
+   * which the application trusts as a proxy, and names the client in X-Forwarded-For.
+   */
+  public Http from(String address) {
+    return new Http(port, password, address);
   }
 
   public HttpResponse<String> get(String path, String user) {
@@ -62,13 +76,15 @@ public final class Http {
 
   /** With a password of one's own, e.g. a wrong one. */
   public HttpResponse<String> get(String path, String user, String password) {
-    HttpRequest.Builder r = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-        .header("Authorization", basic(user, password));
+    HttpRequest.Builder r = request(path, null).header("Authorization", basic(user, password));
     return send(r.GET().build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
   }
 
   private HttpRequest.Builder request(String path, String user) {
     HttpRequest.Builder r = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+    if (forwardedFor != null) {
+      r.header("X-Forwarded-For", forwardedFor);
+    }
     return user == null ? r : r.header("Authorization", basic(user, password));
   }
 

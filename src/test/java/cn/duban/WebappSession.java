@@ -25,12 +25,18 @@ import org.camunda.bpm.welcome.impl.DefaultWelcomeRuntimeDelegate;
  */
 public final class WebappSession {
 
-  private final CookieManager cookies = new CookieManager();
-  private final HttpClient client = HttpClient.newBuilder().cookieHandler(cookies).build();
+  private final CookieManager cookies;
+  private final HttpClient client;
   private final int port;
+  private final String engine;
+  private final String forwardedFor;
 
-  private WebappSession(int port) {
+  private WebappSession(CookieManager cookies, HttpClient client, int port, String engine, String forwardedFor) {
+    this.cookies = cookies;
+    this.client = client;
     this.port = port;
+    this.engine = engine;
+    this.forwardedFor = forwardedFor;
   }
 
   public static WebappSession login(int port, String app, String user) {
@@ -39,21 +45,76 @@ public final class WebappSession {
 
   /** Logs in to the engine of that name (a test context of its own has a generated one) with that password. */
   public static WebappSession login(int port, String engine, String app, String user, String password) {
-    restoreWebappRuntime();
-    WebappSession s = new WebappSession(port);
-    s.get("/camunda/app/" + app + "/" + engine + "/");
-    String token = s.cookie("XSRF-TOKEN");
-    HttpResponse<String> login = s.send(HttpRequest.newBuilder(s.uri("/camunda/api/admin/auth/user/" + engine + "/login/" + app))
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .header("X-XSRF-TOKEN", token)
-        .POST(HttpRequest.BodyPublishers.ofString("username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
-            + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8))).build());
+    WebappSession s = open(port, engine, null);
+    HttpResponse<String> login = s.tryLogin(app, user, password);
     if (login.statusCode() != 200) {
       throw new IllegalStateException("login of " + user + " failed: " + login.statusCode() + " " + login.body());
     }
-    // the login starts a new session: its CSRF token comes with the next read, as the apps' next call
+    // as the app does next: ask who is logged in, which gives the new session its CSRF token
     s.get("/camunda/api/admin/auth/user/" + engine);
     return s;
+  }
+
+  /**
+   * A browser at the login page of the engine's webapps, not yet logged in; with {@code forwardedFor}
+   * a client at that address behind a proxy (X-Forwarded-For from loopback, which the application trusts).
+   */
+  public static WebappSession open(int port, String engine, String forwardedFor) {
+    restoreWebappRuntime();
+    CookieManager cookies = new CookieManager();
+    WebappSession s = new WebappSession(cookies, HttpClient.newBuilder().cookieHandler(cookies).build(), port, engine,
+        forwardedFor);
+    s.get("/camunda/app/tasklist/" + engine + "/");
+    return s;
+  }
+
+  /** The login form sent as the login page sends it; the answer as it is. */
+  public HttpResponse<String> tryLogin(String app, String user, String password) {
+    return send(builder("/camunda/api/admin/auth/user/" + engine + "/login/" + app)
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .header("X-XSRF-TOKEN", cookie("XSRF-TOKEN"))
+        .POST(HttpRequest.BodyPublishers.ofString("username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
+            + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8))).build());
+  }
+
+  /** The same browser, its cookies and all, talking to another node of the application. */
+  public WebappSession at(int otherPort) {
+    return new WebappSession(cookies, client, otherPort, engine, forwardedFor);
+  }
+
+  /**
+   * A change with this session, as a page in the webapps sends it: JSON (or no body), with the
+   * session's CSRF token in {@code X-XSRF-TOKEN} (as the webapps do), or without it (as another
+   * site's form would).
+   */
+  public HttpResponse<String> send(String method, String path, String json, boolean withToken) {
+    HttpRequest.Builder b = builder(path).header("Accept", "application/json").header("Content-Type", "application/json")
+        .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+    if (withToken) {
+      b.header("X-XSRF-TOKEN", cookie("XSRF-TOKEN"));
+    }
+    return send(b.build());
+  }
+
+  /**
+   * Any request as the webapps' own scripts send it, with the session's CSRF token, and a body of
+   * any content type ({@code contentType} null sends none): a form sent as text, say.
+   */
+  public HttpResponse<String> request(String method, String path, String body, String contentType) {
+    HttpRequest.Builder r = builder(path).header("Accept", "application/json, text/plain, */*")
+        .header("X-XSRF-TOKEN", cookie("XSRF-TOKEN"))
+        .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+    if (contentType != null) {
+      r.header("Content-Type", contentType);
+    }
+    return send(r.build());
+  }
+
+  /** A JSON body posted as Tasklist posts a form, with the session's CSRF token. */
+  public HttpResponse<String> post(String path, String json) {
+    return request("POST", path, json, "application/json");
   }
 
   /**
@@ -77,26 +138,12 @@ public final class WebappSession {
   }
 
   public HttpResponse<String> get(String path) {
-    return send(HttpRequest.newBuilder(uri(path)).header("Accept", "application/json, text/html").GET().build());
+    return send(builder(path).header("Accept", "application/json, text/html").GET().build());
   }
 
-  /**
-   * Any request as the webapps' own scripts send it, with the session's CSRF token (a POST of
-   * Tasklist's forms, say); {@code contentType} null sends none.
-   */
-  public HttpResponse<String> send(String method, String path, String body, String contentType) {
-    HttpRequest.Builder r = HttpRequest.newBuilder(uri(path)).header("Accept", "application/json, text/plain, */*")
-        .header("X-XSRF-TOKEN", cookie("XSRF-TOKEN"))
-        .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-            : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-    if (contentType != null) {
-      r.header("Content-Type", contentType);
-    }
-    return send(r.build());
-  }
-
-  public HttpResponse<String> post(String path, String json) {
-    return send("POST", path, json, "application/json");
+  private HttpRequest.Builder builder(String path) {
+    HttpRequest.Builder b = HttpRequest.newBuilder(uri(path));
+    return forwardedFor == null ? b : b.header("X-Forwarded-For", forwardedFor);
   }
 
   private String cookie(String name) {

@@ -183,7 +183,7 @@ public class AccountabilityDelegates {
           + (r.getFinalSanction() == null ? "" : "；" + r.getFinalSanction().label() + "处分"));
       ex.setVariable("rectificationRequired", r.getRectifyingHead() != null);
       if (r.getRectifyingHead() != null) {
-        ex.setVariable(RECTIFICATION_DUE_AT, clock.fromNow(properties.rectificationDays()));
+        ex.setVariable(RECTIFICATION_DUE_AT, service.rectificationDue(r));
       }
     };
   }

@@ -256,6 +256,15 @@ public class AccountabilityRecord {
     this.status = AccountabilityStatus.NOTIFIED;
   }
 
+  /** R25: the appeal window counted again (a holiday table arrived); the notice states the new date. */
+  public void retimeAppeal(Instant appealDeadline, String text) {
+    if (status != AccountabilityStatus.NOTIFIED) {
+      throw new IllegalStateException("the appeal window of " + processInstanceId + " is not open");
+    }
+    this.appealDeadlineAt = appealDeadline;
+    this.noticeText = text;
+  }
+
   public void appeal(String reason, Instant at) {
     requireUndecided();
     this.appealReason = reason;

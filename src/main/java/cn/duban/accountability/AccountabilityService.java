@@ -6,6 +6,7 @@ import static cn.duban.common.Inputs.text;
 import cn.duban.assessment.Ledger;
 import cn.duban.assessment.Ledger.Booking;
 import cn.duban.assessment.SubjectType;
+import cn.duban.calendar.LimitChange;
 import cn.duban.calendar.LimitClock;
 import cn.duban.common.InputException;
 import cn.duban.organization.OrganizationService;
@@ -217,6 +218,31 @@ public class AccountabilityService {
         + "如对本决定有异议，可于" + DAY.format(deadline.atZone(clock.zone())) + "前提出申诉；逾期未申诉的，本决定即生效。\n\n"
         + office + "\n" + DAY.format(now.atZone(clock.zone())), now, deadline);
     return r;
+  }
+
+  /**
+   * R25: the appeal window counted again from the notice, with the calendar as it is now (a
+   * holiday table arrived), while it is open; the notice's stated date follows.
+   */
+  public List<LimitChange> retime(Long id) {
+    AccountabilityRecord r = get(id);
+    if (r.getStatus() != AccountabilityStatus.NOTIFIED) {
+      return List.of();
+    }
+    Instant deadline = clock.endOfWorkingDays(Date.from(r.getNotifiedAt()), properties.appealDays()).toInstant();
+    if (deadline.equals(r.getAppealDeadlineAt())) {
+      return List.of();
+    }
+    String before = "可于" + DAY.format(r.getAppealDeadlineAt().atZone(clock.zone())) + "前提出申诉";
+    String after = "可于" + DAY.format(deadline.atZone(clock.zone())) + "前提出申诉";
+    List<LimitChange> changes = List.of(new LimitChange("申诉期限", r.getAppealDeadlineAt(), deadline));
+    r.retimeAppeal(deadline, r.getNoticeText().replace(before, after));
+    return changes;
+  }
+
+  /** When the unit's rectification report falls due: working days after the measure took effect. */
+  public Date rectificationDue(AccountabilityRecord r) {
+    return clock.endOfWorkingDays(Date.from(r.getFinalAt()), properties.rectificationDays());
   }
 
   public AccountabilityRecord respond(Long id, String response, String appealReason) {

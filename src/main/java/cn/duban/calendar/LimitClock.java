@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Date;
+import java.util.function.Supplier;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
@@ -27,6 +28,8 @@ public class LimitClock {
   private final WorkingDayCalendar calendar;
   private final ZoneId zone;
   private final Duration demoWorkingDay;
+  /** Set while re-timing a task due date "as of" the task's creation ({@link #asOf}). */
+  private final ThreadLocal<Instant> asOf = new ThreadLocal<>();
 
   public LimitClock(WorkingDayCalendar calendar, CalendarProperties properties) {
     this.calendar = calendar;
@@ -35,7 +38,37 @@ public class LimitClock {
   }
 
   public Instant now() {
-    return ClockUtil.getCurrentTime().toInstant();
+    Instant fixed = asOf.get();
+    return fixed != null ? fixed : ClockUtil.getCurrentTime().toInstant();
+  }
+
+  /**
+   * Evaluates {@code work} as if it were {@code moment}: a due date expression such as
+   * {@code ${dueDates.review()}} then counts from when its task was created, not from now.
+   */
+  public <T> T asOf(Instant moment, Supplier<T> work) {
+    Instant outer = asOf.get();
+    asOf.set(moment);
+    try {
+      return work.get();
+    } finally {
+      if (outer == null) {
+        asOf.remove();
+      } else {
+        asOf.set(outer);
+      }
+    }
+  }
+
+  /**
+   * Whether a limit counted in working days from {@code from} to {@code limit} passed through a
+   * year without an official holiday table (R25: provisional until the table arrives).
+   */
+  public boolean provisional(Instant from, Instant limit) {
+    if (demoWorkingDay != null || from == null || limit == null) {
+      return false;
+    }
+    return calendar.provisionalBetween(LocalDate.ofInstant(from, zone), LocalDate.ofInstant(limit, zone));
   }
 
   public LocalDate today() {

@@ -1,62 +1,47 @@
 package cn.duban.calendar;
 
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Collections;
 import java.util.Map;
 import java.util.NavigableSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.io.Resource;
-import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
-import org.springframework.stereotype.Component;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * R25: the one working-day calendar behind every limit. Built-in years come from
- * {@code classpath:holidays/<year>.txt} (transcribed from the State Council's yearly notices);
- * an administrator adds later years, or corrects one, with a file of the same form in
- * {@code duban.calendar.holiday-dir}. A year without data is never guessed.
+ * R25: the one working-day calendar behind every limit. A year counts by its official table (the
+ * State Council's notice, kept by {@link HolidayTables}) or, while that is not out, provisionally
+ * by the statutory holidays ({@link StatutoryHolidays}). Nothing stops for a missing year; a limit
+ * that touched a provisional year says so ({@link #provisionalBetween}) and is re-timed once the
+ * year's table arrives ({@link Retimer}).
  */
-@Component
 public class WorkingDayCalendar {
 
-  private static final Logger LOG = LoggerFactory.getLogger(WorkingDayCalendar.class);
-  private static final Pattern YEAR_FILE = Pattern.compile("(\\d{4})\\.txt");
+  private volatile Map<Integer, HolidaySchedule> official;
+  private final Map<Integer, HolidaySchedule> provisional = new ConcurrentHashMap<>();
 
-  private final String holidayDir;
-  private final Map<Integer, HolidaySchedule> years;
-
-  @Autowired
-  public WorkingDayCalendar(CalendarProperties properties) {
-    this.holidayDir = properties.holidayDir();
-    this.years = Collections.unmodifiableMap(load(properties.holidayDir()));
-    LOG.info("Working-day calendar has holiday data for {}", years.keySet());
+  /** A calendar of exactly the given official years; every other year is provisional. */
+  public WorkingDayCalendar(Map<Integer, HolidaySchedule> official) {
+    this.official = Map.copyOf(official);
   }
 
-  /** For tests and tools: a calendar of exactly the given years. */
-  public WorkingDayCalendar(Map<Integer, HolidaySchedule> years, String holidayDir) {
-    this.holidayDir = holidayDir;
-    this.years = Map.copyOf(years);
+  /** The official tables changed (entered, corrected, or another node's change seen): count by these from now on. */
+  void replaceOfficial(Map<Integer, HolidaySchedule> tables) {
+    this.official = Map.copyOf(tables);
   }
 
-  /** Where an administrator adds the holiday data of later years. */
-  public String holidayDir() {
-    return holidayDir;
+  public NavigableSet<Integer> officialYears() {
+    return Collections.unmodifiableNavigableSet(new TreeSet<>(official.keySet()));
   }
 
-  public NavigableSet<Integer> coveredYears() {
-    return Collections.unmodifiableNavigableSet(new TreeSet<>(years.keySet()));
+  public boolean isOfficial(int year) {
+    return official.containsKey(year);
+  }
+
+  /** The table a year counts by: the official one, else the statutory holidays (provisional). */
+  public HolidaySchedule schedule(int year) {
+    HolidaySchedule table = official.get(year);
+    return table != null ? table : provisional.computeIfAbsent(year, StatutoryHolidays::of);
   }
 
   public boolean isWorkingDay(LocalDate day) {
@@ -66,6 +51,21 @@ public class WorkingDayCalendar {
   /** The name of the holiday or make-up day, or null on an ordinary day. */
   public String holidayName(LocalDate day) {
     return schedule(day.getYear()).nameOf(day);
+  }
+
+  /**
+   * Whether counting the days after {@code from} up to {@code to} passes through a year without an
+   * official table: a limit counted so is provisional.
+   */
+  public boolean provisionalBetween(LocalDate from, LocalDate to) {
+    LocalDate first = from.isBefore(to) ? from.plusDays(1) : to;
+    LocalDate last = from.isBefore(to) ? to : from;
+    for (int year = first.getYear(); year <= last.getYear(); year++) {
+      if (!isOfficial(year)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -113,48 +113,10 @@ public class WorkingDayCalendar {
     return count;
   }
 
-  private HolidaySchedule schedule(int year) {
-    HolidaySchedule schedule = years.get(year);
-    if (schedule == null) {
-      throw new MissingHolidayDataException(year, holidayDir);
-    }
-    return schedule;
-  }
-
-  private static Map<Integer, HolidaySchedule> load(String holidayDir) {
-    Map<Integer, HolidaySchedule> result = new TreeMap<>();
-    try {
-      for (Resource resource :
-          new PathMatchingResourcePatternResolver().getResources("classpath*:holidays/*.txt")) {
-        Integer year = yearOf(resource.getFilename());
-        if (year != null) {
-          try (Reader reader = new InputStreamReader(resource.getInputStream(), StandardCharsets.UTF_8)) {
-            result.put(year, HolidaySchedule.parse(year, reader, "classpath:holidays/" + resource.getFilename()));
-          }
-        }
-      }
-      Path dir = Path.of(holidayDir);
-      if (Files.isDirectory(dir)) {
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*.txt")) {
-          for (Path file : files) {
-            Integer year = yearOf(file.getFileName().toString());
-            if (year != null) {
-              try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                result.put(year, HolidaySchedule.parse(year, reader, file.toString()));
-              }
-              LOG.info("Holiday data for {} taken from {}", year, file.toAbsolutePath());
-            }
-          }
-        }
-      }
-    } catch (IOException e) {
-      throw new IllegalStateException("Cannot read holiday data", e);
-    }
-    return result;
-  }
-
-  private static Integer yearOf(String fileName) {
-    Matcher m = fileName == null ? null : YEAR_FILE.matcher(fileName);
-    return m != null && m.matches() ? Integer.valueOf(m.group(1)) : null;
+  /** For tests and tools: the built-in official years. */
+  public static WorkingDayCalendar builtIn() {
+    Map<Integer, HolidaySchedule> years = new TreeMap<>();
+    HolidayFiles.builtIn().forEach((year, file) -> years.put(year, HolidaySchedule.parse(year, file.content())));
+    return new WorkingDayCalendar(years);
   }
 }

@@ -86,6 +86,10 @@ public class Complaint {
   @Column(name = "investigation_limit_at")
   private Instant investigationLimitAt;
 
+  /** R25: the investigation's limits were counted across a year without an official holiday table. */
+  @Column(name = "limits_provisional", nullable = false)
+  private boolean limitsProvisional;
+
   /** The finding that stands: the re-investigation's, when there was one. */
   @Enumerated(EnumType.STRING)
   private Finding finding;
@@ -154,6 +158,7 @@ public class Complaint {
   public void replied(String reply, Instant at) {
     this.reply = reply;
     this.repliedAt = at;
+    this.limitsProvisional = false;  // the investigation's limits are behind it
     if (status != ComplaintStatus.TRANSFERRED) {
       this.status = ComplaintStatus.REPLIED;
     }
@@ -200,6 +205,13 @@ public class Complaint {
   public String getHandlingUnit() { return handlingUnit; }
   public String getTransferredTo() { return transferredTo; }
   public Instant getInvestigationLimitAt() { return investigationLimitAt; }
+  public boolean isLimitsProvisional() { return limitsProvisional; }
+
+  /** R25: the investigation's limit as counted again (a holiday table arrived); provisional or not. */
+  public void relimit(Instant limitAt, boolean provisional) {
+    this.investigationLimitAt = limitAt;
+    this.limitsProvisional = provisional;
+  }
   public Finding getFinding() { return finding; }
   public String getOfficialPerson() { return officialPerson; }
   public String getReply() { return reply; }

@@ -60,6 +60,6 @@ public class ComplaintController {
             new String[] {"被投诉单位", organization.unitName(c.getUnitCode())},
             new String[] {"受理时间", MINUTE.format(c.getReceivedAt().atZone(clock.zone()))},
             new String[] {"原办理时限", MINUTE.format(c.getInvestigationLimitAt().atZone(clock.zone()))}),
-        null, notice.getOccurredAt(), clock.zone()));
+        null, false, notice.getOccurredAt(), clock.zone()));
   }
 }

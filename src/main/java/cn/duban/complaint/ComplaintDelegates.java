@@ -28,6 +28,9 @@ public class ComplaintDelegates {
   public static final String REMINDER_AT = "reminderAt";
   public static final String URGING_AT = "urgingAt";
   public static final String CRITICISM_AT = "criticismAt";
+  public static final String FOLLOW_UP_DUE_AT = "followUpDueAt";
+  /** R25: the forms say the investigation's limit is provisional while it is. */
+  public static final String LIMITS_PROVISIONAL = "limitsProvisional";
   /** Who filed a complaint through the public page. */
   public static final String PUBLIC = "public";
 
@@ -89,13 +92,8 @@ public class ComplaintDelegates {
       VariableMap v = Variables.createVariables().putValue("routingCode", c.getRouting().name())
           .putValue("routingLabel", c.getRouting().label());
       if (c.getInvestigationLimitAt() != null) {
-        ComplaintService.Limits limits = service.limits(c);
-        v.putValue(INVESTIGATION_LIMIT_AT, Date.from(limits.investigation()))
-            .putValue("limitText", MINUTE.format(limits.investigation().atZone(clock.zone())))
-            .putValue(REMINDER_AT, Date.from(limits.reminder()))
-            .putValue(URGING_AT, Date.from(limits.urging()))
-            .putValue(CRITICISM_AT, Date.from(limits.criticism()))
-            .putValue("investigatorGroup", c.getHandlingUnit() == null ? Groups.EFFICIENCY_OFFICE
+        v.putAll(limitVariables(c));
+        v.putValue("investigatorGroup", c.getHandlingUnit() == null ? Groups.EFFICIENCY_OFFICE
                 : Groups.ofUnit(c.getHandlingUnit()))
             .putValue("handlerName", c.getHandlingUnit() == null ? "效能办" : organization.unitName(c.getHandlingUnit()));
       } else {
@@ -103,6 +101,18 @@ public class ComplaintDelegates {
       }
       ex.setVariables(v);
     };
+  }
+
+  /** The investigation's limits as its timers, due dates and forms read them. */
+  VariableMap limitVariables(Complaint c) {
+    ComplaintService.Limits limits = service.limits(c);
+    return Variables.createVariables()
+        .putValue(INVESTIGATION_LIMIT_AT, Date.from(limits.investigation()))
+        .putValue("limitText", MINUTE.format(limits.investigation().atZone(clock.zone())))
+        .putValue(REMINDER_AT, Date.from(limits.reminder()))
+        .putValue(URGING_AT, Date.from(limits.urging()))
+        .putValue(CRITICISM_AT, Date.from(limits.criticism()))
+        .putValue(LIMITS_PROVISIONAL, c.isLimitsProvisional());
   }
 
   @Bean
@@ -139,7 +149,7 @@ public class ComplaintDelegates {
     return ex -> {
       Complaint c = service.reply(complaintId(ex), string(ex, "reply"));
       ex.setVariable("replyText", c.getReply());
-      ex.setVariable("followUpDueAt", clock.fromNow(properties.followUpDays()));
+      ex.setVariable(FOLLOW_UP_DUE_AT, clock.fromNow(properties.followUpDays()));
     };
   }
 

@@ -4,12 +4,19 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
 
 public interface ComplaintRepository extends JpaRepository<Complaint, Long> {
 
   Optional<Complaint> findByTrackingCode(String trackingCode);
 
   List<Complaint> findByProcessInstanceIdIn(Collection<String> processInstanceIds);
+
+  Optional<Complaint> findByProcessInstanceId(String processInstanceId);
+
+  /** R25: the complaints whose investigation limits are provisional. */
+  @Query("select c.processInstanceId from Complaint c where c.limitsProvisional = true")
+  List<String> findProvisionalInstances();
 
   long countByOfficialPersonAndYearAndStatusAndFindingIn(String officialPerson, int year, ComplaintStatus status,
       Collection<Finding> findings);

@@ -6,6 +6,7 @@ import static cn.duban.common.Inputs.text;
 import cn.duban.assessment.Ledger;
 import cn.duban.assessment.LedgerEntry;
 import cn.duban.assessment.SubjectType;
+import cn.duban.calendar.LimitChange;
 import cn.duban.calendar.LimitClock;
 import cn.duban.common.InputException;
 import cn.duban.organization.OrganizationService;
@@ -112,6 +113,9 @@ public class ComplaintService {
     }
     Date limit = clock.endOfWorkingDays(Date.from(c.getReceivedAt()), properties.investigationDays(c.getType()));
     c.route(r, unit, transferTo, r == Routing.TRANSFER ? null : limit.toInstant(), by);
+    if (r != Routing.TRANSFER) {
+      c.relimit(limit.toInstant(), provisional(c, limit.toInstant()));
+    }
     if (r == Routing.TRANSFER) {
       String reply = "您反映的问题不属于本机关职责范围，已于" + DAY.format(clock.now().atZone(clock.zone()))
           + "转交" + transferTo + "依法处理，请与其联系。";
@@ -126,6 +130,30 @@ public class ComplaintService {
     Date limit = Date.from(c.getInvestigationLimitAt());
     return new Limits(c.getInvestigationLimitAt(), clock.workingDaysBefore(limit, properties.reminderDays()).toInstant(),
         c.getInvestigationLimitAt(), clock.endOfWorkingDays(limit, properties.criticismDays()).toInstant());
+  }
+
+  /** R25: whether the investigation's limits (up to the criticism after the urging) touch a provisional year. */
+  private boolean provisional(Complaint c, Instant limit) {
+    Instant criticism = clock.endOfWorkingDays(Date.from(limit), properties.criticismDays()).toInstant();
+    return clock.provisional(c.getReceivedAt(), criticism);
+  }
+
+  /**
+   * R25: the investigation's limit counted again from the day of receipt, with the calendar as it
+   * is now (a holiday table arrived or changed), while the investigation is still open.
+   */
+  public List<LimitChange> retime(Long id) {
+    Complaint c = get(id);
+    if (c.getStatus() != ComplaintStatus.INVESTIGATING || c.getInvestigationLimitAt() == null) {
+      c.relimit(c.getInvestigationLimitAt(), false);
+      return List.of();
+    }
+    Instant limit = clock.endOfWorkingDays(Date.from(c.getReceivedAt()), properties.investigationDays(c.getType()))
+        .toInstant();
+    List<LimitChange> changes = limit.equals(c.getInvestigationLimitAt()) ? List.of()
+        : List.of(new LimitChange("调查办理时限", c.getInvestigationLimitAt(), limit));
+    c.relimit(limit, provisional(c, limit));
+    return changes;
   }
 
   /** R17: the reminder before the limit lapses. */

@@ -2,14 +2,20 @@ package cn.duban.complaint;
 
 import cn.duban.organization.OrganizationService;
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -32,13 +38,15 @@ public class PublicComplaintController {
   private final ComplaintRepository complaints;
   private final OrganizationService organization;
   private final PublicSubmissionLimiter limiter;
+  private final ComplaintProperties properties;
 
   public PublicComplaintController(RuntimeService runtime, ComplaintRepository complaints,
-      OrganizationService organization, PublicSubmissionLimiter limiter) {
+      OrganizationService organization, PublicSubmissionLimiter limiter, ComplaintProperties properties) {
     this.runtime = runtime;
     this.complaints = complaints;
     this.organization = organization;
     this.limiter = limiter;
+    this.properties = properties;
   }
 
   public record UnitOption(String code, String name) {
@@ -60,14 +68,18 @@ public class PublicComplaintController {
     return organization.allUnits().stream().map(u -> new UnitOption(u.getCode(), u.getName())).toList();
   }
 
-  /** Files a complaint; the whole registration is one transaction, so bad input stores nothing. */
+  /**
+   * Files a complaint; the whole registration is one transaction, so bad input stores nothing. A full
+   * address is refused before any work; the slot is taken last, in the same transaction, so only an
+   * accepted complaint uses one. The address is the client's as a trusted proxy reports it.
+   */
   @PostMapping("/complaints")
   @ResponseStatus(HttpStatus.CREATED)
   @Transactional
   public Filed file(@RequestBody Filing filing, HttpServletRequest request) {
-    if (!limiter.tryAcquire(request.getRemoteAddr(), Instant.now())) {
-      throw new ResponseStatusException(HttpStatus.TOO_MANY_REQUESTS, "提交过于频繁，请稍后再试");
-    }
+    String address = request.getRemoteAddr();
+    Instant now = ClockUtil.getCurrentTime().toInstant();
+    limiter.checkRoom(address, now);
     Map<String, Object> vars = Variables.createVariables()
         .putValue("intakeBy", ComplaintDelegates.PUBLIC)
         .putValue("channel", Channel.WEBSITE.name())
@@ -79,7 +91,25 @@ public class PublicComplaintController {
         .putValue("complainantContact", filing.complainantContact())
         .putValue("anonymous", Boolean.TRUE.equals(filing.anonymous()));
     ProcessInstance pi = runtime.startProcessInstanceByKey(ComplaintDelegates.PROCESS_KEY, vars);
+    limiter.take(address, now);
     return new Filed(pi.getBusinessKey(), "您的投诉已受理，请凭查询码 " + pi.getBusinessKey() + " 查询办理进度和答复。");
+  }
+
+  /** 429 with a Chinese message and Retry-After; the refused filing has been rolled back. */
+  @ExceptionHandler(PublicSubmissionLimiter.LimitReached.class)
+  public ResponseEntity<ProblemDetail> tooMany(PublicSubmissionLimiter.LimitReached e) {
+    long seconds = Math.max(1, (e.getWait().toMillis() + 999) / 1000);
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
+        "提交过于频繁：同一网络地址" + window() + "内最多提交" + properties.publicSubmissions() + "件投诉，请于"
+            + (seconds < 120 ? seconds + "秒" : (seconds + 59) / 60 + "分钟") + "后再试");
+    problem.setTitle("提交过于频繁");
+    return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
+        .body(problem);
+  }
+
+  private String window() {
+    Duration w = properties.publicWindow();
+    return w.toMinutes() % 60 == 0 ? w.toHours() + "小时" : w.toMinutes() + "分钟";
   }
 
   @GetMapping("/complaints/{trackingCode}")

@@ -47,11 +47,15 @@ public class Notice {
   @Column(nullable = false, length = 4000)
   private String body;
 
+  /** R25: the limit was counted across a year without an official holiday table. */
+  @Column(nullable = false)
+  private boolean provisional;
+
   protected Notice() {
   }
 
   public Notice(Long caseId, String caseNumber, NoticeKind kind, String addresseeUnit, Instant issuedAt,
-      Instant limitAt, boolean escalated, String body) {
+      Instant limitAt, boolean escalated, boolean provisional, String body) {
     this.caseId = caseId;
     this.caseNumber = caseNumber;
     this.kind = kind;
@@ -59,6 +63,14 @@ public class Notice {
     this.issuedAt = issuedAt;
     this.limitAt = limitAt;
     this.escalated = escalated;
+    this.provisional = provisional;
+    this.body = body;
+  }
+
+  /** R25: the limit counted again once the year's holiday table arrived; the notice states the new date. */
+  void relimit(Instant limitAt, boolean provisional, String body) {
+    this.limitAt = limitAt;
+    this.provisional = provisional;
     this.body = body;
   }
 
@@ -71,4 +83,5 @@ public class Notice {
   public Instant getLimitAt() { return limitAt; }
   public boolean isEscalated() { return escalated; }
   public String getBody() { return body; }
+  public boolean isProvisional() { return provisional; }
 }

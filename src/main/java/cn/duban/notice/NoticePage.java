@@ -26,9 +26,16 @@ public class NoticePage {
     this.issuingOffice = issuingOffice;
   }
 
-  /** A printable sheet: who issues it, its kind's colour (CSS), name, number, addressee, its paragraphs and rows. */
+  /** R25: what a provisional limit says wherever it is shown. */
+  public static final String PROVISIONAL_NOTE = "暂按法定节假日计算，待国务院办公厅通知发布后自动调整";
+
+  /**
+   * A printable sheet: who issues it, its kind's colour (CSS), name, number, addressee, its
+   * paragraphs and rows, its limit (provisional or not, R25) and the day it was issued.
+   */
   public record Sheet(String office, String colour, String colourName, String name, String number, String addressee,
-      List<String> paragraphs, List<String[]> rows, Instant limitAt, Instant issuedAt, ZoneId zone) {
+      List<String> paragraphs, List<String[]> rows, Instant limitAt, boolean limitProvisional, Instant issuedAt,
+      ZoneId zone) {
   }
 
   /** A case's green, yellow or red notice. */
@@ -50,7 +57,7 @@ public class NoticePage {
       }
     }
     return html(new Sheet(issuingOffice, colour(n.getKind()), n.getKind().colour(), n.getKind().title(), n.getCaseNumber(),
-        n.getAddresseeUnit(), paragraphs, rows, n.getLimitAt(), n.getIssuedAt(), zone));
+        n.getAddresseeUnit(), paragraphs, rows, n.getLimitAt(), n.isProvisional(), n.getIssuedAt(), zone));
   }
 
   public String html(Sheet s) {
@@ -68,6 +75,7 @@ public class NoticePage {
         .append("table{width:100%;border-collapse:collapse;margin:14px 0;font-size:15px}")
         .append("th,td{border:1px solid #555;padding:6px 8px;text-align:left;vertical-align:top}th{width:7em}")
         .append(".limit{font-size:18px;font-weight:bold;color:").append(s.colour()).append("}")
+        .append(".provisional{font-size:14px;font-weight:normal;color:#555}")
         .append(".foot{text-align:right;font-size:17px;margin-top:40px;line-height:1.9}")
         .append(".print{text-align:center;margin:12px}@media print{body{background:#fff}.print{display:none}")
         .append(".sheet{margin:0;border-color:").append(s.colour()).append("}}</style></head><body>")
@@ -85,7 +93,11 @@ public class NoticePage {
     }
     if (s.limitAt() != null) {
       h.append("<tr><th>办理时限</th><td class=\"limit\">").append(MINUTE.format(s.limitAt().atZone(s.zone())))
-          .append("前</td></tr>");
+          .append("前");
+      if (s.limitProvisional()) {
+        h.append("<div class=\"provisional\">（").append(PROVISIONAL_NOTE).append("）</div>");
+      }
+      h.append("</td></tr>");
     }
     h.append("</table><div class=\"foot\">").append(esc(s.office())).append("<br>")
         .append(DAY.format(s.issuedAt().atZone(s.zone()))).append("</div></div></body></html>");

@@ -3,6 +3,7 @@ package cn.duban.notice;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -29,11 +30,22 @@ public class NoticeService {
       ZoneId zone) {
   }
 
+  /** {@code provisional}: the limit was counted across a year without an official holiday table (R25). */
   @Transactional(propagation = Propagation.MANDATORY)
-  public Notice issue(NoticeKind kind, NoticeContent content, boolean escalated, Instant now) {
+  public Notice issue(NoticeKind kind, NoticeContent content, boolean escalated, boolean provisional, Instant now) {
     return notices.findByCaseIdAndKind(content.caseId(), kind).orElseGet(() -> notices.saveAndFlush(
         new Notice(content.caseId(), content.caseNumber(), kind, content.unitName(), now, content.limitAt(),
-            escalated, render(kind, content, now))));
+            escalated, provisional, render(kind, content, now))));
+  }
+
+  public Optional<Notice> find(Long caseId, NoticeKind kind) {
+    return notices.findByCaseIdAndKind(caseId, kind);
+  }
+
+  /** R25: the notice states the limit as counted again; it keeps the date it was issued on. */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void relimit(Notice notice, NoticeContent content, boolean provisional) {
+    notice.relimit(content.limitAt(), provisional, render(notice.getKind(), content, notice.getIssuedAt()));
   }
 
   String render(NoticeKind kind, NoticeContent c, Instant now) {

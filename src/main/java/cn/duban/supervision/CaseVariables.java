@@ -39,6 +39,8 @@ public class CaseVariables {
   public static final String WARNING_LEVEL = "warningLevel";
   public static final String CLOSURE_STATE = "closureState";
   public static final String HISTORY = "caseHistory";
+  /** R25: the case's forms say a limit is provisional while it is. */
+  public static final String LIMITS_PROVISIONAL = "limitsProvisional";
 
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd");
   private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
@@ -103,6 +105,7 @@ public class CaseVariables {
         .putValue(WARNING_LEVEL, c.getWarningLevel().name())
         .putValue("warningLevelLabel", c.getWarningLevel().label())
         .putValue("caseStatusLabel", c.getStatus().label())
+        .putValue(LIMITS_PROVISIONAL, c.isLimitsProvisional())
         .putValue(HISTORY, history(c));
   }
 

@@ -147,6 +147,10 @@ public class SupervisionCase {
   @Column(name = "process_instance_id")
   private String processInstanceId;
 
+  /** R25: a limit the case waits on was counted across a year without an official holiday table. */
+  @Column(name = "limits_provisional", nullable = false)
+  private boolean limitsProvisional;
+
   protected SupervisionCase() {
   }
 
@@ -278,5 +282,7 @@ public class SupervisionCase {
   }
 
   public String getProcessInstanceId() { return processInstanceId; }
+  public boolean isLimitsProvisional() { return limitsProvisional; }
+  public void setLimitsProvisional(boolean limitsProvisional) { this.limitsProvisional = limitsProvisional; }
   public void setProcessInstanceId(String processInstanceId) { this.processInstanceId = processInstanceId; }
 }

@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
 
 public interface SupervisionCaseRepository extends JpaRepository<SupervisionCase, Long> {
 
@@ -12,4 +13,10 @@ public interface SupervisionCaseRepository extends JpaRepository<SupervisionCase
   List<SupervisionCase> findByYearOrderBySequence(int year);
 
   List<SupervisionCase> findByProcessInstanceIdIn(Collection<String> processInstanceIds);
+
+  Optional<SupervisionCase> findByProcessInstanceId(String processInstanceId);
+
+  /** R25: the open cases whose limits are provisional. */
+  @Query("select c.processInstanceId from SupervisionCase c where c.limitsProvisional = true")
+  List<String> findProvisionalInstances();
 }

@@ -3,6 +3,7 @@ package cn.duban.supervision;
 import static cn.duban.common.Inputs.choice;
 import static cn.duban.common.Inputs.text;
 
+import cn.duban.calendar.LimitChange;
 import cn.duban.calendar.LimitClock;
 import cn.duban.common.InputException;
 import cn.duban.notice.Notice;
@@ -104,6 +105,7 @@ public class SupervisionService {
     if (deadline.isBefore(today)) {
       throw new InputException("deadline", "完成时限不能早于今天（" + today + "）（deadline）");
     }
+    countable("deadline", deadline, "完成时限");
     String checklist = text("qualityChecklist", in.qualityChecklist(), "质量标准", TEXT_MAX);
     List<MilestoneInput> milestoneInputs = in.milestones() == null ? List.of() : in.milestones();
     List<LocalDate> milestoneDates = new ArrayList<>();
@@ -146,6 +148,7 @@ public class SupervisionService {
     c.setStageLimitAt(c.getDeadlineAt());
     c.setSignForDueAt(clock.endOfWorkingDays(Date.from(now), signForDays).toInstant());
     c.setProcessInstanceId(processInstanceId);
+    c.setLimitsProvisional(provisionalLimits(c));
     cases.saveAndFlush(c);
     for (int i = 0; i < milestoneInputs.size(); i++) {
       milestones.save(new Milestone(c.getId(), i + 1, milestoneInputs.get(i).name().strip(), milestoneDates.get(i)));
@@ -156,7 +159,7 @@ public class SupervisionService {
   /** R1: the green notice, with the deadline as its limit. */
   public Notice issueGreenNotice(Long caseId) {
     SupervisionCase c = get(caseId);
-    return notices.issue(NoticeKind.GREEN, noticeContent(c, c.getDeadlineAt()), false, clock.now());
+    return notices.issue(NoticeKind.GREEN, noticeContent(c, c.getDeadlineAt()), false, false, clock.now());
   }
 
   // ---------------------------------------------------------------- R4–R6 escalation
@@ -180,13 +183,97 @@ public class SupervisionService {
       NoticeKind kind, ScoreEvent event) {
     SupervisionCase c = get(caseId);
     if (escalated && c.getWarningLevel() == from) {
-      int days = to == WarningLevel.YELLOW ? c.getYellowDays() : c.getRedDays();
-      // counted from the day the previous limit ran out, not from when the job happened to run
-      c.setStageLimitAt(clock.endOfWorkingDays(Date.from(c.getStageLimitAt()), days).toInstant());
       c.setWarningLevel(to);
+      c.setStageLimitAt(stageLimit(c));
+      c.setLimitsProvisional(provisionalLimits(c));
       scoring.score(c, event, "");
     }
-    return notices.issue(kind, noticeContent(c, c.getStageLimitAt()), escalated, clock.now());
+    return notices.issue(kind, noticeContent(c, c.getStageLimitAt()), escalated, stageProvisional(c), clock.now());
+  }
+
+  /**
+   * Where the current stage's limit is counted from and how many working days: an escalated stage
+   * counts from the day the previous limit ran out (the deadline; for red, the yellow notice's
+   * limit), not from when the job happened to run. Null while the limit is the deadline itself.
+   */
+  private record StageStart(Instant at, int workingDays) {
+  }
+
+  private StageStart stageStart(SupervisionCase c) {
+    if (c.getWarningLevel().compareTo(c.getInitialLevel()) <= 0) {
+      return null;
+    }
+    return switch (c.getWarningLevel()) {
+      case YELLOW -> new StageStart(c.getDeadlineAt(), c.getYellowDays());
+      case RED -> new StageStart(notices.find(c.getId(), NoticeKind.YELLOW).map(Notice::getLimitAt)
+          .orElseThrow(() -> new IllegalStateException("red without a yellow notice in " + c.getCaseNumber())),
+          c.getRedDays());
+      default -> null;
+    };
+  }
+
+  private Instant stageLimit(SupervisionCase c) {
+    StageStart start = stageStart(c);
+    return start == null ? c.getDeadlineAt()
+        : clock.endOfWorkingDays(Date.from(start.at()), start.workingDays()).toInstant();
+  }
+
+  private boolean stageProvisional(SupervisionCase c) {
+    StageStart start = stageStart(c);
+    return start != null && clock.provisional(start.at(), c.getStageLimitAt());
+  }
+
+  /**
+   * R25: whether a limit the open case waits on (signing for, the stage limit, the next periodic
+   * report) was counted across a year without an official holiday table.
+   */
+  private boolean provisionalLimits(SupervisionCase c) {
+    if (!c.getStatus().isOpen() || c.getWarningLevel() == WarningLevel.ACCOUNTABILITY) {
+      return false;
+    }
+    boolean signFor = c.getSignedAt() == null && clock.provisional(c.getRegisteredAt(), c.getSignForDueAt());
+    Instant nextReport = c.getSignedAt() == null ? null
+        : nextPeriodic(c, c.getLastCheckpointAt() != null ? c.getLastCheckpointAt() : c.getRegisteredAt());
+    return signFor || stageProvisional(c) || clock.provisional(c.getRegisteredAt(), nextReport);
+  }
+
+  /**
+   * R25: the case's pending limits counted again with the calendar as it is now (a holiday table
+   * arrived or changed): signing for, the stage limit and its notice. A limit that has lapsed is
+   * history and stays as it was.
+   */
+  public List<LimitChange> retime(Long caseId) {
+    SupervisionCase c = get(caseId);
+    List<LimitChange> changes = new ArrayList<>();
+    if (c.getStatus().isOpen() && c.getWarningLevel() != WarningLevel.ACCOUNTABILITY) {
+      if (c.getSignedAt() == null) {
+        Instant signFor = clock.endOfWorkingDays(Date.from(c.getRegisteredAt()), c.getSignForDays()).toInstant();
+        if (!signFor.equals(c.getSignForDueAt())) {
+          changes.add(new LimitChange("签收时限", c.getSignForDueAt(), signFor));
+          c.setSignForDueAt(signFor);
+        }
+      }
+      Instant limit = stageLimit(c);
+      if (!limit.equals(c.getStageLimitAt())) {
+        changes.add(new LimitChange(c.getWarningLevel().label() + "阶段办理时限", c.getStageLimitAt(), limit));
+        c.setStageLimitAt(limit);
+      }
+      NoticeKind kind = switch (c.getWarningLevel()) {
+        case YELLOW -> NoticeKind.YELLOW;
+        case RED -> NoticeKind.RED;
+        default -> null;
+      };
+      Notice notice = kind == null ? null : notices.find(c.getId(), kind).orElse(null);
+      if (notice != null && notice.isEscalated()
+          && (!notice.getLimitAt().equals(limit) || notice.isProvisional() != stageProvisional(c))) {
+        if (!notice.getLimitAt().equals(limit)) {
+          changes.add(new LimitChange(kind.title() + "所载时限", notice.getLimitAt(), limit));
+        }
+        notices.relimit(notice, noticeContent(c, limit), stageProvisional(c));
+      }
+    }
+    c.setLimitsProvisional(provisionalLimits(c));
+    return changes;
   }
 
   /** R6: the red limit lapsed: the case turns to accountability and the deduction is booked. */
@@ -195,6 +282,7 @@ public class SupervisionService {
     if (c.getWarningLevel() != WarningLevel.ACCOUNTABILITY) {
       c.setWarningLevel(WarningLevel.ACCOUNTABILITY);
       c.setAccountabilityStartedAt(clock.now());
+      c.setLimitsProvisional(false);
       scoring.score(c, ScoreEvent.ACCOUNTABILITY, "");
     }
     return c;
@@ -213,6 +301,7 @@ public class SupervisionService {
     if (c.getSignedAt() == null) {
       c.setSigned(clock.now(), userId);
       c.setStatus(CaseStatus.IN_PROGRESS);
+      c.setLimitsProvisional(provisionalLimits(c));
     }
     return c;
   }
@@ -309,6 +398,7 @@ public class SupervisionService {
       reason = reason == null ? UrgingReason.REPORT_MISSED : reason;
     }
     c.setLastCheckpointAt(cp.at());
+    c.setLimitsProvisional(provisionalLimits(c));
     Instant next = nextCheckpoint(caseId).map(Checkpoint::at).orElse(null);
     return new CheckResult(!missed.isEmpty(), reason, String.join("、", missed), next);
   }
@@ -346,6 +436,7 @@ public class SupervisionService {
       throw new InputException("extensionDeadline",
           "申请延期的日期须晚于现完成时限" + c.getDeadline() + "（extensionDeadline）");
     }
+    countable("extensionDeadline", requested, "申请延期的日期");
     String why = text("extensionReason", reason, "延期理由", 2000);
     return extensions.save(new ExtensionRequest(c.getId(), clock.now(), userId, c.getDeadline(), requested, why));
   }
@@ -377,6 +468,7 @@ public class SupervisionService {
     request.decide(ReviewDecision.ACCEPTED, clock.now(), leaderId, comment);
     c.setDeadline(request.getRequestedDeadline(), clock.endOfDeadline(request.getRequestedDeadline()).toInstant());
     c.setStageLimitAt(c.getDeadlineAt());
+    c.setLimitsProvisional(provisionalLimits(c));
     return new ExtensionOutcome(true, c);
   }
 
@@ -408,6 +500,7 @@ public class SupervisionService {
         exceedsStandard);
     boolean onTime = !report.getSubmittedAt().isAfter(c.getDeadlineAt());
     c.setClosed(clock.now(), onTime);
+    c.setLimitsProvisional(false);
     if (onTime) {
       scoring.score(c, ScoreEvent.CLOSED_ON_TIME, "");
       if (clock.workingDaysBefore(report.getSubmittedAt(), Date.from(c.getDeadlineAt())) >= limits.earlyClosureDays()) {
@@ -461,6 +554,7 @@ public class SupervisionService {
     SupervisionCase c = get(caseId);
     if (c.getStatus() != CaseStatus.WITHDRAWN) {
       c.setWithdrawn(clock.now(), userId, reason);
+      c.setLimitsProvisional(false);
     }
     return c;
   }
@@ -519,6 +613,18 @@ public class SupervisionService {
       return LocalDate.parse(v.length() > 10 ? v.substring(0, 10) : v);
     } catch (DateTimeParseException e) {
       throw new InputException(field, label + "不是有效日期：" + value + "（" + field + "）");
+    }
+  }
+
+  /**
+   * R25: a date whose limits can be counted: within next year, or in a later year whose holiday
+   * table is already official. Beyond that nobody can say which days will be working days.
+   */
+  private void countable(String field, LocalDate day, String label) {
+    int lastYear = clock.today().getYear() + 1;
+    if (day.getYear() > lastYear && !clock.calendar().isOfficial(day.getYear())) {
+      throw new InputException(field, label + "不能晚于" + lastYear + "年12月31日：" + day.getYear()
+          + "年的节假日安排尚未发布，无法按工作日计算时限（" + field + "）");
     }
   }
 

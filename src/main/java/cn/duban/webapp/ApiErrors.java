@@ -1,5 +1,6 @@
 package cn.duban.webapp;
 
+import cn.duban.calendar.HolidayTableException;
 import cn.duban.common.InputException;
 import cn.duban.common.Refusal;
 import jakarta.servlet.http.HttpServletRequest;
@@ -39,7 +40,12 @@ public class ApiErrors {
 
   @ExceptionHandler(InputException.class)
   public ProblemDetail badInput(InputException e) {
-    return problem(HttpStatus.BAD_REQUEST, e.getMessage(), e.field());
+    ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, e.getMessage(), e.field());
+    if (e instanceof HolidayTableException table) {
+      // every bad line of a holiday table at once, for the page to mark
+      problem.setProperty("problems", table.problems());
+    }
+    return problem;
   }
 
   @ExceptionHandler(ResponseStatusException.class)

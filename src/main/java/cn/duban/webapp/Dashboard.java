@@ -1,5 +1,6 @@
 package cn.duban.webapp;
 
+import cn.duban.calendar.HolidayTables;
 import cn.duban.calendar.LimitClock;
 import cn.duban.complaint.Complaint;
 import cn.duban.complaint.ComplaintRepository;
@@ -45,14 +46,16 @@ public class Dashboard {
   private final ComplaintRepository complaints;
   private final OrganizationService organization;
   private final LimitClock clock;
+  private final HolidayTables holidays;
 
   public Dashboard(RuntimeService runtime, SupervisionCaseRepository cases, ComplaintRepository complaints,
-      OrganizationService organization, LimitClock clock) {
+      OrganizationService organization, LimitClock clock, HolidayTables holidays) {
     this.runtime = runtime;
     this.cases = cases;
     this.complaints = complaints;
     this.organization = organization;
     this.clock = clock;
+    this.holidays = holidays;
   }
 
   public record LevelCount(String level, String label, long count) {
@@ -70,9 +73,13 @@ public class Dashboard {
       String limitAt, int workingDaysOverdue, String processInstanceId) {
   }
 
-  /** Times as text (yyyy-MM-dd HH:mm, the offices' zone): Cockpit's JSON has no date types. */
+  /**
+   * Times as text (yyyy-MM-dd HH:mm, the offices' zone): Cockpit's JSON has no date types.
+   * {@code calendarNotice}: from 1 November while next year's holiday table is missing (R25), else null.
+   */
   public record Overview(String at, long openCases, List<LevelCount> byLevel, List<UnitCount> byUnit,
-      List<CaseRow> cases, List<CaseRow> overdueCases, List<OverdueComplaint> overdueComplaints) {
+      List<CaseRow> cases, List<CaseRow> overdueCases, List<OverdueComplaint> overdueComplaints,
+      String calendarNotice) {
   }
 
   @Transactional(readOnly = true)
@@ -115,7 +122,7 @@ public class Dashboard {
         levels.entrySet().stream().map(e -> new LevelCount(e.getKey().name(), e.getKey().label(), e.getValue())).toList(),
         units.entrySet().stream().map(e -> new UnitCount(e.getKey(), organization.unitName(e.getKey()), e.getValue(),
             e.getValue().values().stream().mapToLong(Long::longValue).sum())).toList(),
-        rows, overdue, lateComplaints);
+        rows, overdue, lateComplaints, holidays.nextYearNotice());
   }
 
   /** The records of the running instances of a process that the caller may see. */

@@ -38,6 +38,8 @@ final class EngineErrors {
   static final String FORBIDDEN = Problem.detailOf(403);
   static final String NOT_JSON = "请求内容不是有效的 JSON，或不符合接口要求的格式";
   static final String SERVER_ERROR = Problem.detailOf(500);
+  /** The field of the current password when a user changes his own (PUT .../user/{id}/credentials). */
+  static final String CURRENT_PASSWORD = "authenticatedUserPassword";
 
   /** A resource named by the path, e.g. {@code task/{id}/complete} or {@code process-definition/key/{key}/start}. */
   record Named(String kind, String id, boolean byKey) {
@@ -157,6 +159,10 @@ final class EngineErrors {
     }
     if (find(error, JsonProcessingException.class) != null) {
       return new Problem(400, NOT_JSON, "body");
+    }
+    if (status == 400 && messages(error).contains("authenticated user password is not valid")) {
+      // changing one's own password with a wrong current one (the login throttle counts it by this field)
+      return new Problem(400, "当前密码不正确（" + CURRENT_PASSWORD + "）", CURRENT_PASSWORD);
     }
     NullValueException missing = find(error, NullValueException.class);
     if (missing != null && status >= 400) {

@@ -5,7 +5,6 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.turbo.TurboFilter;
 import ch.qos.logback.core.spi.FilterReply;
-import cn.duban.calendar.MissingHolidayDataException;
 import cn.duban.common.InputException;
 import org.slf4j.LoggerFactory;
 import org.slf4j.Marker;
@@ -45,12 +44,9 @@ public class QuietInputErrors extends TurboFilter {
     return FilterReply.NEUTRAL;
   }
 
-  /** A person's refused input; missing holiday data is the administrator's to fix, so it stays in the log. */
+  /** A person's refused input. */
   private static boolean isInput(Throwable t) {
     for (Throwable c = t; c != null; c = c.getCause()) {
-      if (c instanceof MissingHolidayDataException) {
-        return false;
-      }
       if (c instanceof InputException) {
         return true;
       }

@@ -1,7 +1,10 @@
 package cn.duban.webapp;
 
+import cn.duban.login.LoginThrottle;
+import cn.duban.login.TooManyAttempts;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
+import jakarta.servlet.FilterConfig;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
@@ -9,15 +12,24 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.rest.security.auth.AuthenticationProvider;
+import org.camunda.bpm.engine.rest.security.auth.AuthenticationResult;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
+import org.camunda.bpm.webapp.impl.security.filter.util.CsrfConstants;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,16 +37,19 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The engine's REST API and the project's own API answer only authenticated callers: HTTP basic
  * against the engine's identity service. The project's pages that the webapps link to (a notice,
- * a report) are also read with the webapps' login, for GET only, so a link from Tasklist or
- * Cockpit opens without a second password and no other site can post in the user's name.
+ * a report) are also read with the webapps' login, so a link from Tasklist or Cockpit opens
+ * without a second password; a change with that login must carry the session's CSRF token, so no
+ * other site can post in the user's name. Every password checked here passes {@link LoginThrottle}
+ * first.
  */
 @Configuration
 public class RestSecurity {
 
   @Bean
-  public FilterRegistrationBean<ProcessEngineAuthenticationFilter> restAuthentication(ProcessEngine engine) {
+  public FilterRegistrationBean<ProcessEngineAuthenticationFilter> restAuthentication(ProcessEngine engine,
+      LoginThrottle throttle) {
     FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
-        new FilterRegistrationBean<>(new ApplicationEngineFilter(engine));
+        new FilterRegistrationBean<>(new ApplicationEngineFilter(engine, throttle));
     registration.setName("duban-rest-authentication");
     registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
     registration.addUrlPatterns("/engine-rest/*", "/api/*");
@@ -74,13 +89,25 @@ public class RestSecurity {
   /**
    * Authenticates against the application's one engine, whatever its name: the stock filter looks
    * up the engine named "default", which a renamed engine (camunda.bpm.process-engine-name) is not.
+   * A user who must wait at the caller's address gets 429 before the password is checked, and every
+   * check the provider makes is counted.
    */
   static final class ApplicationEngineFilter extends ProcessEngineAuthenticationFilter {
 
-    private final ProcessEngine engine;
+    private static final String BASIC = "Basic ";
 
-    ApplicationEngineFilter(ProcessEngine engine) {
+    private final ProcessEngine engine;
+    private final LoginThrottle throttle;
+
+    ApplicationEngineFilter(ProcessEngine engine, LoginThrottle throttle) {
       this.engine = engine;
+      this.throttle = throttle;
+    }
+
+    @Override
+    public void init(FilterConfig filterConfig) throws ServletException {
+      super.init(filterConfig);
+      authenticationProvider = new Counted(authenticationProvider, throttle);
     }
 
     @Override
@@ -93,6 +120,12 @@ public class RestSecurity {
         throws IOException, ServletException {
       UserAuthentication webappUser = webappUser((HttpServletRequest) request);
       if (webappUser == null) {
+        String claimed = claimedUser((HttpServletRequest) request);
+        Optional<Duration> wait = claimed == null ? Optional.empty() : throttle.waitFor(claimed, request.getRemoteAddr());
+        if (wait.isPresent()) {
+          TooManyAttempts.write((HttpServletResponse) response, wait.get());
+          return;
+        }
         super.doFilter(request, response, chain);
         return;
       }
@@ -106,16 +139,73 @@ public class RestSecurity {
       }
     }
 
-    /** The user logged in to the webapps, for a GET of the project's API without credentials of its own. */
+    /**
+     * The user named by HTTP basic credentials, decoded as {@code HttpBasicAuthenticationProvider}
+     * decodes them; null when there are none, and then no password is checked either.
+     */
+    private static String claimedUser(HttpServletRequest request) {
+      String header = request.getHeader("Authorization");
+      if (header == null || !header.startsWith(BASIC)) {
+        return null;
+      }
+      String decoded;
+      try {
+        decoded = new String(Base64.getMimeDecoder().decode(header.substring(BASIC.length())), Charset.defaultCharset());
+      } catch (IllegalArgumentException malformed) {
+        return null;
+      }
+      int colon = decoded.indexOf(':');
+      return colon < 0 ? null : decoded.substring(0, colon);
+    }
+
+    /**
+     * The user logged in to the webapps, for a request to the project's API without credentials of
+     * its own: a GET, or a change that carries the session's CSRF token in {@code X-XSRF-TOKEN}
+     * as the webapps' own requests do (a page of ours in Cockpit entering a holiday table), which
+     * another site cannot read and so cannot send.
+     */
     private UserAuthentication webappUser(HttpServletRequest request) {
-      if (!"GET".equals(request.getMethod()) || !request.getRequestURI().startsWith(request.getContextPath() + "/api/")
+      if (!request.getRequestURI().startsWith(request.getContextPath() + "/api/")
           || request.getHeader("Authorization") != null) {
         return null;
       }
       HttpSession session = request.getSession(false);
-      Authentications all = session == null ? null : AuthenticationUtil.getAuthsFromSession(session);
+      if (session == null || !"GET".equals(request.getMethod()) && !carriesCsrfToken(request, session)) {
+        return null;
+      }
+      Authentications all = AuthenticationUtil.getAuthsFromSession(session);
       return all != null && all.getAuthenticationForProcessEngine(engine.getName()) instanceof UserAuthentication u
           ? u : null;
+    }
+
+    private static boolean carriesCsrfToken(HttpServletRequest request, HttpSession session) {
+      Object expected = session.getAttribute(CsrfConstants.CSRF_TOKEN_SESSION_ATTR_NAME);
+      String sent = request.getHeader(CsrfConstants.CSRF_TOKEN_HEADER_NAME);
+      return expected != null && sent != null
+          && MessageDigest.isEqual(expected.toString().getBytes(StandardCharsets.UTF_8),
+              sent.getBytes(StandardCharsets.UTF_8));
+    }
+  }
+
+  /** The stock provider, its every password check told to the throttle: the user it names is set whether or not it passed. */
+  private record Counted(AuthenticationProvider provider, LoginThrottle throttle) implements AuthenticationProvider {
+
+    @Override
+    public AuthenticationResult extractAuthenticatedUser(HttpServletRequest request, ProcessEngine engine) {
+      AuthenticationResult result = provider.extractAuthenticatedUser(request, engine);
+      if (result.getAuthenticatedUser() != null) {
+        if (result.isAuthenticated()) {
+          throttle.succeeded(result.getAuthenticatedUser(), request.getRemoteAddr());
+        } else {
+          throttle.failed(result.getAuthenticatedUser(), request.getRemoteAddr());
+        }
+      }
+      return result;
+    }
+
+    @Override
+    public void augmentResponseByAuthenticationChallenge(HttpServletResponse response, ProcessEngine engine) {
+      provider.augmentResponseByAuthenticationChallenge(response, engine);
     }
   }
 }

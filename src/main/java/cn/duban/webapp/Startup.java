@@ -1,37 +1,33 @@
 package cn.duban.webapp;
 
-import cn.duban.calendar.LimitClock;
+import cn.duban.calendar.Retimer;
 import cn.duban.organization.OrganizationForms;
 import cn.duban.organization.OrganizationSeeder;
-import java.time.LocalDate;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
 
 /**
  * What runs once the engine has deployed the models: the organisation, who may see and do what, the forms' option
- * lists that follow the organisation, the Tasklist filters, and a warning when next year's holidays are still missing.
+ * lists that follow the organisation, the Tasklist filters, and the
+ * re-timing of limits that holiday tables taken at start-up move (R25).
  */
 @Component
 public class Startup implements ApplicationRunner {
-
-  private static final Logger LOG = LoggerFactory.getLogger(Startup.class);
 
   private final OrganizationSeeder seeder;
   private final OrganizationForms forms;
   private final TasklistFilters filters;
   private final AccessSetup access;
-  private final LimitClock clock;
+  private final Retimer retimer;
 
   public Startup(OrganizationSeeder seeder, OrganizationForms forms, TasklistFilters filters, AccessSetup access,
-      LimitClock clock) {
+      Retimer retimer) {
     this.seeder = seeder;
     this.forms = forms;
     this.filters = filters;
     this.access = access;
-    this.clock = clock;
+    this.retimer = retimer;
   }
 
   @Override
@@ -40,11 +36,7 @@ public class Startup implements ApplicationRunner {
     access.ensure();
     forms.refresh();
     filters.ensure();
-    LocalDate today = clock.today();
-    int nextYear = today.getYear() + 1;
-    if (today.getMonthValue() >= 11 && !clock.calendar().coveredYears().contains(nextYear)) {
-      LOG.warn("No holiday data for {} yet: limits that reach {} will fail until {}/{}.txt is added",
-          nextYear, nextYear, clock.calendar().holidayDir(), nextYear);
-    }
+    // holiday tables that came in as files, and limits left provisional by a restart or another node
+    retimer.confirmProvisional();
   }
 }

@@ -36,9 +36,14 @@ function render(node, data) {
     <tr><td>${instanceLink(c.processInstanceId, c.trackingCode)}</td><td>${esc(c.unitName)}</td><td>${esc(c.typeLabel)}</td>
       <td>${esc(c.statusLabel)}</td><td>${esc(c.limitAt)}</td><td class="duban-late">${c.workingDaysOverdue}</td>
       <td><a target="_blank" href="/api/complaints/${encodeURIComponent(c.trackingCode)}/urging-notice">催办通知书</a></td></tr>`).join('');
+  // R25: while next year's holiday table is missing, limits into it count provisionally
+  const calendarNotice = data.calendarNotice ? `
+      <div class="duban-calendar-notice" role="alert" style="border:1px solid #b8860b;background:#fff8e1;
+        color:#6b4e00;padding:8px 12px;margin:8px 0">${esc(data.calendarNotice)}
+        <a href="#/duban-calendar">前往节假日安排</a></div>` : '';
   node.innerHTML = `
     <section class="duban-dashboard">
-      <h3>督办看板 <small>在办事项 ${data.openCases} 件，统计时间 ${esc(data.at)}</small></h3>
+      <h3>督办看板 <small>在办事项 ${data.openCases} 件，统计时间 ${esc(data.at)}</small></h3>${calendarNotice}
       <div class="duban-tiles">${tiles}</div>
       <div class="duban-selection" hidden>
         <h4><span class="duban-selection-title"></span> <small><a href="#" class="duban-selection-close">收起</a></small></h4>

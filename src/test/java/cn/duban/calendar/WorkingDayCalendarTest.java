@@ -3,18 +3,14 @@ package cn.duban.calendar;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
-import java.io.StringReader;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Date;
+import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -23,8 +19,7 @@ class WorkingDayCalendarTest {
 
   private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
-  private final WorkingDayCalendar calendar =
-      new WorkingDayCalendar(new CalendarProperties(SHANGHAI, "target/no-holiday-overrides", null));
+  private final WorkingDayCalendar calendar = WorkingDayCalendar.builtIn();
 
   @ParameterizedTest(name = "R25 {0} plus {1} working days ends on {2}")
   @CsvSource({
@@ -77,32 +72,106 @@ class WorkingDayCalendarTest {
   }
 
   @Test
-  @DisplayName("R25 a limit that reaches a year without holiday data fails loudly instead of counting weekends")
-  void missingYearFails() {
-    assertThatThrownBy(() -> calendar.addWorkingDays(LocalDate.of(2026, 12, 30), 3))
-        .isInstanceOf(MissingHolidayDataException.class)
-        .hasMessageContaining("2027年节假日安排尚未录入")
-        .hasMessageContaining("2027.txt");
-    assertThat(calendar.coveredYears()).containsExactly(2025, 2026);
+  @DisplayName("R25 2026-12-25 plus 5 working days with no 2027 table: 4 January 2027, counted provisionally")
+  void provisionalAcrossNewYear() {
+    assertThat(calendar.isOfficial(2026)).isTrue();
+    assertThat(calendar.isOfficial(2027)).isFalse();
+    // Friday 25 Dec: 28, 29, 30, 31 Dec; 1 Jan is 元旦 by statute, 2-3 Jan the weekend; Monday 4 Jan is the fifth
+    assertThat(calendar.addWorkingDays(LocalDate.of(2026, 12, 25), 5)).isEqualTo(LocalDate.of(2027, 1, 4));
+    assertThat(calendar.provisionalBetween(LocalDate.of(2026, 12, 25), LocalDate.of(2027, 1, 4))).isTrue();
+    assertThat(calendar.provisionalBetween(LocalDate.of(2026, 12, 1), LocalDate.of(2026, 12, 31))).isFalse();
+    // a limit ending on 31 December never looked at 2027
+    assertThat(calendar.provisionalBetween(LocalDate.of(2026, 12, 24), LocalDate.of(2026, 12, 31))).isFalse();
+    LimitClock clock = new LimitClock(calendar, new CalendarProperties(SHANGHAI, null, null));
+    Date deadline = Date.from(ZonedDateTime.of(2026, 12, 25, 23, 59, 59, 0, SHANGHAI).toInstant());
+    assertThat(clock.provisional(deadline.toInstant(), clock.endOfWorkingDays(deadline, 5).toInstant())).isTrue();
+    assertThat(clock.provisional(deadline.toInstant(), clock.endOfWorkingDays(deadline, 4).toInstant())).isFalse();
+  }
+
+  @ParameterizedTest(name = "R25 {0}: 除夕 {1}, 清明 {2}, 端午 {3}, 中秋 {4}, computed from the lunar calendar")
+  @CsvSource({
+      "2027, 2027-02-05, 2027-04-05, 2027-06-09, 2027-09-15",
+      "2028, 2028-01-25, 2028-04-04, 2028-05-28, 2028-10-03",
+      "2030, 2030-02-02, 2030-04-05, 2030-06-05, 2030-09-12",
+  })
+  void statutoryHolidays(int year, LocalDate eve, LocalDate qingming, LocalDate duanwu, LocalDate midAutumn) {
+    HolidaySchedule s = StatutoryHolidays.of(year);
+    assertThat(s.provisional()).isTrue();
+    // 春节: 4 days from 除夕
+    for (int i = 0; i < 4; i++) {
+      assertThat(s.isWorkingDay(eve.plusDays(i))).as("春节 day %d", i + 1).isFalse();
+      assertThat(s.nameOf(eve.plusDays(i))).contains("春节");
+    }
+    if (!HolidaySchedule.isWeekend(eve.plusDays(4))) {
+      assertThat(s.isWorkingDay(eve.plusDays(4))).as("the fifth day from 除夕").isTrue();
+    }
+    assertThat(s.nameOf(qingming)).isEqualTo("清明节");
+    assertThat(s.nameOf(duanwu)).isEqualTo("端午节");
+    assertThat(s.nameOf(midAutumn)).contains("中秋节");
+    assertThat(s.nameOf(LocalDate.of(year, 1, 1))).isEqualTo("元旦");
+    assertThat(s.nameOf(LocalDate.of(year, 5, 2))).isEqualTo("劳动节");
+    assertThat(s.nameOf(LocalDate.of(year, 10, 3))).contains("国庆节");
+    // 13 statutory days (a festival falling on another shares its day), no make-up working day
+    assertThat(s.days()).hasSizeBetween(12, 13).allMatch(d -> d.kind() == HolidaySchedule.Kind.OFF);
   }
 
   @Test
-  @DisplayName("R25 an administrator adds a year with a file in the holiday folder")
-  void administratorAddsAYear(@TempDir Path dir) throws IOException {
-    Files.writeString(dir.resolve("2027.txt"), "# test data\n2027-01-01..2027-01-03 休 元旦\n");
-    WorkingDayCalendar withFile = new WorkingDayCalendar(new CalendarProperties(SHANGHAI, dir.toString(), null));
-    assertThat(withFile.coveredYears()).containsExactly(2025, 2026, 2027);
+  @DisplayName("R25 2027 provisionally: 除夕 5 February to 8 February off, 9 February a working day")
+  void springFestival2027() {
+    assertThat(calendar.isWorkingDay(LocalDate.of(2027, 2, 4))).isTrue();
+    assertThat(LocalDate.of(2027, 2, 5).datesUntil(LocalDate.of(2027, 2, 9))).allMatch(d -> !calendar.isWorkingDay(d));
+    assertThat(calendar.holidayName(LocalDate.of(2027, 2, 5))).isEqualTo("春节");
+    assertThat(calendar.isWorkingDay(LocalDate.of(2027, 2, 9))).isTrue();
+  }
+
+  @ParameterizedTest(name = "R25 the statutory holidays of {0} are days off in that year's official table")
+  @CsvSource({"2025", "2026"})
+  void statutoryWithinOfficial(int year) {
+    HolidaySchedule official = calendar.schedule(year);
+    assertThat(official.provisional()).isFalse();
+    assertThat(StatutoryHolidays.of(year).days())
+        .allSatisfy(d -> assertThat(official.isWorkingDay(d.date())).as("%s %s", d.date(), d.name()).isFalse());
+  }
+
+  @Test
+  @DisplayName("R25 an official table replaces the provisional count of its year")
+  void officialReplacesProvisional() {
+    WorkingDayCalendar withTable = WorkingDayCalendar.builtIn();
+    withTable.replaceOfficial(Map.of(2026, calendar.schedule(2026),
+        2027, HolidaySchedule.parse(2027, "2027-01-01..2027-01-03 休 元旦\n2027-01-09 班 元旦调休上班\n")));
+    assertThat(withTable.isOfficial(2027)).isTrue();
     // Thursday 31 Dec 2026, one working day: 1-3 Jan off, so Monday 4 Jan 2027
-    assertThat(withFile.addWorkingDays(LocalDate.of(2026, 12, 31), 1)).isEqualTo(LocalDate.of(2027, 1, 4));
+    assertThat(withTable.addWorkingDays(LocalDate.of(2026, 12, 31), 1)).isEqualTo(LocalDate.of(2027, 1, 4));
+    assertThat(withTable.isWorkingDay(LocalDate.of(2027, 1, 9))).isTrue();
+    assertThat(withTable.provisionalBetween(LocalDate.of(2026, 12, 25), LocalDate.of(2027, 1, 4))).isFalse();
   }
 
   @Test
-  @DisplayName("R25 a malformed holiday file is refused with its line")
-  void malformedFile() {
-    assertThatThrownBy(() -> HolidaySchedule.parse(2027, new StringReader("2027-01-01 放 元旦\n"), "2027.txt"))
-        .hasMessageContaining("2027.txt:1").hasMessageContaining("休 or 班");
-    assertThatThrownBy(() -> HolidaySchedule.parse(2027, new StringReader("2026-12-31 休 元旦\n"), "2027.txt"))
-        .hasMessageContaining("not a range within 2027");
+  @DisplayName("R25 a holiday table is checked whole: every bad line named, in Chinese")
+  void tableChecked() {
+    String table = String.join("\n",
+        "# 国务院办公厅关于2027年部分节假日安排的通知",
+        "2027-01-01 放 元旦",              // 2: neither 休 nor 班
+        "2026-12-31 休 元旦",              // 3: not in 2027
+        "2027-02-30 休 春节",              // 4: no such date
+        "2027-02-10 班 春节调休上班",      // 5: a Wednesday is a working day anyway
+        "2027-01-09..2027-01-10 休 周末",  // 6: a weekend is off anyway
+        "2027-02-05..2027-02-11 休 春节",
+        "2027-02-08 休 春节",              // 8: listed twice
+        "2027-02-20 班 春节调休上班");
+    assertThatThrownBy(() -> HolidaySchedule.parse(2027, table))
+        .isInstanceOfSatisfying(HolidayTableException.class, e -> {
+          assertThat(e.field()).isEqualTo("table");
+          assertThat(e.problems()).extracting(HolidaySchedule.Problem::line).containsExactly(2, 3, 4, 5, 6, 8);
+          assertThat(e.problems().get(0).message()).contains("“休”", "“班”");
+          assertThat(e.problems().get(1).message()).contains("不在2027年内");
+          assertThat(e.problems().get(2).message()).contains("不是有效日期");
+          assertThat(e.problems().get(3).message()).contains("调休上班日须为周六或周日");
+          assertThat(e.problems().get(4).message()).contains("本就是周末");
+          assertThat(e.problems().get(5).message()).contains("2027-02-08已在前面列出");
+        });
+    assertThatThrownBy(() -> HolidaySchedule.parse(2027, "# 只有注释\n"))
+        .hasMessageContaining("没有任何放假或调休上班的日期");
   }
 
   @Test

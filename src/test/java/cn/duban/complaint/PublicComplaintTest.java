@@ -101,7 +101,7 @@ class PublicComplaintTest extends ProcessTestSupport {
   }
 
   @Test
-  @DisplayName("R15 a flood of submissions from one address is stopped with 429 and a Chinese message")
+  @DisplayName("R15 a flood of submissions from one address is stopped with 429, a Chinese message and Retry-After")
   void floodIsLimited() throws Exception {
     for (int i = 0; i < properties.publicSubmissions(); i++) {
       assertThat(post(Map.of("unitCode", "zjj", "content", "第" + i + "次投诉")).statusCode()).isEqualTo(201);
@@ -109,8 +109,37 @@ class PublicComplaintTest extends ProcessTestSupport {
     long stored = complaints.count();
     HttpResponse<String> flooded = post(Map.of("unitCode", "zjj", "content", "再一次"));
     assertThat(flooded.statusCode()).isEqualTo(429);
-    assertThat(JSON.readTree(flooded.body()).path("detail").asText()).contains("提交过于频繁");
+    assertThat(JSON.readTree(flooded.body()).path("detail").asText())
+        .isEqualTo("提交过于频繁：同一网络地址1小时内最多提交5件投诉，请于60分钟后再试");
+    // the engine's clock stands still here: the window's first filing leaves it in exactly an hour
+    assertThat(flooded.headers().firstValue("Retry-After")).hasValue("3600");
     assertThat(complaints.count()).isEqualTo(stored);
+  }
+
+  @Test
+  @DisplayName("R15 only accepted complaints count: bad requests from an address use none of its slots")
+  void badRequestsTakeNoSlot() throws Exception {
+    String address = "198.51.100.10";
+    for (int i = 0; i < properties.publicSubmissions() + 2; i++) {
+      assertThat(post(Map.of("unitCode", "zjj", "content", " "), address).statusCode()).isEqualTo(400);
+    }
+    for (int i = 0; i < properties.publicSubmissions(); i++) {
+      assertThat(post(Map.of("unitCode", "zjj", "content", "第" + i + "次投诉"), address).statusCode()).isEqualTo(201);
+    }
+    assertThat(post(Map.of("unitCode", "zjj", "content", "再一次"), address).statusCode()).isEqualTo(429);
+  }
+
+  @Test
+  @DisplayName("R15 behind the trusted proxy each client address is counted apart, not the proxy's")
+  void addressesBehindTheProxyCountApart() throws Exception {
+    for (int i = 0; i < properties.publicSubmissions(); i++) {
+      assertThat(post(Map.of("unitCode", "zjj", "content", "第" + i + "次投诉"), "198.51.100.20").statusCode())
+          .isEqualTo(201);
+    }
+    assertThat(post(Map.of("unitCode", "zjj", "content", "再一次"), "198.51.100.20").statusCode()).isEqualTo(429);
+    assertThat(post(Map.of("unitCode", "zjj", "content", "另一位群众"), "198.51.100.21").statusCode()).isEqualTo(201);
+    assertThat(post(Map.of("unitCode", "zjj", "content", "代理本身"))).as("the proxy itself").extracting(
+        HttpResponse::statusCode).isEqualTo(201);
   }
 
   @Test
@@ -134,9 +163,18 @@ class PublicComplaintTest extends ProcessTestSupport {
   }
 
   private HttpResponse<String> post(Map<String, Object> body) throws IOException, InterruptedException {
-    return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/public/complaints"))
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body), StandardCharsets.UTF_8)).build(),
-        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    return post(body, null);
+  }
+
+  /** As the public sends it, through the proxy (loopback, trusted) for the client {@code forwardedFor}. */
+  private HttpResponse<String> post(Map<String, Object> body, String forwardedFor)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/public/complaints"))
+        .header("Content-Type", "application/json");
+    if (forwardedFor != null) {
+      request.header("X-Forwarded-For", forwardedFor);
+    }
+    return http.send(request.POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body),
+        StandardCharsets.UTF_8)).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
   }
 }

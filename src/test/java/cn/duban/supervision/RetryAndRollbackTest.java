@@ -64,7 +64,7 @@ class RetryAndRollbackTest extends ProcessTestSupport {
     SupervisionCase c = caseOf(pi);
     // stubbing calls the transactional proxy, which wants the transaction the engine normally provides
     transactions.executeWithoutResult(status -> doThrow(new IllegalStateException("通知单服务暂时不可用"))
-        .doCallRealMethod().when(noticeService).issue(eq(NoticeKind.YELLOW), any(), anyBoolean(), any()));
+        .doCallRealMethod().when(noticeService).issue(eq(NoticeKind.YELLOW), any(), anyBoolean(), anyBoolean(), any()));
 
     Job job = timer(pi, "stageLimitReached");
     assertThatThrownBy(() -> fire(pi, "stageLimitReached")).hasMessageContaining("通知单服务暂时不可用");
@@ -87,7 +87,7 @@ class RetryAndRollbackTest extends ProcessTestSupport {
     signFor(pi);
     SupervisionCase c = caseOf(pi);
     transactions.executeWithoutResult(status -> doThrow(new IllegalStateException("通知单服务暂时不可用"))
-        .when(noticeService).issue(eq(NoticeKind.YELLOW), any(), anyBoolean(), any()));
+        .when(noticeService).issue(eq(NoticeKind.YELLOW), any(), anyBoolean(), anyBoolean(), any()));
     try {
       Job job = timer(pi, "stageLimitReached");
       for (int retriesLeft = 2; retriesLeft >= 0; retriesLeft--) {
@@ -115,7 +115,7 @@ class RetryAndRollbackTest extends ProcessTestSupport {
       assertThat(bookings(c)).isEmpty();
     } finally {
       transactions.executeWithoutResult(status -> doCallRealMethod().when(noticeService)
-          .issue(eq(NoticeKind.YELLOW), any(), anyBoolean(), any()));
+          .issue(eq(NoticeKind.YELLOW), any(), anyBoolean(), anyBoolean(), any()));
     }
   }
 
@@ -124,7 +124,7 @@ class RetryAndRollbackTest extends ProcessTestSupport {
   void failedRegistrationGivesItsNumberBack() {
     int first = caseOf(register()).getSequence();
     transactions.executeWithoutResult(status -> doThrow(new IllegalStateException("通知单服务暂时不可用"))
-        .doCallRealMethod().when(noticeService).issue(eq(NoticeKind.GREEN), any(), anyBoolean(), any()));
+        .doCallRealMethod().when(noticeService).issue(eq(NoticeKind.GREEN), any(), anyBoolean(), anyBoolean(), any()));
     long casesBefore = cases.count();
     assertThatThrownBy(this::register).hasMessageContaining("通知单服务暂时不可用");
     assertThat(cases.count()).isEqualTo(casesBefore);

@@ -297,29 +297,6 @@ class SupervisionCaseProcessTest extends ProcessTestSupport {
     assertThat(bookings(c)).containsExactly("ACCOUNTABILITY zjj -5", "ACCOUNTABILITY fgj -2.5");
   }
 
-  // ------------------------------------------------------------------ R25 at the year's end
-
-  @Test
-  @DisplayName("R25 a limit that reaches a year without holiday data refuses a person's action with the administrator's task, and fails a timer's job loudly")
-  void yearWithoutHolidayData() {
-    setClock(LocalDateTime.of(2026, 12, 31, 10, 0));
-    Map<String, Object> form = registrationForm();
-    form.put("deadline", "2026-12-31");
-    // signing for would be due on the first working day of 2027
-    assertThatThrownBy(() -> register(form)).isInstanceOf(InputException.class)
-        .hasMessageContaining("2027年节假日安排尚未录入").hasMessageContaining("2027.txt");
-
-    setClock(LocalDateTime.of(2026, 12, 28, 10, 0));
-    ProcessInstance pi = register(form);
-    signFor(pi);
-    Job deadline = timer(pi, "stageLimitReached");
-    // the yellow limit, five working days after 31 December, cannot be counted
-    assertThatThrownBy(() -> fire(pi, "stageLimitReached")).hasMessageContaining("2027年节假日安排尚未录入");
-    assertThat(management.createJobQuery().jobId(deadline.getId()).singleResult().getRetries()).isEqualTo(2);
-    assertThat(caseOf(pi).getWarningLevel()).isEqualTo(WarningLevel.GREEN);
-    assertThat(bookings(caseOf(pi))).isEmpty();
-  }
-
   // ------------------------------------------------------------------ R7
 
   @Test

@@ -171,7 +171,7 @@ final class BadInputMatrix {
         + "/task/no-such-task/complete", "{}"), 404, "任务不存在或已办结：no-such-task", null));
     rows.add(new Row("task form Tasklist", "malformed JSON", () -> unitTasklist.post(webTaskForm, "{\"variables\""),
         400, "不是有效的 JSON", "body"));
-    rows.add(new Row("task form Tasklist", "a wrong content type", () -> unitTasklist.send("POST", webTaskForm,
+    rows.add(new Row("task form Tasklist", "a wrong content type", () -> unitTasklist.request("POST", webTaskForm,
         "x=1", "text/plain"), 415, "不支持的内容类型", "Content-Type"));
     rows.add(new Row("task form Tasklist", "NUL in a comment", () -> unitTasklist.post(webapp + "/task/" + handle
         + "/comment/create", "{\"message\": \"请\\u0000尽快\"}"), 400, "message", "message"));

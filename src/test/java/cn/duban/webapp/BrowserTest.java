@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import cn.duban.WebappSession;
+import cn.duban.calendar.HolidayTables;
+import cn.duban.calendar.LimitClock;
 import cn.duban.supervision.ProcessTestSupport;
 import cn.duban.supervision.SupervisionCase;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,7 +20,9 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The webapps as people use them, in Debian's headless Chromium against the running application.
@@ -31,6 +35,9 @@ class BrowserTest extends ProcessTestSupport {
   private static final Path SHOTS = Path.of("target", "browser");
 
   @LocalServerPort int port;
+  @Autowired LimitClock clock;
+  @Autowired HolidayTables holidays;
+  @Autowired JdbcTemplate jdbc;
   Browser browser;
 
   @BeforeEach
@@ -123,6 +130,38 @@ class BrowserTest extends ProcessTestSupport {
     assertThat(browser.eval("getComputedStyle(document.querySelector('h1')).color").asText())
         .isEqualTo("rgb(184, 134, 11)");
     browser.screenshot(SHOTS.resolve("notice-yellow.png"));
+  }
+
+  @Test
+  @DisplayName("R25 in December the board warns that 2027 has no holiday table; the supervision office enters it on the page 节假日安排")
+  void supervisorEntersNextYearsHolidays() throws Exception {
+    setClock(LocalDateTime.of(2026, 12, 1, 9, 0));
+    try {
+      login("cockpit", "ducha");
+      browser.waitForText("2027年节假日安排尚未录入");
+      browser.screenshot(SHOTS.resolve("cockpit-calendar-banner.png"));
+      clickText("节假日安排");
+      browser.waitFor("location.hash.includes('/duban-calendar')", "the page 节假日安排");
+      browser.waitFor("document.querySelector('.duban-entry textarea')", "the entry form for 2027");
+      assertThat(browser.text()).contains("2027年", "暂按法定节假日计算，待国务院办公厅通知发布后自动调整", "2027-02-05", "春节");
+      fill(".duban-entry input[name=\"source\"]", "国办发明电〔2026〕（测试）");
+      fill(".duban-entry textarea", "2027-01-01..2027-01-03 休 元旦\n2027-02-10 班 春节调休上班\n");
+      clickButton("保存并调整时限");
+      browser.waitForText("调休上班日须为周六或周日");
+      assertThat(browser.text()).contains("第2行");
+      browser.screenshot(SHOTS.resolve("cockpit-calendar-refused.png"));
+
+      fill(".duban-entry textarea", "2027-01-01..2027-01-03 休 元旦\n2027-02-05..2027-02-13 休 春节\n2027-02-14 班 春节调休上班\n");
+      clickButton("保存并调整时限");
+      browser.waitForText("2027年节假日安排已保存为第1版，即时生效");
+      assertThat(browser.text()).contains("正式", "页面录入", "周督查");
+      browser.screenshot(SHOTS.resolve("cockpit-calendar-entered.png"));
+      assertThat(clock.calendar().isOfficial(2027)).isTrue();
+    } finally {
+      jdbc.update("delete from limit_adjustment where holiday_table_id in (select id from holiday_table where table_year = 2027)");
+      jdbc.update("delete from holiday_table where table_year = 2027");
+      holidays.refresh();
+    }
   }
 
   @Test

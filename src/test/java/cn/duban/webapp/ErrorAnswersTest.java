@@ -58,7 +58,7 @@ class ErrorAnswersTest extends ProcessTestSupport {
         {"POST", "/process-definition/key/no-such-process/start", "{}", "流程定义不存在：no-such-process"}}) {
       for (HttpResponse<String> response : List.of(
           http.send(request[0], "/engine-rest" + request[1], request[2], "ducha"),
-          tasklist.send(request[0], WEBAPP + request[1], request[2], request[2] == null ? null : "application/json"))) {
+          tasklist.request(request[0], WEBAPP + request[1], request[2], request[2] == null ? null : "application/json"))) {
         assertProblem(response, 404, request[3]);
       }
     }
@@ -161,7 +161,7 @@ class ErrorAnswersTest extends ProcessTestSupport {
       assertProblem(response, 400, "不是有效的 JSON");
     }
     for (HttpResponse<String> response : List.of(
-        tasklist.send("POST", WEBAPP + "/task/" + signFor + "/submit-form", "signConfirmed=true", "text/plain"),
+        tasklist.request("POST", WEBAPP + "/task/" + signFor + "/submit-form", "signConfirmed=true", "text/plain"),
         http.send("POST", "/engine-rest/task/" + signFor + "/submit-form", "signConfirmed=true", "text/plain", "zjj-lin"),
         http.send("POST", "/api/units", "code=wlj", "text/plain", "admin"),
         http.send("POST", "/public/complaints", "content=x", "text/plain", null))) {
