@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import cn.duban.notice.NoticeService;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.BeforeEach;
@@ -117,6 +118,29 @@ class RetryAndRollbackTest extends ProcessTestSupport {
       transactions.executeWithoutResult(status -> doCallRealMethod().when(noticeService)
           .issue(eq(NoticeKind.YELLOW), any(), anyBoolean(), anyBoolean(), any()));
     }
+  }
+
+  @Test
+  @DisplayName("R20 a timer job that only lost a race (an optimistic lock) is tried again at once, not after the pause")
+  void lostRaceRetriesAtOnce() {
+    ProcessInstance pi = register();
+    signFor(pi);
+    SupervisionCase c = caseOf(pi);
+    transactions.executeWithoutResult(status -> doThrow(new OptimisticLockingException("另一个事务同时修改了同一条记录"))
+        .doCallRealMethod().when(noticeService).issue(eq(NoticeKind.YELLOW), any(), anyBoolean(), anyBoolean(), any()));
+
+    Job job = timer(pi, "stageLimitReached");
+    java.util.Date due = job.getDuedate();
+    assertThatThrownBy(() -> fire(pi, "stageLimitReached")).isInstanceOf(OptimisticLockingException.class);
+    Job lost = management.createJobQuery().jobId(job.getId()).singleResult();
+    assertThat(lost.getRetries()).as("the engine does not count a lost race as an attempt").isEqualTo(3);
+    assertThat(lost.getExceptionMessage()).contains("另一个事务同时修改了同一条记录");
+    assertThat(lost.getDuedate()).as("due as it was").isEqualTo(due);
+    assertThat(management.createJobQuery().jobId(job.getId()).executable().count()).as("taken again at once").isOne();
+
+    management.executeJob(job.getId());
+    assertThat(reload(c).getWarningLevel()).isEqualTo(WarningLevel.YELLOW);
+    assertThat(bookings(c)).containsExactly("YELLOW_NOTICE zjj -1");
   }
 
   @Test
