@@ -38,8 +38,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * ended as a 500 naming the SQL statement, while H2 stored it; the other control characters are
  * stored by both and come back to break a form or a printed notice. Every text from outside comes
  * through HTTP, so it is checked once, here, before anything reads it: the path, the credentials of
- * HTTP basic, the query's and a form's parameters, and every string of a JSON body, including the JSON
- * that a Camunda variable of type Json carries inside a string. A breach is 400 naming the field (a
+ * HTTP basic, the query's and a form's parameters, a text body (a file sent as it is), and every
+ * string of a JSON body, including the JSON that a Camunda variable of type Json carries inside a string. A breach is 400 naming the field (a
  * form's field by its label), whatever the database, and nothing has happened yet.
  */
 @Configuration
@@ -78,12 +78,16 @@ public class InputCharacters {
           byte[] body = request.getInputStream().readAllBytes();
           refused = refusedInBody(body);
           next = new BufferedRequest(request, body);
+        } else if (refused == null && contentType.startsWith("text/")) {
+          // a file sent as it is: a holiday table uploaded as text/plain
+          byte[] body = request.getInputStream().readAllBytes();
+          refused = hasControlCharacter(new String(body, charsetOf(request))) ? BODY : null;
+          next = new BufferedRequest(request, body);
         } else if (refused == null && contentType.startsWith("application/x-www-form-urlencoded")) {
           // read here and handed on as parameters and as the body: a JAX-RS resource (the webapps'
           // login) reads the body itself and warns when the container has consumed it
           byte[] body = request.getInputStream().readAllBytes();
-          Charset charset = request.getCharacterEncoding() == null ? StandardCharsets.UTF_8
-              : Charset.forName(request.getCharacterEncoding());
+          Charset charset = charsetOf(request);
           Map<String, String[]> parameters = BufferedRequest.parse(new String(body, charset),
               charset, queryParameters(request));
           refused = refusedIn(parameters);
@@ -93,7 +97,8 @@ public class InputCharacters {
           chain.doFilter(next, response);
           return;
         }
-        String label = PATH.equals(refused) || USERNAME.equals(refused) ? null : label(request, refused);
+        String label = PATH.equals(refused) || USERNAME.equals(refused) || BODY.equals(refused) ? null
+            : label(request, refused);
         new Problem(400, message(refused, label), refused).write(response);
       }
 
@@ -115,10 +120,23 @@ public class InputCharacters {
 
   static final String PATH = "path";
   static final String USERNAME = "username";
+  static final String BODY = "body";
+
+  private static Charset charsetOf(HttpServletRequest request) {
+    try {
+      return request.getCharacterEncoding() == null ? StandardCharsets.UTF_8
+          : Charset.forName(request.getCharacterEncoding());
+    } catch (IllegalArgumentException unknown) {
+      return StandardCharsets.UTF_8;
+    }
+  }
 
   static String message(String field, String label) {
     if (PATH.equals(field)) {
       return "请求地址中含有不允许的控制字符";
+    }
+    if (BODY.equals(field)) {
+      return "提交的内容中含有不允许的控制字符（如 NUL），请删除后重新提交（" + BODY + "）";
     }
     if (USERNAME.equals(field) && label == null) {
       return "用户名或密码中含有不允许的控制字符（如 NUL），请检查后重新输入（" + USERNAME + "）";
@@ -239,7 +257,7 @@ public class InputCharacters {
         return path.get(i);
       }
     }
-    return "body";
+    return BODY;
   }
 
   /** The label of the field on the form the request submits (a task's or a start form), if it is one. */

@@ -234,6 +234,11 @@ final class BadInputMatrix {
     rows.add(new Row("/api", "NUL in a list", () -> admins.post("/api/people",
         "{\"id\": \"zjj-song\", \"name\": \"宋文\", \"title\": \"科员\", \"unit\": \"zjj\", \"roles\": [\"HAND\\u0000LER\"],"
             + " \"password\": \"a-long-password-1\"}", "admin"), 400, "roles", "roles"));
+    rows.add(new Row("/api", "NUL in a holiday table", () -> users.send("PUT", "/api/calendar/2027",
+        "{\"table\": \"2027-01-01 休 元\\u0000旦\\n\", \"source\": \"国办发明电\"}", "application/json", "ducha"),
+        400, "table", "table"));
+    rows.add(new Row("/api", "ESC in a holiday table uploaded as text", () -> users.send("PUT", "/api/calendar/2027",
+        "2027-01-01 休 元旦\u001b\n", "text/plain;charset=UTF-8", "ducha"), 400, "提交的内容中含有不允许的控制字符", "body"));
     rows.add(new Row("/api", "a year that is no number", () -> users.get("/api/cases?year=abc", "ducha"), 400, "year",
         "year"));
     rows.add(new Row("/api", "NUL in a query parameter", () -> users.get("/api/cases?year=20%0026", "ducha"), 400,
