@@ -24,6 +24,8 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import cn.duban.ledger.SubjectType;
+import cn.duban.ledger.Ledger;
 /**
  * The delegates of annual-assessment.bpmn, highlight-selection.bpmn and front-line-days.bpmn.
  */

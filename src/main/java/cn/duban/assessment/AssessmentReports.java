@@ -17,6 +17,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
 
+import cn.duban.ledger.LedgerEntry;
 /** The year's ranking and grades as people read them: a printable page and an Excel workbook. */
 @Component
 public class AssessmentReports {

@@ -31,6 +31,10 @@ import org.camunda.bpm.engine.DecisionService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.duban.ledger.Ledger;
+import cn.duban.ledger.LedgerEntry;
+import cn.duban.ledger.SubjectType;
+import cn.duban.ledger.LedgerRepository;
 /**
  * R20–R24, R27: a year's scores, ranks, tiers and grades from the ledger and the caps that
  * accountability and complaints impose; the review, the publication, and what follows from them.
@@ -65,6 +69,7 @@ public class AssessmentService {
   private final UnitResultRepository unitResults;
   private final PersonResultRepository personResults;
   private final LedgerRepository ledger;
+  private final Ledger books;
   private final FrontLineRecordRepository frontLine;
   private final OrganizationService organization;
   private final AccountabilityConsequences accountability;
@@ -75,13 +80,14 @@ public class AssessmentService {
   private final AssessmentProperties properties;
 
   public AssessmentService(AssessmentYearRepository years, UnitResultRepository unitResults,
-      PersonResultRepository personResults, LedgerRepository ledger, FrontLineRecordRepository frontLine,
+      PersonResultRepository personResults, LedgerRepository ledger, Ledger books, FrontLineRecordRepository frontLine,
       OrganizationService organization, AccountabilityConsequences accountability, ComplaintService complaints,
       SupervisionService supervision, DecisionService decisions, LimitClock clock, AssessmentProperties properties) {
     this.years = years;
     this.unitResults = unitResults;
     this.personResults = personResults;
     this.ledger = ledger;
+    this.books = books;
     this.frontLine = frontLine;
     this.organization = organization;
     this.accountability = accountability;
@@ -298,6 +304,7 @@ public class AssessmentService {
       throw new InputException("reviewAction", year + "年度计算后又有新的记分，请先重新计算，再审核发布（reviewAction）");
     }
     record.publish(clock.now(), by);
+    books.close(year, clock.now(), by);
     return record;
   }
 

@@ -3,9 +3,9 @@ package cn.duban.complaint;
 import static cn.duban.common.Inputs.choice;
 import static cn.duban.common.Inputs.text;
 
-import cn.duban.assessment.Ledger;
-import cn.duban.assessment.LedgerEntry;
-import cn.duban.assessment.SubjectType;
+import cn.duban.ledger.Ledger;
+import cn.duban.ledger.LedgerEntry;
+import cn.duban.ledger.SubjectType;
 import cn.duban.calendar.LimitChange;
 import cn.duban.calendar.LimitClock;
 import cn.duban.common.InputException;

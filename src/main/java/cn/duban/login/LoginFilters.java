@@ -8,7 +8,7 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The webapps' login, the engine API's other password checks and Camunda Admin's unlock through
  * {@link LoginThrottle}. HTTP basic on /engine-rest and /api passes it in
- * cn.duban.webapp.RestSecurity, where those requests are authenticated.
+ * cn.duban.web.RestSecurity, where those requests are authenticated.
  */
 @Configuration
 public class LoginFilters {

@@ -85,7 +85,7 @@ class PasswordCheckEndpoints extends OncePerRequestFilter {
 
   /**
    * The answer names the request's current password as the field at fault: the REST API's errors
-   * are the project's problems, in Chinese, with the field (cn.duban.webapp.EngineErrors).
+   * are the project's problems, in Chinese, with the field (cn.duban.web.EngineErrors).
    */
   private static boolean wrongCurrentPassword(ContentCachingResponseWrapper answer) {
     try {

@@ -2,8 +2,8 @@ package cn.duban.supervision;
 
 import cn.duban.accountability.AccountabilityRecord;
 import cn.duban.accountability.AccountabilityService;
-import cn.duban.assessment.Ledger;
-import cn.duban.assessment.LedgerEntry;
+import cn.duban.ledger.Ledger;
+import cn.duban.ledger.LedgerEntry;
 import cn.duban.calendar.LimitClock;
 import cn.duban.notice.Notice;
 import cn.duban.notice.NoticeKind;

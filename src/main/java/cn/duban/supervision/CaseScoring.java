@@ -1,9 +1,9 @@
 package cn.duban.supervision;
 
-import cn.duban.assessment.Ledger;
-import cn.duban.assessment.Ledger.Booking;
-import cn.duban.assessment.LedgerEntry;
-import cn.duban.assessment.SubjectType;
+import cn.duban.ledger.Ledger;
+import cn.duban.ledger.Ledger.Booking;
+import cn.duban.ledger.LedgerEntry;
+import cn.duban.ledger.SubjectType;
 import cn.duban.calendar.LimitClock;
 import java.math.BigDecimal;
 import java.util.ArrayList;

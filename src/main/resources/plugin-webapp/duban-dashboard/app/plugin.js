@@ -1,4 +1,4 @@
-// 督办看板: Cockpit's dashboard for supervisors. Data: DashboardResource, with the user's authorizations.
+// 督办看板: Cockpit's dashboard for supervisors. Data: /api/dashboard with the webapp session, as the user may see it.
 const LEVEL_COLOURS = {GREEN: '#1b7f3b', YELLOW: '#b8860b', RED: '#c00000', ACCOUNTABILITY: '#6b1d1d'};
 const NOTICE_OF_LEVEL = {GREEN: 'GREEN', YELLOW: 'YELLOW', RED: 'RED', ACCOUNTABILITY: 'RED'};
 
@@ -82,7 +82,7 @@ function render(node, data) {
 
 function mount(node, api) {
   node.innerHTML = '<section class="duban-dashboard"><h3>督办看板</h3><p>加载中……</p></section>';
-  fetch(`${api.cockpitApi}/plugin/duban-dashboard/${api.engine}/overview`, {
+  fetch('/api/dashboard', {
     headers: {Accept: 'application/json'},
     credentials: 'same-origin'
   })

@@ -1,5 +1,5 @@
 // 登录限制: Camunda Admin's system settings list the login throttles and lift one.
-// Data: cn.duban.webapp.admin.LoginThrottleResource, for administrators only.
+// Data: /api/login-throttles with the webapp session, for administrators only.
 
 function esc(value) {
   return String(value === null || value === undefined ? '' : value).replace(/[&<>"']/g,
@@ -10,7 +10,7 @@ function waitText(seconds) {
   return seconds < 120 ? `${seconds}秒` : `${Math.ceil(seconds / 60)}分钟`;
 }
 
-// the CSRF token as it is now: Camunda's filter refuses a DELETE without it
+// the session's CSRF token: the project's API refuses a DELETE with the webapp session without it
 function csrfToken(api) {
   const cookie = document.cookie.split(';').map(c => c.trim()).find(c => c.startsWith('XSRF-TOKEN='));
   return cookie ? decodeURIComponent(cookie.substring('XSRF-TOKEN='.length)) : api.CSRFToken;
@@ -34,7 +34,7 @@ function rows(throttles) {
 }
 
 function mount(node, api) {
-  const base = `${api.adminApi}/plugin/duban-login-throttles/${api.engine}/throttles`;
+  const base = '/api/login-throttles';
   node.innerHTML = `
     <section class="duban-throttles">
       <h3>登录限制</h3>

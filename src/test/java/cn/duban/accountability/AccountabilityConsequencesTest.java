@@ -2,7 +2,7 @@ package cn.duban.accountability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.duban.supervision.ProcessTestSupport;
+import cn.duban.ProcessTestSupport;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;

@@ -7,7 +7,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import cn.duban.common.InputException;
 import cn.duban.organization.OrganizationAdmin;
 import cn.duban.organization.Role;
-import cn.duban.supervision.ProcessTestSupport;
+import cn.duban.ProcessTestSupport;
 import java.time.LocalDateTime;
 import java.util.EnumSet;
 import java.util.HashMap;

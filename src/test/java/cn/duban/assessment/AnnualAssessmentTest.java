@@ -25,7 +25,7 @@ import cn.duban.organization.Person;
 import cn.duban.organization.PersonRepository;
 import cn.duban.organization.Role;
 import cn.duban.organization.OrganizationAdmin;
-import cn.duban.supervision.ProcessTestSupport;
+import cn.duban.ProcessTestSupport;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
@@ -60,6 +60,9 @@ import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import cn.duban.ledger.LedgerEntry;
+import cn.duban.ledger.SubjectType;
+import cn.duban.ledger.Ledger;
 /**
  * A whole year (2025) in a county of five bureaus, assessed: the events are booked as the
  * supervision, complaint and accountability processes book them, the expected scores and grades

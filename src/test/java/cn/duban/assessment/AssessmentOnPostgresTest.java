@@ -7,7 +7,7 @@ import cn.duban.organization.Person;
 import cn.duban.organization.PersonRepository;
 import cn.duban.organization.Unit;
 import cn.duban.organization.UnitRepository;
-import cn.duban.supervision.PostgresTestSupport;
+import cn.duban.PostgresTestSupport;
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.util.List;

@@ -151,7 +151,7 @@ class AssessmentRulesTest {
   private static AssessmentService service() {
     AssessmentProperties properties = new AssessmentProperties(new BigDecimal("100"), 0.2, 0.2, 2, null, null, null,
         Map.of());
-    return new AssessmentService(null, null, null, null, null, null, null, null, null, null, null, properties);
+    return new AssessmentService(null, null, null, null, null, null, null, null, null, null, null, null, properties);
   }
 
   private static List<PersonResult> people(String unit, double... scores) {

@@ -6,7 +6,7 @@ import cn.duban.organization.Person;
 import cn.duban.organization.PersonRepository;
 import cn.duban.organization.Unit;
 import cn.duban.organization.UnitRepository;
-import cn.duban.supervision.PostgresTestSupport;
+import cn.duban.PostgresTestSupport;
 import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;

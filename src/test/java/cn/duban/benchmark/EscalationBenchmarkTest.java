@@ -1,6 +1,6 @@
 package cn.duban.benchmark;
 
-import cn.duban.supervision.PostgresTestSupport;
+import cn.duban.PostgresTestSupport;
 import cn.duban.supervision.SupervisionCaseRepository;
 import cn.duban.supervision.WarningLevel;
 import java.time.Duration;

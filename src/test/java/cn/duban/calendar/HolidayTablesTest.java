@@ -2,7 +2,7 @@ package cn.duban.calendar;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.duban.supervision.ProcessTestSupport;
+import cn.duban.ProcessTestSupport;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -7,7 +7,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import cn.duban.Http;
 import cn.duban.accountability.AccountabilityRecordRepository;
 import cn.duban.common.InputException;
-import cn.duban.supervision.ProcessTestSupport;
+import cn.duban.ProcessTestSupport;
 import java.time.LocalDateTime;
 import java.util.HashMap;
 import java.util.List;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.duban.Http;
 import cn.duban.WebappSession;
-import cn.duban.supervision.PostgresTestSupport;
+import cn.duban.PostgresTestSupport;
 import cn.duban.supervision.SupervisionCase;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

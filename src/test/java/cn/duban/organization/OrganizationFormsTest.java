@@ -2,7 +2,7 @@ package cn.duban.organization;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.duban.supervision.ProcessTestSupport;
+import cn.duban.ProcessTestSupport;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;

@@ -6,13 +6,13 @@ import cn.duban.accountability.AccountabilityRecord;
 import cn.duban.accountability.AccountabilityRecordRepository;
 import cn.duban.accountability.AccountabilityService;
 import cn.duban.accountability.AccountabilityStatus;
-import cn.duban.assessment.Ledger;
+import cn.duban.ledger.Ledger;
 import cn.duban.complaint.Complaint;
 import cn.duban.complaint.ComplaintRepository;
 import cn.duban.complaint.ComplaintService;
 import cn.duban.complaint.ComplaintStatus;
-import cn.duban.assessment.LedgerEntry;
-import cn.duban.assessment.SubjectType;
+import cn.duban.ledger.LedgerEntry;
+import cn.duban.ledger.SubjectType;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,6 +35,7 @@ import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import cn.duban.PostgresTestSupport;
 /**
  * The case-number lock, the ledger's unique key and the job executor firing the timers by itself,
  * on a real PostgreSQL. Time passes by moving the engine clock past a limit; the test then waits

@@ -13,9 +13,9 @@ import cn.duban.accountability.AccountabilityRecordRepository;
 import cn.duban.accountability.AccountabilityRules;
 import cn.duban.accountability.AccountabilityService;
 import cn.duban.accountability.AccountabilityStatus;
-import cn.duban.assessment.Ledger;
-import cn.duban.assessment.LedgerEntry;
-import cn.duban.assessment.SubjectType;
+import cn.duban.ledger.Ledger;
+import cn.duban.ledger.LedgerEntry;
+import cn.duban.ledger.SubjectType;
 import cn.duban.notice.NoticeKind;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -35,6 +35,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import cn.duban.ProcessTestSupport;
 /**
  * What a failure leaves behind: R20, an event books once, whether its job fails and is retried or
  * its step runs again; R1, a registration that fails after taking its number gives the number back.

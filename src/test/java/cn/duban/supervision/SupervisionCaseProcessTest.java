@@ -19,6 +19,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import cn.duban.ProcessTestSupport;
 /** supervision-case.bpmn, one test per path, each named after the rule it proves. */
 class SupervisionCaseProcessTest extends ProcessTestSupport {
 

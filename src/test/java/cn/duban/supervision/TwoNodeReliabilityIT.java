@@ -41,6 +41,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.config.YamlPropertiesFactoryBean;
 import org.springframework.core.io.ClassPathResource;
 
+import cn.duban.EmbeddedPostgres;
 /**
  * The deployment docker-compose.yml describes, under a crash: two application processes started
  * from the packaged jar with the production profile on one real PostgreSQL, cases registered
@@ -55,7 +56,7 @@ class TwoNodeReliabilityIT {
   private static final Path JAR = Path.of(System.getProperty("duban.reliability.jar", "target/duban-0.1.0-SNAPSHOT.jar"));
   private static final Path WORK = Path.of("target", "reliability");
   private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
-  /** What cn.duban.supervision.EmbeddedPostgres gives the administrator. */
+  /** What cn.duban.EmbeddedPostgres gives the administrator. */
   private static final String ADMIN_PASSWORD = "pg-admin-secret";
   private static final Duration START_PATIENCE = Duration.ofMinutes(3);
   /**

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import cn.duban.ProcessTestSupport;
 /**
  * R25 across New Year: with no official 2027 table yet, limits into 2027 count provisionally by
  * the statutory holidays, say so, and are re-timed once the table is entered. Nothing is refused

@@ -1,6 +1,0 @@
-package cn.duban.assessment;
-
-public enum SubjectType {
-  UNIT,
-  PERSON
-}

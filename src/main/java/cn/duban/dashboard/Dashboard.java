@@ -1,0 +1,138 @@
+package cn.duban.dashboard;
+
+import cn.duban.calendar.HolidayTables;
+import cn.duban.calendar.LimitClock;
+import cn.duban.complaint.Complaint;
+import cn.duban.complaint.ComplaintRepository;
+import cn.duban.complaint.ComplaintStatus;
+import cn.duban.organization.OrganizationService;
+import cn.duban.supervision.CaseStatus;
+import cn.duban.supervision.SupervisionCase;
+import cn.duban.supervision.SupervisionCaseRepository;
+import cn.duban.supervision.WarningLevel;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * 督办看板: what the supervisors watch. Open cases by warning level and by unit, the cases past
+ * their deadline and the complaints past their limit, with the working days they are late. Only
+ * what the caller may see: the instances come from the engine's queries under the caller's
+ * authorizations (Cockpit's session, the REST filter), the records from the project's tables.
+ */
+@Service
+public class Dashboard {
+
+  /** How many ids one query takes at a time. */
+  private static final int CHUNK = 500;
+  private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+  private final RuntimeService runtime;
+  private final SupervisionCaseRepository cases;
+  private final ComplaintRepository complaints;
+  private final OrganizationService organization;
+  private final LimitClock clock;
+  private final HolidayTables holidays;
+
+  public Dashboard(RuntimeService runtime, SupervisionCaseRepository cases, ComplaintRepository complaints,
+      OrganizationService organization, LimitClock clock, HolidayTables holidays) {
+    this.runtime = runtime;
+    this.cases = cases;
+    this.complaints = complaints;
+    this.organization = organization;
+    this.clock = clock;
+    this.holidays = holidays;
+  }
+
+  public record LevelCount(String level, String label, long count) {
+  }
+
+  public record UnitCount(String unit, String unitName, Map<String, Long> byLevel, long total) {
+  }
+
+  /** An open case as the board lists it; working days overdue are 0 before its deadline. */
+  public record CaseRow(Long caseId, String caseNumber, String title, String unit, String unitName, String deadline,
+      int workingDaysOverdue, String level, String levelLabel, String processInstanceId) {
+  }
+
+  public record OverdueComplaint(String trackingCode, String unitName, String typeLabel, String statusLabel,
+      String limitAt, int workingDaysOverdue, String processInstanceId) {
+  }
+
+  /**
+   * Times as text (yyyy-MM-dd HH:mm, the offices' zone): Cockpit's JSON has no date types.
+   * {@code calendarNotice}: from 1 November while next year's holiday table is missing (R25), else null.
+   */
+  public record Overview(String at, long openCases, List<LevelCount> byLevel, List<UnitCount> byUnit,
+      List<CaseRow> cases, List<CaseRow> overdueCases, List<OverdueComplaint> overdueComplaints,
+      String calendarNotice) {
+  }
+
+  @Transactional(readOnly = true)
+  public Overview overview() {
+    Instant now = clock.now();
+    LocalDate today = clock.today();
+    List<SupervisionCase> open = visible("supervision-case", cases::findByProcessInstanceIdIn).stream()
+        .filter(c -> c.getStatus() != CaseStatus.CLOSED && c.getStatus() != CaseStatus.WITHDRAWN).toList();
+
+    Map<WarningLevel, Long> levels = new EnumMap<>(WarningLevel.class);
+    Arrays.stream(WarningLevel.values()).forEach(l -> levels.put(l, 0L));
+    Map<String, Map<String, Long>> units = new TreeMap<>();
+    for (SupervisionCase c : open) {
+      levels.merge(c.getWarningLevel(), 1L, Long::sum);
+      units.computeIfAbsent(c.getLeadUnit(), u -> new TreeMap<>()).merge(c.getWarningLevel().name(), 1L, Long::sum);
+    }
+    // most urgent first: the latest, then the highest level, then the nearest deadline
+    List<CaseRow> rows = open.stream()
+        .map(c -> new CaseRow(c.getId(), c.getCaseNumber(), c.getTitle(), c.getLeadUnit(),
+            organization.unitName(c.getLeadUnit()), c.getDeadline().toString(), c.getDeadlineAt().isBefore(now)
+                ? Math.max(0, clock.calendar().workingDaysBetween(c.getDeadline(), today)) : 0,
+            c.getWarningLevel().name(), c.getWarningLevel().label(), c.getProcessInstanceId()))
+        .sorted(Comparator.comparing(CaseRow::workingDaysOverdue).reversed()
+            .thenComparing(r -> WarningLevel.valueOf(r.level()), Comparator.reverseOrder())
+            .thenComparing(CaseRow::deadline).thenComparing(CaseRow::caseNumber))
+        .toList();
+    Set<Long> late = open.stream().filter(c -> c.getDeadlineAt().isBefore(now)).map(SupervisionCase::getId)
+        .collect(Collectors.toSet());
+    List<CaseRow> overdue = rows.stream().filter(r -> late.contains(r.caseId())).toList();
+    List<OverdueComplaint> lateComplaints = visible("complaint-investigation", complaints::findByProcessInstanceIdIn)
+        .stream().filter(c -> c.getStatus() == ComplaintStatus.INVESTIGATING
+            || c.getStatus() == ComplaintStatus.REINVESTIGATING)
+        .filter(c -> c.getInvestigationLimitAt() != null && c.getInvestigationLimitAt().isBefore(now))
+        .map(c -> new OverdueComplaint(c.getTrackingCode(), organization.unitName(c.getUnitCode()), c.getType().label(),
+            c.getStatus().label(), MINUTE.format(c.getInvestigationLimitAt().atZone(clock.zone())), Math.max(0, clock.calendar().workingDaysBetween(
+                c.getInvestigationLimitAt().atZone(clock.zone()).toLocalDate(), today)), c.getProcessInstanceId()))
+        .sorted(Comparator.comparing(OverdueComplaint::workingDaysOverdue).reversed())
+        .toList();
+    return new Overview(MINUTE.format(now.atZone(clock.zone())), open.size(),
+        levels.entrySet().stream().map(e -> new LevelCount(e.getKey().name(), e.getKey().label(), e.getValue())).toList(),
+        units.entrySet().stream().map(e -> new UnitCount(e.getKey(), organization.unitName(e.getKey()), e.getValue(),
+            e.getValue().values().stream().mapToLong(Long::longValue).sum())).toList(),
+        rows, overdue, lateComplaints, holidays.nextYearNotice());
+  }
+
+  /** The records of the running instances of a process that the caller may see. */
+  private <T> List<T> visible(String processKey, Function<List<String>, List<T>> records) {
+    List<String> ids = runtime.createProcessInstanceQuery().processDefinitionKey(processKey).list().stream()
+        .map(ProcessInstance::getId).toList();
+    List<T> out = new ArrayList<>();
+    for (int i = 0; i < ids.size(); i += CHUNK) {
+      out.addAll(records.apply(ids.subList(i, Math.min(ids.size(), i + CHUNK))));
+    }
+    return out;
+  }
+}

@@ -1,0 +1,20 @@
+package cn.duban.dashboard;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** 督办看板 through the project's API, with the caller's authorizations, as Cockpit's plugin shows it. */
+@RestController
+public class DashboardController {
+
+  private final Dashboard dashboard;
+
+  public DashboardController(Dashboard dashboard) {
+    this.dashboard = dashboard;
+  }
+
+  @GetMapping("/api/dashboard")
+  public Dashboard.Overview overview() {
+    return dashboard.overview();
+  }
+}

@@ -1,0 +1,76 @@
+package cn.duban.ledger;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * R20: books bonuses and deductions, each event exactly once, and keeps the register of closed
+ * years. Every part of the domain books here; the annual assessment reads it. It knows no domain.
+ */
+@Service
+public class Ledger {
+
+  private final LedgerRepository entries;
+  private final ClosedYearRepository closedYears;
+
+  public Ledger(LedgerRepository entries, ClosedYearRepository closedYears) {
+    this.entries = entries;
+    this.closedYears = closedYears;
+  }
+
+  /** An event that may earn or cost points: what happened, to whom, from which source. */
+  public record Booking(String eventKey, SubjectType subjectType, String subjectId, String rule, String ruleRef,
+      String ruleLabel, BigDecimal points, String sourceType, String sourceId, String stage) {
+  }
+
+  /**
+   * Books the entry unless its event is already booked, and returns the booked entry. The check
+   * runs inside the caller's transaction; the unique event key stops a concurrent twin at commit.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public LedgerEntry book(Booking b, Instant at, ZoneId zone) {
+    return book(b, at, at.atZone(zone).getYear());
+  }
+
+  /**
+   * Books into a given assessment year, for an event that belongs to a period already over. A
+   * published year is closed (R20): the entry then counts in the year it is booked in, and says so.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public LedgerEntry book(Booking b, Instant at, int year, ZoneId zone) {
+    int bookedYear = at.atZone(zone).getYear();
+    boolean closed = year != bookedYear && closedYears.existsById(year);
+    return book(closed ? new Booking(b.eventKey(), b.subjectType(), b.subjectId(), b.rule(), b.ruleRef(),
+        b.ruleLabel() + "（" + year + "年度考核已发布，计入" + bookedYear + "年度）", b.points(), b.sourceType(),
+        b.sourceId(), b.stage()) : b, at, closed ? bookedYear : year);
+  }
+
+  private LedgerEntry book(Booking b, Instant at, int year) {
+    return entries.findByEventKey(b.eventKey()).orElseGet(() -> entries.saveAndFlush(new LedgerEntry(
+        b.eventKey(), year, b.subjectType(), b.subjectId(), b.rule(), b.ruleRef(), b.ruleLabel(), b.points(),
+        b.sourceType(), b.sourceId(), b.stage(), at)));
+  }
+
+  /** A year's assessment is published: the year takes no more entries (once closed, always closed). */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void close(int year, Instant at, String by) {
+    if (!closedYears.existsById(year)) {
+      closedYears.saveAndFlush(new ClosedYear(year, at, by));
+    }
+  }
+
+  @Transactional(readOnly = true)
+  public boolean isClosed(int year) {
+    return closedYears.existsById(year);
+  }
+
+  @Transactional(readOnly = true)
+  public List<LedgerEntry> ofSource(String sourceType, String sourceId) {
+    return entries.findBySourceTypeAndSourceIdOrderById(sourceType, sourceId);
+  }
+}

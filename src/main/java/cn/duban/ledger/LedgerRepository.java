@@ -1,0 +1,26 @@
+package cn.duban.ledger;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+public interface LedgerRepository extends JpaRepository<LedgerEntry, Long> {
+
+  /** Whether anything was booked into a year after a moment: a computed draft is then out of date. */
+  boolean existsByYearAndBookedAtAfter(int year, Instant after);
+
+
+  Optional<LedgerEntry> findByEventKey(String eventKey);
+
+  List<LedgerEntry> findBySourceTypeAndSourceIdOrderById(String sourceType, String sourceId);
+
+  /** A year's totals per subject, as (subject id, sum of points), in one query however many entries. */
+  @Query("select l.subjectId, sum(l.points) from LedgerEntry l where l.year = :year and l.subjectType = :type"
+      + " group by l.subjectId")
+  List<Object[]> totals(int year, SubjectType type);
+
+  List<LedgerEntry> findByYearAndSubjectTypeAndSubjectIdOrderByBookedAtAscIdAsc(int year, SubjectType type,
+      String subjectId);
+}

@@ -1,0 +1,6 @@
+package cn.duban.ledger;
+
+public enum SubjectType {
+  UNIT,
+  PERSON
+}

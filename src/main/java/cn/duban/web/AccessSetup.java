@@ -1,0 +1,135 @@
+package cn.duban.web;
+
+import static org.camunda.bpm.engine.authorization.Permissions.ALL;
+import static org.camunda.bpm.engine.authorization.Permissions.CREATE;
+import static org.camunda.bpm.engine.authorization.Permissions.READ;
+
+import cn.duban.accountability.AccountabilityRecordRepository;
+import cn.duban.complaint.ComplaintRepository;
+import cn.duban.organization.Access;
+import cn.duban.organization.Groups;
+import cn.duban.organization.InstanceViewers;
+import cn.duban.supervision.SupervisionCaseRepository;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
+import org.camunda.bpm.engine.authorization.HistoricTaskPermissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.authorization.TaskPermissions;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Who may do what, with Camunda's authorization checks on (granted at every start, adding only
+ * what is missing):
+ * <ul>
+ * <li>administrators everything;</li>
+ * <li>every group of the organisation Tasklist and Cockpit, and the models to read;</li>
+ * <li>a process's starters, as its model names them (candidateStarterGroups), may start it;</li>
+ * <li>the supervision office, the efficiency office and the principal leaders see all instances and tasks;</li>
+ * <li>the office that owns a process sees all its instances;</li>
+ * <li>everyone else sees the tasks offered to them (the engine grants those) and the instances
+ * that concern them: a case's units, leader and responsible person, an accountability
+ * procedure's subject and leaders, a complaint's investigating unit ({@link InstanceViewers}).</li>
+ * </ul>
+ */
+@Component
+public class AccessSetup {
+
+  /** The offices that own processes see every instance of them. */
+  static final Map<String, List<String>> OWNERS = Map.of(
+      Groups.COMPLAINT_DESK, List.of("complaint-investigation"),
+      Groups.DISCIPLINE_INSPECTION, List.of("accountability"),
+      Groups.ASSESSMENT_OFFICE, List.of("annual-assessment", "assessment-self-examination", "highlight-selection",
+          "highlight-nomination", "front-line-days"),
+      Groups.ORGANIZATION_DEPARTMENT, List.of("annual-assessment", "assessment-self-examination"));
+
+  private final Access access;
+  private final IdentityService identity;
+  private final RepositoryService repository;
+  private final AuthorizationService authorizations;
+  private final SupervisionCaseRepository cases;
+  private final AccountabilityRecordRepository accountability;
+  private final ComplaintRepository complaints;
+
+  public AccessSetup(Access access, IdentityService identity, RepositoryService repository,
+      AuthorizationService authorizations, SupervisionCaseRepository cases,
+      AccountabilityRecordRepository accountability, ComplaintRepository complaints) {
+    this.access = access;
+    this.identity = identity;
+    this.repository = repository;
+    this.authorizations = authorizations;
+    this.cases = cases;
+    this.accountability = accountability;
+    this.complaints = complaints;
+  }
+
+  @Transactional
+  public void ensure() {
+    Group admins = identity.createGroupQuery().groupId(Groups.CAMUNDA_ADMIN).singleResult();
+    if (admins != null && "camunda BPM Administrators".equals(admins.getName())) {
+      admins.setName("系统管理员");  // Camunda's own name for the group, in English, in Camunda Admin
+      identity.saveGroup(admins);
+    }
+    for (Resources r : Resources.values()) {
+      access.grantGroup(Groups.CAMUNDA_ADMIN, r, Authorization.ANY, ALL);
+    }
+    for (Group g : identity.createGroupQuery().list()) {
+      access.grantOrganizationGroup(g.getId());
+    }
+    for (ProcessDefinition d : repository.createProcessDefinitionQuery().latestVersion().list()) {
+      for (var link : repository.getIdentityLinksForProcessDefinition(d.getId())) {
+        if (link.getGroupId() != null) {
+          access.grantGroup(link.getGroupId(), Resources.PROCESS_DEFINITION, d.getKey(),
+              ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
+          access.grantGroup(link.getGroupId(), Resources.PROCESS_INSTANCE, Authorization.ANY, CREATE);
+        }
+      }
+    }
+    for (String overseer : Groups.OVERSEERS) {
+      access.grantGroup(overseer, Resources.PROCESS_DEFINITION, Authorization.ANY, ProcessDefinitionPermissions.READ,
+          ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY,
+          ProcessDefinitionPermissions.READ_TASK);
+      access.grantGroup(overseer, Resources.PROCESS_INSTANCE, Authorization.ANY, ProcessInstancePermissions.READ);
+      access.grantGroup(overseer, Resources.TASK, Authorization.ANY, TaskPermissions.READ);
+      access.grantGroup(overseer, Resources.HISTORIC_TASK, Authorization.ANY, HistoricTaskPermissions.READ);
+      access.grantGroup(overseer, Resources.HISTORIC_PROCESS_INSTANCE, Authorization.ANY,
+          HistoricProcessInstancePermissions.READ);
+      access.grantGroup(overseer, Resources.DECISION_DEFINITION, Authorization.ANY, READ);
+    }
+    // nobody but administrators changes an instance beside its tasks (variables, messages, moving
+    // tokens in Cockpit): the application's own checks would be skipped; the supervision office
+    // withdraws a case through the project's API, which checks first
+    access.revokeGroup(Groups.SUPERVISION_OFFICE, Resources.PROCESS_DEFINITION, "supervision-case",
+        ProcessDefinitionPermissions.UPDATE_INSTANCE);
+    OWNERS.forEach((group, keys) -> keys.forEach(key -> access.grantGroup(group, Resources.PROCESS_DEFINITION, key,
+        ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_INSTANCE,
+        ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_TASK)));
+    backfillInstances();
+  }
+
+  /** Instances from before authorization was on, or whose grant was lost: granted again. */
+  private void backfillInstances() {
+    Set<String> granted = new HashSet<>();
+    authorizations.createAuthorizationQuery().resourceType(Resources.PROCESS_INSTANCE).list()
+        .forEach(a -> granted.add(a.getResourceId()));
+    Stream.of(cases.findAll().stream().map(c -> c.viewers()),
+            accountability.findAll().stream().map(r -> r.viewers()),
+            complaints.findAll().stream().map(c -> c.viewers()))
+        .flatMap(s -> s)
+        .filter(v -> v.processInstanceId() != null && !granted.contains(v.processInstanceId()))
+        .filter(v -> !v.groups().isEmpty() || !v.users().isEmpty())
+        .forEach(access::grant);
+  }
+}

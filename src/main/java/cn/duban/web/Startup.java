@@ -1,0 +1,42 @@
+package cn.duban.web;
+
+import cn.duban.calendar.Retimer;
+import cn.duban.organization.OrganizationForms;
+import cn.duban.organization.OrganizationSeeder;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.stereotype.Component;
+
+/**
+ * What runs once the engine has deployed the models: the organisation, who may see and do what, the forms' option
+ * lists that follow the organisation, the Tasklist filters, and the
+ * re-timing of limits that holiday tables taken at start-up move (R25).
+ */
+@Component
+public class Startup implements ApplicationRunner {
+
+  private final OrganizationSeeder seeder;
+  private final OrganizationForms forms;
+  private final TasklistFilters filters;
+  private final AccessSetup access;
+  private final Retimer retimer;
+
+  public Startup(OrganizationSeeder seeder, OrganizationForms forms, TasklistFilters filters, AccessSetup access,
+      Retimer retimer) {
+    this.seeder = seeder;
+    this.forms = forms;
+    this.filters = filters;
+    this.access = access;
+    this.retimer = retimer;
+  }
+
+  @Override
+  public void run(ApplicationArguments args) {
+    seeder.seed();
+    access.ensure();
+    forms.refresh();
+    filters.ensure();
+    // holiday tables that came in as files, and limits left provisional by a restart or another node
+    retimer.confirmProvisional();
+  }
+}

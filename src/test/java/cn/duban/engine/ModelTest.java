@@ -1,0 +1,178 @@
+package cn.duban.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.duban.accountability.AccountabilityDelegates;
+import cn.duban.complaint.ComplaintDelegates;
+import cn.duban.supervision.CaseVariables;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
+import org.camunda.bpm.model.bpmn.instance.StartEvent;
+import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
+import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
+import org.camunda.bpm.model.dmn.Dmn;
+import org.camunda.bpm.model.dmn.DmnModelInstance;
+import org.camunda.bpm.model.dmn.instance.Decision;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The models as Modeler, Cockpit and Tasklist need them: every element laid out and named, every
+ * user task with a form, someone to do it and a due date, every timer on the business calendar,
+ * every process and decision with a history time to live, every form reference resolvable.
+ */
+class ModelTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @Test
+  @DisplayName("every flow node and sequence flow has diagram layout and every flow node a name")
+  void layoutAndNames() throws IOException {
+    List<String> problems = new ArrayList<>();
+    for (Path file : files("processes", ".bpmn")) {
+      BpmnModelInstance model = Bpmn.readModelFromFile(file.toFile());
+      Set<String> drawn = new HashSet<>();
+      model.getModelElementsByType(BpmnShape.class).forEach(s -> drawn.add(s.getBpmnElement().getId()));
+      model.getModelElementsByType(BpmnEdge.class).forEach(e -> drawn.add(e.getBpmnElement().getId()));
+      for (BaseElement e : Stream.concat(model.getModelElementsByType(FlowNode.class).stream(),
+          model.getModelElementsByType(SequenceFlow.class).stream()).toList()) {
+        if (!drawn.contains(e.getId())) {
+          problems.add(file + ": " + e.getId() + " has no diagram layout");
+        }
+      }
+      for (FlowNode node : model.getModelElementsByType(FlowNode.class)) {
+        boolean needsName = !node.getElementType().getTypeName().endsWith("Gateway") || node.getOutgoing().size() > 1;
+        if (needsName && (node.getName() == null || node.getName().isBlank())) {
+          problems.add(file + ": " + node.getId() + " has no name");
+        }
+      }
+    }
+    assertThat(problems).isEmpty();
+  }
+
+  @Test
+  @DisplayName("every user task has a deployed form, a candidate group or assignee and a due date")
+  void userTasks() throws IOException {
+    Set<String> formIds = formIds();
+    List<String> problems = new ArrayList<>();
+    for (Path file : files("processes", ".bpmn")) {
+      BpmnModelInstance model = Bpmn.readModelFromFile(file.toFile());
+      for (UserTask task : model.getModelElementsByType(UserTask.class)) {
+        String where = file + ": " + task.getId();
+        if (task.getCamundaFormRef() == null || !formIds.contains(task.getCamundaFormRef())) {
+          problems.add(where + " has no form in forms/ (formRef " + task.getCamundaFormRef() + ")");
+        }
+        if (task.getCamundaFormRefBinding() == null) {
+          problems.add(where + " has no formRefBinding");
+        }
+        if (task.getCamundaCandidateGroups() == null && task.getCamundaAssignee() == null) {
+          problems.add(where + " has no candidate group or assignee");
+        }
+        if (task.getCamundaDueDate() == null || !task.getCamundaDueDate().startsWith("${")) {
+          problems.add(where + " has no due date expression");
+        }
+      }
+      for (StartEvent start : model.getModelElementsByType(StartEvent.class)) {
+        if (start.getCamundaFormRef() != null && !formIds.contains(start.getCamundaFormRef())) {
+          problems.add(file + ": start " + start.getId() + " refers to a missing form");
+        }
+      }
+    }
+    assertThat(problems).isEmpty();
+  }
+
+  /** The limit variables the code sets from the working-day calendar (LimitClock). */
+  private static final Set<String> CALENDAR_LIMITS = Set.of(
+      "${" + CaseVariables.STAGE_LIMIT_AT + "}", "${" + CaseVariables.SIGN_FOR_DUE_AT + "}",
+      "${" + CaseVariables.NEXT_CHECKPOINT_AT + "}", "${" + AccountabilityDelegates.APPEAL_DEADLINE_AT + "}",
+      "${" + ComplaintDelegates.REMINDER_AT + "}", "${" + ComplaintDelegates.URGING_AT + "}",
+      "${" + ComplaintDelegates.CRITICISM_AT + "}");
+
+  @Test
+  @DisplayName("R25 every timer fires at a limit the working-day calendar computed, or on a schedule from the settings")
+  void timersUseTheCalendar() throws IOException {
+    List<String> problems = new ArrayList<>();
+    for (Path file : files("processes", ".bpmn")) {
+      BpmnModelInstance model = Bpmn.readModelFromFile(file.toFile());
+      for (TimerEventDefinition timer : model.getModelElementsByType(TimerEventDefinition.class)) {
+        String owner = ((BaseElement) timer.getParentElement()).getId();
+        boolean scheduled = timer.getTimeCycle() != null
+            && timer.getTimeCycle().getTextContent().matches("\\$\\{assessmentSchedule\\.\\w+\\(\\)}");
+        boolean limit = timer.getTimeDate() != null && CALENDAR_LIMITS.contains(timer.getTimeDate().getTextContent());
+        if (!scheduled && !limit) {
+          problems.add(file + ": timer " + owner + " must be a timeDate of one of " + CALENDAR_LIMITS
+              + " or a yearly schedule from the settings (${assessmentSchedule...})");
+        }
+      }
+      for (BoundaryEvent b : model.getModelElementsByType(BoundaryEvent.class)) {
+        assertThat(b.getAttachedTo()).isNotNull();
+      }
+    }
+    assertThat(problems).isEmpty();
+  }
+
+  @Test
+  @DisplayName("every process and every decision has a history time to live")
+  void historyTimeToLive() throws IOException {
+    for (Path file : files("processes", ".bpmn")) {
+      for (Process p : Bpmn.readModelFromFile(file.toFile()).getModelElementsByType(Process.class)) {
+        assertThat(p.getCamundaHistoryTimeToLiveString()).as(file + " " + p.getId()).isNotBlank();
+        assertThat(p.getName()).as(file + " " + p.getId()).isNotBlank();
+      }
+    }
+    for (Path file : files("processes", ".dmn")) {
+      DmnModelInstance dmn = Dmn.readModelFromFile(file.toFile());
+      for (Decision d : dmn.getModelElementsByType(Decision.class)) {
+        assertThat(d.getCamundaHistoryTimeToLiveString()).as(file + " " + d.getId()).isNotBlank();
+      }
+    }
+  }
+
+  @Test
+  @DisplayName("every form is form-js JSON with an id, components and Chinese labels")
+  void forms() throws IOException {
+    for (Path file : files("forms", ".form")) {
+      JsonNode form = JSON.readTree(file.toFile());
+      assertThat(form.path("id").asText()).as(file.toString()).isNotBlank();
+      assertThat(form.path("components").isArray() && form.path("components").size() > 0).as(file.toString()).isTrue();
+      for (JsonNode c : form.findParents("key")) {
+        String label = c.has("label") ? c.get("label").asText() : c.path("dateLabel").asText();
+        assertThat(label).as(file + " " + c.get("key")).matches(".*\\p{IsHan}.*");
+      }
+    }
+  }
+
+  private static Set<String> formIds() throws IOException {
+    Set<String> ids = new HashSet<>();
+    for (Path file : files("forms", ".form")) {
+      ids.add(JSON.readTree(file.toFile()).path("id").asText());
+    }
+    return ids;
+  }
+
+  private static List<Path> files(String dir, String suffix) throws IOException {
+    try (Stream<Path> s = Files.walk(new File(dir).toPath())) {
+      List<Path> found = s.filter(p -> p.toString().endsWith(suffix)).sorted().toList();
+      assertThat(found).as("files in " + dir).isNotEmpty();
+      return found;
+    }
+  }
+}
