@@ -7,6 +7,7 @@ import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.duban.organization.SubjectKind;
 /**
  * What final accountability measures mean for a person's annual grade and career (R13, R21, R24).
  * The annual assessment asks these questions; they read only final records of the year.

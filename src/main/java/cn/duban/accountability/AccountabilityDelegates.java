@@ -5,6 +5,7 @@ import static cn.duban.common.FormValues.string;
 
 import cn.duban.calendar.LimitClock;
 import cn.duban.common.Actors;
+import cn.duban.organization.Subject;
 import cn.duban.organization.Access;
 import cn.duban.organization.Groups;
 import cn.duban.organization.OrganizationService;
@@ -17,6 +18,7 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import cn.duban.organization.SubjectKind;
 /** The delegates of accountability.bpmn, each named after its step. */
 @Configuration
 public class AccountabilityDelegates {
@@ -113,7 +115,7 @@ public class AccountabilityDelegates {
       for (AccountabilityService.TraceTarget t : targets) {
         ex.getProcessEngineServices().getRuntimeService().startProcessInstanceByKey(PROCESS_KEY,
             ex.getProcessBusinessKey(), Variables.createVariables()
-                .putValue("subject", "PERSON:" + t.personId())
+                .putValue("subject", Subject.person(t.personId()).key())
                 .putValue("trigger", Trigger.UPWARD_TRACE.name())
                 .putValue("sourceCase", r.getSourceCase())
                 .putValue("sourceTitle", r.getSourceTitle())

@@ -17,6 +17,7 @@ import java.util.Objects;
 import java.util.List;
 import java.util.ArrayList;
 
+import cn.duban.organization.SubjectKind;
 /**
  * One accountability procedure against one subject, from its opening to its final measure (R11,
  * R14). Once final or revoked the record does not change: every mutator refuses.
@@ -327,7 +328,7 @@ public class AccountabilityRecord {
       users.add(subjectId);
     }
     Stream.of(caseLeader, competentLeader).filter(Objects::nonNull).forEach(users::add);
-    return new InstanceViewers(processInstanceId,
+    return new InstanceViewers("accountability", processInstanceId,
         subjectType == SubjectKind.UNIT ? List.of(Groups.ofUnit(subjectId)) : List.of(), users);
   }
 

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 
+import cn.duban.organization.SubjectKind;
 public interface AccountabilityRecordRepository extends JpaRepository<AccountabilityRecord, Long> {
 
   Optional<AccountabilityRecord> findByProcessInstanceId(String processInstanceId);

@@ -6,6 +6,7 @@ import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.engine.DecisionService;
 import org.springframework.stereotype.Component;
 
+import cn.duban.organization.SubjectKind;
 /**
  * The three tables of {@code processes/rules/accountability-measure.dmn}: the measure a fault
  * calls for (R11), whether the failure is traced up to the leaders (R12), and the points each

@@ -10,6 +10,7 @@ import cn.duban.calendar.LimitChange;
 import cn.duban.calendar.LimitClock;
 import cn.duban.common.InputException;
 import cn.duban.organization.OrganizationService;
+import cn.duban.organization.Subject;
 import cn.duban.organization.Person;
 import cn.duban.organization.Role;
 import cn.duban.organization.Unit;
@@ -23,6 +24,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.duban.organization.SubjectKind;
 /**
  * The rules of the accountability procedure (R11–R14) on its record; the delegates of
  * accountability.bpmn call it inside the engine's transaction.
@@ -55,8 +57,8 @@ public class AccountabilityService {
   }
 
   /**
-   * How a procedure starts: from a call activity with {@code subject} as "UNIT:code" or
-   * "PERSON:id", or from the efficiency office's start form with the subject's kind and id.
+   * How a procedure starts: from a call activity with {@code subject} (a {@link Subject}'s key), or
+   * from the efficiency office's start form with the subject's kind and id.
    */
   public record Opening(String subject, String subjectType, String subjectUnit, String subjectPerson, String trigger,
       String sourceCase, String sourceTitle, String description, Long parentId, int traceLevel, String caseLeader) {
@@ -71,9 +73,11 @@ public class AccountabilityService {
     }
     SubjectKind kind;
     String subjectId;
-    if (o.subject() != null && o.subject().contains(":")) {
-      kind = choice(SubjectKind.class, "subject", o.subject().substring(0, o.subject().indexOf(':')), "问责对象类型不明");
-      subjectId = o.subject().substring(o.subject().indexOf(':') + 1);
+    if (o.subject() != null) {
+      Subject subject = Subject.parse(o.subject())
+          .orElseThrow(() -> new InputException("subject", "问责对象类型不明（subject）"));
+      kind = subject.kind();
+      subjectId = subject.id();
     } else {
       kind = choice(SubjectKind.class, "subjectType", o.subjectType(), "请选择问责对象是单位还是个人");
       subjectId = kind == SubjectKind.UNIT ? o.subjectUnit() : o.subjectPerson();

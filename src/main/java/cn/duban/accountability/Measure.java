@@ -1,5 +1,7 @@
 package cn.duban.accountability;
 
+
+import cn.duban.organization.SubjectKind;
 /** R11: organisational measures, mildest first within each kind of subject. */
 public enum Measure {
   REPRIMAND("训诫", true),

@@ -198,7 +198,7 @@ public class Complaint {
   public String getRoutedBy() { return routedBy; }
   /** Who sees the complaint besides the overseeing offices and the complaint desk: the unit that investigates it. */
   public InstanceViewers viewers() {
-    return new InstanceViewers(processInstanceId,
+    return new InstanceViewers(ComplaintDelegates.PROCESS_KEY, processInstanceId,
         handlingUnit == null ? List.of() : List.of(Groups.ofUnit(handlingUnit)), List.of());
   }
 

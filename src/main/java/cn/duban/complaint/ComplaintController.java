@@ -47,7 +47,7 @@ public class ComplaintController {
     Complaint c = complaints.findByTrackingCode(trackingCode)
         .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "投诉不存在：" + trackingCode));
     Viewer v = access.viewer().orElseThrow(() -> new ResponseStatusException(HttpStatus.UNAUTHORIZED, "请先登录"));
-    if (!v.overseesAll() && !v.in(Groups.COMPLAINT_DESK) && !v.ofUnit(c.getHandlingUnit())) {
+    if (!v.mayRead(c.viewers())) {
       throw new ResponseStatusException(HttpStatus.FORBIDDEN, "无权查看该投诉");
     }
     ComplaintEvent notice = service.events(c.getId()).stream()

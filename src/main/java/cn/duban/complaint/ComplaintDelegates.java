@@ -8,6 +8,7 @@ import cn.duban.common.Actors;
 import cn.duban.organization.Access;
 import cn.duban.organization.Groups;
 import cn.duban.organization.OrganizationService;
+import cn.duban.organization.Subject;
 import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.List;
@@ -174,8 +175,8 @@ public class ComplaintDelegates {
       ex.setVariable("validComplaint", valid);
       if (valid) {
         // the accountability procedure is against the official when known, else the unit
-        ex.setVariable("accountabilitySubject", c.getOfficialPerson() != null
-            ? "PERSON:" + c.getOfficialPerson() : "UNIT:" + c.getUnitCode());
+        ex.setVariable("accountabilitySubject", (c.getOfficialPerson() != null
+            ? Subject.person(c.getOfficialPerson()) : Subject.unit(c.getUnitCode())).key());
         ex.setVariable("accountabilityDescription", "有效投诉" + c.getTrackingCode() + "（" + c.getFinding().label()
             + "）：" + c.getContent());
       }

@@ -1,6 +1,7 @@
 package cn.duban.organization;
 
 import java.util.List;
+import java.util.Map;
 
 /** Camunda group ids that the BPMN models name as candidate groups. */
 public final class Groups {
@@ -16,10 +17,18 @@ public final class Groups {
   /** Heads of undertaking units, besides their unit's group: they record front-line days (R27). */
   public static final String DEPARTMENT_HEADS = "department-heads";
   public static final String TOWNSHIP_SECRETARIES = "township-secretaries";
-  public static final String CAMUNDA_ADMIN = "camunda-admin";
+  public static final String CAMUNDA_ADMIN = org.camunda.bpm.engine.authorization.Groups.CAMUNDA_ADMIN;
 
   /** The offices that oversee all work and see every case, complaint and accountability procedure. */
   public static final List<String> OVERSEERS = List.of(SUPERVISION_OFFICE, EFFICIENCY_OFFICE, PRINCIPAL_LEADERS);
+
+  /** The offices that own processes see every instance of them, by process key. */
+  public static final Map<String, List<String>> OWNERS = Map.of(
+      COMPLAINT_DESK, List.of("complaint-investigation"),
+      DISCIPLINE_INSPECTION, List.of("accountability"),
+      ASSESSMENT_OFFICE, List.of("annual-assessment", "assessment-self-examination", "highlight-selection",
+          "highlight-nomination", "front-line-days"),
+      ORGANIZATION_DEPARTMENT, List.of("annual-assessment", "assessment-self-examination"));
 
   private static final String UNIT_PREFIX = "unit-";
 

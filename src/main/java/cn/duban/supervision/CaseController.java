@@ -1,7 +1,5 @@
 package cn.duban.supervision;
 
-import cn.duban.accountability.AccountabilityRecord;
-import cn.duban.accountability.AccountabilityService;
 import cn.duban.ledger.Ledger;
 import cn.duban.ledger.LedgerEntry;
 import cn.duban.calendar.LimitClock;
@@ -12,10 +10,13 @@ import cn.duban.notice.NoticeRepository;
 import cn.duban.organization.Access;
 import cn.duban.organization.Groups;
 import cn.duban.organization.Viewer;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.springframework.http.HttpStatus;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -38,12 +39,11 @@ public class CaseController {
   private final CaseWithdrawal withdrawal;
   private final Access access;
   private final LimitClock clock;
-  private final AccountabilityService accountability;
   private final NoticePage noticePage;
 
   public CaseController(SupervisionService cases, SupervisionCaseRepository repository, NoticeRepository notices,
       Ledger ledger, CaseWithdrawal withdrawal, Access access, LimitClock clock,
-      AccountabilityService accountability, NoticePage noticePage) {
+      NoticePage noticePage) {
     this.cases = cases;
     this.repository = repository;
     this.notices = notices;
@@ -51,7 +51,6 @@ public class CaseController {
     this.withdrawal = withdrawal;
     this.access = access;
     this.clock = clock;
-    this.accountability = accountability;
     this.noticePage = noticePage;
   }
 
@@ -69,18 +68,7 @@ public class CaseController {
       Instant deadlineAt, Instant stageLimitAt, Instant registeredAt, Instant signedAt, Instant closedAt,
       Boolean closedOnTime, Instant withdrawnAt, String withdrawnBy, String withdrawalReason, List<Milestone> milestones, List<Notice> notices, List<ProgressReport> progressReports,
       List<UrgingRecord> urgings, List<ExtensionRequest> extensionRequests, List<ClosureReport> closureReports,
-      List<LedgerEntry> ledger, List<AccountabilityView> accountability) {
-  }
-
-  /** R6: the accountability procedures the case led to, with their final measures. */
-  public record AccountabilityView(Long id, String subjectType, String subjectId, String subjectName, int traceLevel,
-      String status, String finalMeasure, String finalSanction, String processInstanceId) {
-
-    static AccountabilityView of(AccountabilityRecord r) {
-      return new AccountabilityView(r.getId(), r.getSubjectType().name(), r.getSubjectId(), r.getSubjectName(),
-          r.getTraceLevel(), r.getStatus().label(), r.getFinalMeasure() == null ? null : r.getFinalMeasure().label(),
-          r.getFinalSanction() == null ? null : r.getFinalSanction().label(), r.getProcessInstanceId());
-    }
+      List<LedgerEntry> ledger, String accountability) {
   }
 
   /** The same field name as the withdrawal form's. */
@@ -92,24 +80,28 @@ public class CaseController {
   public List<CaseSummary> list(@RequestParam(required = false) Integer year) {
     int y = year != null ? year : clock.today().getYear();
     Viewer viewer = viewer();
-    return repository.findByYearOrderBySequence(y).stream().filter(c -> c.visibleTo(viewer))
+    return repository.findByYearOrderBySequence(y).stream().filter(c -> viewer.mayRead(c.viewers()))
         .map(CaseSummary::of).toList();
   }
 
+  /** The case with its whole record; the accountability procedures it led to are a link to their own resource. */
   @GetMapping("/{id}")
+  @Transactional(readOnly = true)
   public CaseDetail get(@PathVariable Long id) {
     SupervisionCase c = repository.findById(id)
         .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "督查事项不存在：" + id));
-    if (!c.visibleTo(viewer())) {
+    if (!viewer().mayRead(c.viewers())) {
       throw new ResponseStatusException(HttpStatus.FORBIDDEN, "无权查看该督查事项");
     }
     return new CaseDetail(CaseSummary.of(c), c.getSource(), c.getSource().label(), c.getContent(),
         c.getLeaderInCharge(), c.coUnitList(), c.getResponsiblePerson(), c.checklistItems(), c.getDeadlineAt(),
         c.getStageLimitAt(), c.getRegisteredAt(), c.getSignedAt(), c.getClosedAt(), c.getClosedOnTime(),
         c.getWithdrawnAt(), c.getWithdrawnBy(), c.getWithdrawalReason(),
-        cases.milestones(id), notices.findByCaseIdOrderByIssuedAt(id), cases.progressReports(id), cases.urgings(id),
-        cases.extensionRequests(id), cases.closureReports(id), ledger.ofSource(CaseScoring.SOURCE_TYPE, c.getCaseNumber()),
-        accountability.ofCase(c.getCaseNumber()).stream().map(AccountabilityView::of).toList());
+        // copied here, inside the transaction: the case's parts load lazily
+        List.copyOf(c.getMilestones()), notices.findByCaseIdOrderByIssuedAt(id), List.copyOf(c.getProgressReports()),
+        List.copyOf(c.getUrgings()), List.copyOf(c.getExtensionRequests()), List.copyOf(c.getClosureReports()),
+        ledger.ofSource(CaseScoring.SOURCE_TYPE, c.getCaseNumber()),
+        "/api/accountability?case=" + URLEncoder.encode(c.getCaseNumber(), StandardCharsets.UTF_8));
   }
 
   /** The case's green, yellow or red notice as a printable page. */
@@ -117,7 +109,7 @@ public class CaseController {
   public String notice(@PathVariable Long id, @PathVariable NoticeKind kind) {
     SupervisionCase c = repository.findById(id)
         .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "督查事项不存在：" + id));
-    if (!c.visibleTo(viewer())) {
+    if (!viewer().mayRead(c.viewers())) {
       throw new ResponseStatusException(HttpStatus.FORBIDDEN, "无权查看该督查事项");
     }
     Notice n = notices.findByCaseIdAndKind(id, kind)

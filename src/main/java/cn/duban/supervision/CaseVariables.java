@@ -48,14 +48,12 @@ public class CaseVariables {
   /** The history shown in the forms stays well inside a string variable's 4000 characters. */
   static final int HISTORY_MAX = 3000;
 
-  private final SupervisionService cases;
   private final OrganizationService organization;
   private final NoticeRepository notices;
   private final LimitClock clock;
 
-  public CaseVariables(SupervisionService cases, OrganizationService organization, NoticeRepository notices,
+  public CaseVariables(OrganizationService organization, NoticeRepository notices,
       LimitClock clock) {
-    this.cases = cases;
     this.organization = organization;
     this.notices = notices;
     this.clock = clock;
@@ -123,26 +121,27 @@ public class CaseVariables {
       lines.add(new Line(n.getIssuedAt(), "发出" + n.getKind().title() + "，时限至"
           + MINUTE.format(n.getLimitAt().atZone(clock.zone()))));
     }
-    for (ProgressReport r : cases.progressReports(c.getId())) {
+    for (ProgressReport r : c.getProgressReports()) {
       lines.add(new Line(r.getReportedAt(), organization.personName(r.getReportedBy()) + "报送进展：" + cut(r.getContent())));
     }
-    for (UrgingRecord u : cases.urgings(c.getId())) {
+    for (UrgingRecord u : c.getUrgings()) {
       lines.add(new Line(u.getRecordedAt(), u.getMethod().label() + "（" + u.getReason().label() + "）："
           + cut(u.getOutcome())));
     }
-    for (ExtensionRequest e : cases.extensionRequests(c.getId())) {
+    for (ExtensionRequest e : c.getExtensionRequests()) {
       lines.add(new Line(e.getRequestedAt(), "申请延期至" + e.getRequestedDeadline() + "：" + cut(e.getReason())));
-      if (e.getDecidedAt() != null) {
-        lines.add(new Line(e.getDecidedAt(), e.getDecision() == ReviewDecision.ACCEPTED
-            ? "延期获批，完成时限改为" + e.getRequestedDeadline() : "延期未获批准" + (e.getComment() == null ? ""
-            : "：" + cut(e.getComment()))));
+      if (e.getDecided() != null) {
+        String comment = e.getDecided().comment();
+        lines.add(new Line(e.getDecided().at(), e.getDecision() == ReviewDecision.ACCEPTED
+            ? "延期获批，完成时限改为" + e.getRequestedDeadline() : "延期未获批准" + (comment == null ? ""
+            : "：" + cut(comment))));
       }
     }
-    for (ClosureReport r : cases.closureReports(c.getId())) {
+    for (ClosureReport r : c.getClosureReports()) {
       lines.add(new Line(r.getSubmittedAt(), "报送办结报告：" + cut(r.getReport())));
-      if (r.getReviewedAt() != null) {
-        lines.add(new Line(r.getReviewedAt(), r.getDecision() == ReviewDecision.ACCEPTED ? "验收通过"
-            : "验收未通过，退回：" + cut(r.getReasons())));
+      if (r.getReviewed() != null) {
+        lines.add(new Line(r.getReviewed().at(), r.getDecision() == ReviewDecision.ACCEPTED ? "验收通过"
+            : "验收未通过，退回：" + cut(r.getReviewed().comment())));
       }
     }
     lines.sort(Comparator.comparing(Line::at).reversed());
@@ -191,7 +190,7 @@ public class CaseVariables {
         .putValue("qualityChecklistText", numbered(c.checklistItems()))
         .putValue("checklistOptions", FormValues.json(c.checklistItems().stream()
             .map(item -> Map.of("label", item, "value", item)).toList()));
-    List<Map<String, Object>> milestoneOptions = cases.milestones(c.getId()).stream()
+    List<Map<String, Object>> milestoneOptions = c.getMilestones().stream()
         .map(m -> Map.<String, Object>of("label", m.getName() + "（" + DAY.format(m.getDueDate()) + "）",
             "value", m.getId().toString()))
         .toList();

@@ -1,6 +1,9 @@
 package cn.duban.supervision;
 
+import cn.duban.common.Decision;
+import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -19,7 +22,8 @@ public class ClosureReport {
   @GeneratedValue(strategy = GenerationType.IDENTITY)
   private Long id;
 
-  @Column(name = "case_id", nullable = false)
+  /** The case it belongs to; written by the case's mapping of its children. */
+  @Column(name = "case_id", insertable = false, updatable = false)
   private Long caseId;
 
   @Column(name = "submitted_at", nullable = false)
@@ -38,15 +42,12 @@ public class ClosureReport {
   @Column(nullable = false)
   private ReviewDecision decision = ReviewDecision.PENDING;
 
-  @Column(name = "reviewed_at")
-  private Instant reviewedAt;
-
-  @Column(name = "reviewed_by")
-  private String reviewedBy;
-
-  /** Why it was rejected. */
-  @Column(length = 2000)
-  private String reasons;
+  /** Who reviewed it, when, and (rejected) why. */
+  @Embedded
+  @AttributeOverride(name = "by", column = @Column(name = "reviewed_by"))
+  @AttributeOverride(name = "at", column = @Column(name = "reviewed_at"))
+  @AttributeOverride(name = "comment", column = @Column(name = "reasons", length = 2000))
+  private Decision reviewed;
 
   /** The checklist items the reviewer found met, one a line. */
   @Column(name = "checklist_met", length = 4000)
@@ -58,20 +59,16 @@ public class ClosureReport {
   protected ClosureReport() {
   }
 
-  public ClosureReport(Long caseId, Instant submittedAt, String submittedBy, String report, String evidence) {
-    this.caseId = caseId;
+  ClosureReport(Instant submittedAt, String submittedBy, String report, String evidence) {
     this.submittedAt = submittedAt;
     this.submittedBy = submittedBy;
     this.report = report;
     this.evidence = evidence;
   }
 
-  public void review(ReviewDecision decision, Instant at, String by, String reasons, String checklistMet,
-      boolean exceedsStandard) {
+  void review(ReviewDecision decision, Decision reviewed, String checklistMet, boolean exceedsStandard) {
     this.decision = decision;
-    this.reviewedAt = at;
-    this.reviewedBy = by;
-    this.reasons = reasons;
+    this.reviewed = reviewed;
     this.checklistMet = checklistMet;
     this.exceedsStandard = exceedsStandard;
   }
@@ -83,9 +80,8 @@ public class ClosureReport {
   public String getReport() { return report; }
   public String getEvidence() { return evidence; }
   public ReviewDecision getDecision() { return decision; }
-  public Instant getReviewedAt() { return reviewedAt; }
-  public String getReviewedBy() { return reviewedBy; }
-  public String getReasons() { return reasons; }
+  /** Who reviewed it, when, and the reasons of a rejection; null while pending. */
+  public Decision getReviewed() { return reviewed; }
   public String getChecklistMet() { return checklistMet; }
   public boolean isExceedsStandard() { return exceedsStandard; }
 }

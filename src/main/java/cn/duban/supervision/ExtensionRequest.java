@@ -1,6 +1,9 @@
 package cn.duban.supervision;
 
+import cn.duban.common.Decision;
+import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -20,7 +23,8 @@ public class ExtensionRequest {
   @GeneratedValue(strategy = GenerationType.IDENTITY)
   private Long id;
 
-  @Column(name = "case_id", nullable = false)
+  /** The case it belongs to; written by the case's mapping of its children. */
+  @Column(name = "case_id", insertable = false, updatable = false)
   private Long caseId;
 
   @Column(name = "requested_at", nullable = false)
@@ -42,21 +46,17 @@ public class ExtensionRequest {
   @Column(nullable = false)
   private ReviewDecision decision = ReviewDecision.PENDING;
 
-  @Column(name = "decided_at")
-  private Instant decidedAt;
-
-  @Column(name = "decided_by")
-  private String decidedBy;
-
-  @Column(name = "decision_comment", length = 2000)
-  private String comment;
+  @Embedded
+  @AttributeOverride(name = "by", column = @Column(name = "decided_by"))
+  @AttributeOverride(name = "at", column = @Column(name = "decided_at"))
+  @AttributeOverride(name = "comment", column = @Column(name = "decision_comment", length = 2000))
+  private Decision decided;
 
   protected ExtensionRequest() {
   }
 
-  public ExtensionRequest(Long caseId, Instant requestedAt, String requestedBy, LocalDate previousDeadline,
+  ExtensionRequest(Instant requestedAt, String requestedBy, LocalDate previousDeadline,
       LocalDate requestedDeadline, String reason) {
-    this.caseId = caseId;
     this.requestedAt = requestedAt;
     this.requestedBy = requestedBy;
     this.previousDeadline = previousDeadline;
@@ -64,11 +64,13 @@ public class ExtensionRequest {
     this.reason = reason;
   }
 
-  public void decide(ReviewDecision decision, Instant at, String by, String comment) {
+  void decide(ReviewDecision decision, Decision decided) {
     this.decision = decision;
-    this.decidedAt = at;
-    this.decidedBy = by;
-    this.comment = comment;
+    this.decided = decided;
+  }
+
+  boolean pending() {
+    return decision == ReviewDecision.PENDING;
   }
 
   public Long getId() { return id; }
@@ -79,7 +81,6 @@ public class ExtensionRequest {
   public LocalDate getRequestedDeadline() { return requestedDeadline; }
   public String getReason() { return reason; }
   public ReviewDecision getDecision() { return decision; }
-  public Instant getDecidedAt() { return decidedAt; }
-  public String getDecidedBy() { return decidedBy; }
-  public String getComment() { return comment; }
+  /** Who decided, when, with what comment; null while pending. */
+  public Decision getDecided() { return decided; }
 }

@@ -18,7 +18,8 @@ public class Milestone {
   @GeneratedValue(strategy = GenerationType.IDENTITY)
   private Long id;
 
-  @Column(name = "case_id", nullable = false)
+  /** The case it belongs to; written by the case's mapping of its children. */
+  @Column(name = "case_id", insertable = false, updatable = false)
   private Long caseId;
 
   @Column(name = "seq", nullable = false)
@@ -40,8 +41,7 @@ public class Milestone {
   protected Milestone() {
   }
 
-  public Milestone(Long caseId, int sequence, String name, LocalDate dueDate) {
-    this.caseId = caseId;
+  Milestone(int sequence, String name, LocalDate dueDate) {
     this.sequence = sequence;
     this.name = name;
     this.dueDate = dueDate;
@@ -53,7 +53,18 @@ public class Milestone {
   public String getName() { return name; }
   public LocalDate getDueDate() { return dueDate; }
   public Instant getReportedAt() { return reportedAt; }
-  public void setReportedAt(Instant reportedAt) { this.reportedAt = reportedAt; }
+
   public Instant getCheckedAt() { return checkedAt; }
-  public void setCheckedAt(Instant checkedAt) { this.checkedAt = checkedAt; }
+
+  /** The first report that names the milestone counts. */
+  void reported(Instant at) {
+    if (reportedAt == null) {
+      reportedAt = at;
+    }
+  }
+
+  void checked(Instant at) {
+    checkedAt = at;
+  }
+
 }

@@ -17,7 +17,8 @@ public class ProgressReport {
   @GeneratedValue(strategy = GenerationType.IDENTITY)
   private Long id;
 
-  @Column(name = "case_id", nullable = false)
+  /** The case it belongs to; written by the case's mapping of its children. */
+  @Column(name = "case_id", insertable = false, updatable = false)
   private Long caseId;
 
   @Column(name = "reported_at", nullable = false)
@@ -35,8 +36,7 @@ public class ProgressReport {
   protected ProgressReport() {
   }
 
-  public ProgressReport(Long caseId, Instant reportedAt, String reportedBy, String content, Long milestoneId) {
-    this.caseId = caseId;
+  ProgressReport(Instant reportedAt, String reportedBy, String content, Long milestoneId) {
     this.reportedAt = reportedAt;
     this.reportedBy = reportedBy;
     this.content = content;

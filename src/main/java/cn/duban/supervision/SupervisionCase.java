@@ -1,8 +1,11 @@
 package cn.duban.supervision;
 
+import cn.duban.common.Decision;
+import cn.duban.common.InputException;
 import cn.duban.organization.Groups;
 import cn.duban.organization.InstanceViewers;
-import cn.duban.organization.Viewer;
+import cn.duban.organization.Subject;
+import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -10,20 +13,36 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Stream;
 
-/** 督查事项: a supervised item, from registration to closure or withdrawal. */
+/**
+ * 督查事项: a supervised item from registration to closure or withdrawal, with its record: the
+ * milestones, progress reports, urgings, extension requests and closure reports are its parts,
+ * added and decided only through it. The rules that change its state (signing for, escalating,
+ * extending, closing, withdrawing) are its methods; what needs the calendar or the organisation
+ * (limits in working days, who may be responsible) is worked out by {@link SupervisionService} and
+ * handed in.
+ */
 @Entity
 @Table(name = "supervision_case")
 public class SupervisionCase {
+
+  /** The process that works on a case, supervision-case.bpmn. */
+  public static final String PROCESS_KEY = "supervision-case";
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -151,15 +170,84 @@ public class SupervisionCase {
   @Column(name = "limits_provisional", nullable = false)
   private boolean limitsProvisional;
 
+  @OneToMany(cascade = CascadeType.ALL)
+  @JoinColumn(name = "case_id", nullable = false)
+  @OrderBy("sequence")
+  private List<Milestone> milestones = new ArrayList<>();
+
+  @OneToMany(cascade = CascadeType.ALL)
+  @JoinColumn(name = "case_id", nullable = false)
+  @OrderBy("reportedAt, id")
+  private List<ProgressReport> progressReports = new ArrayList<>();
+
+  @OneToMany(cascade = CascadeType.ALL)
+  @JoinColumn(name = "case_id", nullable = false)
+  @OrderBy("recordedAt, id")
+  private List<UrgingRecord> urgings = new ArrayList<>();
+
+  @OneToMany(cascade = CascadeType.ALL)
+  @JoinColumn(name = "case_id", nullable = false)
+  @OrderBy("requestedAt, id")
+  private List<ExtensionRequest> extensionRequests = new ArrayList<>();
+
+  @OneToMany(cascade = CascadeType.ALL)
+  @JoinColumn(name = "case_id", nullable = false)
+  @OrderBy("submittedAt, id")
+  private List<ClosureReport> closureReports = new ArrayList<>();
+
   protected SupervisionCase() {
   }
 
-  public SupervisionCase(String caseNumber, int year, int sequence) {
-    this.caseNumber = caseNumber;
-    this.year = year;
-    this.sequence = sequence;
-    this.status = CaseStatus.REGISTERED;
+  /** A case's limits in working days (R2–R5), as registered. */
+  public record Limits(int signForDays, int yellowDays, int redDays, int reportIntervalDays) {
   }
+
+  /** A milestone as registered: its name and date (定进度). */
+  public record PlannedMilestone(String name, LocalDate date) {
+  }
+
+  /** What registration (R1) establishes, checked by {@link SupervisionService#register}. */
+  public record Terms(CaseSource source, String title, String content, String leaderInCharge, String leadUnit,
+      List<String> coUnits, String responsiblePerson, String qualityChecklist, LocalDate deadline, Instant deadlineAt,
+      WarningLevel initialLevel, Limits limits, List<PlannedMilestone> milestones) {
+  }
+
+  /** R1: a registered case, numbered, at its initial level, its limit the deadline. */
+  SupervisionCase(CaseNumbering.CaseNumber number, Terms terms, Instant at, String by, Instant signForDueAt,
+      String processInstanceId) {
+    this.caseNumber = number.text();
+    this.year = number.year();
+    this.sequence = number.sequence();
+    this.status = CaseStatus.REGISTERED;
+    this.source = terms.source();
+    this.title = terms.title();
+    this.content = terms.content();
+    this.leaderInCharge = terms.leaderInCharge();
+    this.leadUnit = terms.leadUnit();
+    this.coUnits = String.join(",", terms.coUnits());
+    this.responsiblePerson = terms.responsiblePerson();
+    this.qualityChecklist = terms.qualityChecklist();
+    this.originalDeadline = terms.deadline();
+    this.deadline = terms.deadline();
+    this.deadlineAt = terms.deadlineAt();
+    this.initialLevel = terms.initialLevel();
+    this.warningLevel = terms.initialLevel();
+    this.stageLimitAt = terms.deadlineAt();
+    this.signForDays = terms.limits().signForDays();
+    this.yellowDays = terms.limits().yellowDays();
+    this.redDays = terms.limits().redDays();
+    this.reportIntervalDays = terms.limits().reportIntervalDays();
+    this.registeredAt = at;
+    this.registeredBy = by;
+    this.signForDueAt = signForDueAt;
+    this.processInstanceId = processInstanceId;
+    for (int i = 0; i < terms.milestones().size(); i++) {
+      PlannedMilestone m = terms.milestones().get(i);
+      milestones.add(new Milestone(i + 1, m.name(), m.date()));
+    }
+  }
+
+  // ---------------------------------------------------------------- who sees it
 
   /** The lead unit and the co-units. */
   public List<String> unitCodes() {
@@ -170,13 +258,13 @@ public class SupervisionCase {
 
   /** Who sees the case besides the overseeing offices: its units, its leader in charge, its responsible person. */
   public InstanceViewers viewers() {
-    return new InstanceViewers(processInstanceId, unitCodes().stream().map(Groups::ofUnit).toList(),
+    return new InstanceViewers(PROCESS_KEY, processInstanceId, unitCodes().stream().map(Groups::ofUnit).toList(),
         Stream.of(leaderInCharge, responsiblePerson).filter(Objects::nonNull).toList());
   }
 
-  public boolean visibleTo(Viewer v) {
-    return v.overseesAll() || unitCodes().stream().anyMatch(v::ofUnit)
-        || v.userId().equals(leaderInCharge) || v.userId().equals(responsiblePerson);
+  /** R6: accountability starts against the lead unit and the responsible person. */
+  public List<Subject> accountabilitySubjects() {
+    return List.of(Subject.unit(leadUnit), Subject.person(responsiblePerson));
   }
 
   public List<String> coUnitList() {
@@ -187,102 +275,252 @@ public class SupervisionCase {
     return qualityChecklist.lines().map(String::strip).filter(s -> !s.isEmpty()).toList();
   }
 
+  // ---------------------------------------------------------------- R2, R3: signing for and reporting
+
+  /** R2: the lead unit signs for the case; a second signature changes nothing. */
+  boolean signFor(Instant at, String by) {
+    if (signedAt != null) {
+      return false;
+    }
+    signedAt = at;
+    signedBy = by;
+    status = CaseStatus.IN_PROGRESS;
+    return true;
+  }
+
+  /** R3: a progress report, naming the milestone it reaches if any (one of this case's). */
+  ProgressReport reportProgress(Instant at, String by, String text, Long milestoneId) {
+    Long milestone = null;
+    if (milestoneId != null) {
+      Milestone m = milestones.stream().filter(x -> milestoneId.equals(x.getId())).findFirst()
+          .orElseThrow(() -> new InputException("milestoneReached", "所选关键节点不属于本事项（milestoneReached）"));
+      m.reported(at);
+      milestone = m.getId();
+    }
+    ProgressReport report = new ProgressReport(at, by, text, milestone);
+    progressReports.add(report);
+    return report;
+  }
+
+  /** Whether a progress report came in after {@code after} and until {@code until}. */
+  boolean reportedBetween(Instant after, Instant until) {
+    return progressReports.stream().anyMatch(r -> r.getReportedAt().isAfter(after) && !r.getReportedAt().isAfter(until));
+  }
+
+  /** R3: a report checkpoint was checked: its milestones with it; the next periodic report is due after it. */
+  void checkpointChecked(Instant checkpoint, Collection<Milestone> due, Instant at) {
+    due.forEach(m -> m.checked(at));
+    lastCheckpointAt = checkpoint;
+  }
+
+  /** R2, R3, R9: what the supervision office did to urge, once per urging task. */
+  Optional<UrgingRecord> recordUrging(String activityInstanceId, UrgingReason reason, UrgingMethod method,
+      String outcome, Boolean effective, Instant at, String by) {
+    if (urgings.stream().anyMatch(u -> u.getActivityInstanceId().equals(activityInstanceId))) {
+      return Optional.empty();
+    }
+    UrgingRecord record = new UrgingRecord(activityInstanceId, reason, method, outcome, effective, at, by);
+    urgings.add(record);
+    return Optional.of(record);
+  }
+
+  // ---------------------------------------------------------------- R4–R6: escalation
+
+  /** Whether the case waits on its deadline itself, at the level it was registered with. */
+  boolean deadlineIsCurrentLimit() {
+    return warningLevel == initialLevel && stageLimitAt.equals(deadlineAt);
+  }
+
+  /** R4, R5: the limit of {@code from} lapsed: the case turns {@code to} with a new limit. False when it had moved on. */
+  boolean escalate(WarningLevel from, WarningLevel to, Instant newLimit) {
+    if (warningLevel != from) {
+      return false;
+    }
+    warningLevel = to;
+    stageLimitAt = newLimit;
+    return true;
+  }
+
+  /** R6: the red limit lapsed. False when accountability had already started. */
+  boolean startAccountability(Instant at) {
+    if (warningLevel == WarningLevel.ACCOUNTABILITY) {
+      return false;
+    }
+    warningLevel = WarningLevel.ACCOUNTABILITY;
+    accountabilityStartedAt = at;
+    limitsProvisional = false;
+    return true;
+  }
+
+  /** R25: a holiday table arrived: the limits the case waits on, counted again. */
+  void relimit(Instant signForDue, Instant stageLimit) {
+    this.signForDueAt = signForDue;
+    this.stageLimitAt = stageLimit;
+  }
+
+  /** R25: whether a limit it waits on was counted across a year without an official table. */
+  void markLimitsProvisional(boolean provisional) {
+    this.limitsProvisional = provisional;
+  }
+
+  // ---------------------------------------------------------------- R8: extension
+
+  /** R8: the unit asks for more time, while the deadline is the case's limit and before it lapses. */
+  ExtensionRequest requestExtension(Instant at, String by, LocalDate requested, String reason) {
+    if (!deadlineIsCurrentLimit()) {
+      throw new InputException("extensionDeadline",
+          "本事项已发出" + (warningLevel == WarningLevel.YELLOW ? "限期催办单" : "限期具结单或启动问责")
+              + "，不能再申请延期（extensionDeadline）");
+    }
+    if (at.isAfter(deadlineAt)) {
+      throw new InputException("extensionDeadline", "完成时限已过，不能再申请延期（extensionDeadline）");
+    }
+    if (pendingExtension().isPresent()) {
+      throw new InputException("extensionDeadline", "已有延期申请待审批（extensionDeadline）");
+    }
+    if (!requested.isAfter(deadline)) {
+      throw new InputException("extensionDeadline",
+          "申请延期的日期须晚于现完成时限" + deadline + "（extensionDeadline）");
+    }
+    ExtensionRequest request = new ExtensionRequest(at, by, deadline, requested, reason);
+    extensionRequests.add(request);
+    return request;
+  }
+
+  /** The newest extension request, the one a step just made. */
+  public ExtensionRequest lastExtensionRequest() {
+    return extensionRequests.get(extensionRequests.size() - 1);
+  }
+
+  Optional<ExtensionRequest> pendingExtension() {
+    return extensionRequests.stream().filter(ExtensionRequest::pending).findFirst();
+  }
+
+  /**
+   * R8: the leader in charge decides the pending request. Approved while the deadline is still the
+   * case's limit, the deadline moves to the requested day ({@code newDeadlineAt}, when it runs
+   * out); approved too late, it is recorded but moves nothing. True when the deadline moved.
+   */
+  boolean decideExtension(boolean approved, Decision decision, Instant newDeadlineAt) {
+    ExtensionRequest request = pendingExtension()
+        .orElseThrow(() -> new IllegalStateException("no pending extension request for " + caseNumber));
+    if (!approved) {
+      request.decide(ReviewDecision.REJECTED, decision);
+      return false;
+    }
+    if (!deadlineIsCurrentLimit()) {
+      request.decide(ReviewDecision.ACCEPTED, new Decision(decision.by(), decision.at(),
+          (decision.comment() == null ? "" : decision.comment() + "；") + "审批时已发出限期催办单，延期未生效"));
+      return false;
+    }
+    request.decide(ReviewDecision.ACCEPTED, decision);
+    deadline = request.getRequestedDeadline();
+    deadlineAt = newDeadlineAt;
+    stageLimitAt = newDeadlineAt;
+    return true;
+  }
+
+  // ---------------------------------------------------------------- R7: closure and acceptance
+
+  /** R7: the unit reports the item done; the clocks wait for the acceptance. */
+  ClosureReport submitClosure(Instant at, String by, String report, String evidence) {
+    status = CaseStatus.UNDER_REVIEW;
+    ClosureReport closure = new ClosureReport(at, by, report, evidence);
+    closureReports.add(closure);
+    return closure;
+  }
+
+  /** The newest closure report, the one a step just submitted or reviewed. */
+  public ClosureReport lastClosureReport() {
+    return closureReports.get(closureReports.size() - 1);
+  }
+
+  ClosureReport pendingClosure() {
+    return closureReports.stream().filter(r -> r.getDecision() == ReviewDecision.PENDING).findFirst()
+        .orElseThrow(() -> new IllegalStateException("no closure report awaits review in " + caseNumber));
+  }
+
+  /** R7: accepted against every item of the checklist: the case closes, on time if reported by the deadline. */
+  ClosureReport acceptClosure(Collection<String> checklistMet, boolean exceedsStandard, Decision decision) {
+    ClosureReport report = pendingClosure();
+    List<String> unmet = checklistItems().stream().filter(item -> !checklistMet.contains(item)).toList();
+    if (!unmet.isEmpty()) {
+      throw new InputException("checklistMet",
+          "验收通过须逐项达到质量标准，未勾选：" + String.join("；", unmet) + "（checklistMet）");
+    }
+    report.review(ReviewDecision.ACCEPTED, decision, String.join("\n", checklistItems()), exceedsStandard);
+    closedAt = decision.at();
+    closedOnTime = !report.getSubmittedAt().isAfter(deadlineAt);
+    status = CaseStatus.CLOSED;
+    limitsProvisional = false;
+    return report;
+  }
+
+  /** R7: rejected with reasons: back to the unit; the clocks keep running. */
+  ClosureReport rejectClosure(Collection<String> checklistMet, Decision decision) {
+    ClosureReport report = pendingClosure();
+    report.review(ReviewDecision.REJECTED, decision, String.join("\n", checklistMet), false);
+    status = CaseStatus.IN_PROGRESS;
+    return report;
+  }
+
+  // ---------------------------------------------------------------- R10: withdrawal
+
+  /** R10: withdrawn with a reason; every record of the case stays. False when already withdrawn. */
+  boolean withdraw(Instant at, String by, String reason) {
+    if (status == CaseStatus.WITHDRAWN) {
+      return false;
+    }
+    withdrawnAt = at;
+    withdrawnBy = by;
+    withdrawalReason = reason;
+    status = CaseStatus.WITHDRAWN;
+    limitsProvisional = false;
+    return true;
+  }
+
+  // ---------------------------------------------------------------- reading
+
   public Long getId() { return id; }
   public String getCaseNumber() { return caseNumber; }
   public int getYear() { return year; }
   public int getSequence() { return sequence; }
   public CaseSource getSource() { return source; }
-  public void setSource(CaseSource source) { this.source = source; }
   public String getTitle() { return title; }
-  public void setTitle(String title) { this.title = title; }
   public String getContent() { return content; }
-  public void setContent(String content) { this.content = content; }
   public String getLeaderInCharge() { return leaderInCharge; }
-  public void setLeaderInCharge(String leaderInCharge) { this.leaderInCharge = leaderInCharge; }
   public String getLeadUnit() { return leadUnit; }
-  public void setLeadUnit(String leadUnit) { this.leadUnit = leadUnit; }
   public String getCoUnits() { return coUnits; }
-  public void setCoUnits(List<String> coUnits) { this.coUnits = String.join(",", coUnits); }
   public String getResponsiblePerson() { return responsiblePerson; }
-  public void setResponsiblePerson(String responsiblePerson) { this.responsiblePerson = responsiblePerson; }
   public String getQualityChecklist() { return qualityChecklist; }
-  public void setQualityChecklist(String qualityChecklist) { this.qualityChecklist = qualityChecklist; }
   public LocalDate getOriginalDeadline() { return originalDeadline; }
   public LocalDate getDeadline() { return deadline; }
   public Instant getDeadlineAt() { return deadlineAt; }
-
-  public void setDeadline(LocalDate deadline, Instant deadlineAt) {
-    if (this.originalDeadline == null) {
-      this.originalDeadline = deadline;
-    }
-    this.deadline = deadline;
-    this.deadlineAt = deadlineAt;
-  }
-
   public WarningLevel getInitialLevel() { return initialLevel; }
-  public void setInitialLevel(WarningLevel initialLevel) { this.initialLevel = initialLevel; }
   public WarningLevel getWarningLevel() { return warningLevel; }
-  public void setWarningLevel(WarningLevel warningLevel) { this.warningLevel = warningLevel; }
   public Instant getStageLimitAt() { return stageLimitAt; }
-  public void setStageLimitAt(Instant stageLimitAt) { this.stageLimitAt = stageLimitAt; }
   public CaseStatus getStatus() { return status; }
-  public void setStatus(CaseStatus status) { this.status = status; }
   public int getSignForDays() { return signForDays; }
   public int getYellowDays() { return yellowDays; }
   public int getRedDays() { return redDays; }
   public int getReportIntervalDays() { return reportIntervalDays; }
-
-  public void setLimits(int signForDays, int yellowDays, int redDays, int reportIntervalDays) {
-    this.signForDays = signForDays;
-    this.yellowDays = yellowDays;
-    this.redDays = redDays;
-    this.reportIntervalDays = reportIntervalDays;
-  }
-
   public Instant getRegisteredAt() { return registeredAt; }
   public String getRegisteredBy() { return registeredBy; }
-
-  public void setRegistered(Instant at, String by) {
-    this.registeredAt = at;
-    this.registeredBy = by;
-  }
-
   public Instant getSignForDueAt() { return signForDueAt; }
-  public void setSignForDueAt(Instant signForDueAt) { this.signForDueAt = signForDueAt; }
   public Instant getSignedAt() { return signedAt; }
   public String getSignedBy() { return signedBy; }
-
-  public void setSigned(Instant at, String by) {
-    this.signedAt = at;
-    this.signedBy = by;
-  }
-
   public Instant getLastCheckpointAt() { return lastCheckpointAt; }
-  public void setLastCheckpointAt(Instant lastCheckpointAt) { this.lastCheckpointAt = lastCheckpointAt; }
   public Instant getClosedAt() { return closedAt; }
   public Boolean getClosedOnTime() { return closedOnTime; }
-
-  public void setClosed(Instant at, boolean onTime) {
-    this.closedAt = at;
-    this.closedOnTime = onTime;
-    this.status = CaseStatus.CLOSED;
-  }
-
   public Instant getAccountabilityStartedAt() { return accountabilityStartedAt; }
-  public void setAccountabilityStartedAt(Instant at) { this.accountabilityStartedAt = at; }
   public Instant getWithdrawnAt() { return withdrawnAt; }
   public String getWithdrawnBy() { return withdrawnBy; }
   public String getWithdrawalReason() { return withdrawalReason; }
-
-  public void setWithdrawn(Instant at, String by, String reason) {
-    this.withdrawnAt = at;
-    this.withdrawnBy = by;
-    this.withdrawalReason = reason;
-    this.status = CaseStatus.WITHDRAWN;
-  }
-
   public String getProcessInstanceId() { return processInstanceId; }
   public boolean isLimitsProvisional() { return limitsProvisional; }
-  public void setLimitsProvisional(boolean limitsProvisional) { this.limitsProvisional = limitsProvisional; }
-  public void setProcessInstanceId(String processInstanceId) { this.processInstanceId = processInstanceId; }
+  public List<Milestone> getMilestones() { return Collections.unmodifiableList(milestones); }
+  public List<ProgressReport> getProgressReports() { return Collections.unmodifiableList(progressReports); }
+  public List<UrgingRecord> getUrgings() { return Collections.unmodifiableList(urgings); }
+  public List<ExtensionRequest> getExtensionRequests() { return Collections.unmodifiableList(extensionRequests); }
+  public List<ClosureReport> getClosureReports() { return Collections.unmodifiableList(closureReports); }
 }

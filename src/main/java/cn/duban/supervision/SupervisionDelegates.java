@@ -6,6 +6,7 @@ import static cn.duban.common.FormValues.strings;
 
 import cn.duban.calendar.LimitClock;
 import cn.duban.common.Actors;
+import cn.duban.common.Decision;
 import cn.duban.organization.Access;
 import cn.duban.common.FormValues;
 import cn.duban.common.InputException;
@@ -16,6 +17,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.BpmnError;
@@ -82,8 +84,9 @@ public class SupervisionDelegates {
   @Bean
   public JavaDelegate issueGreenNotice() {
     return ex -> {
-      cases.issueGreenNotice(CaseVariables.caseId(ex));
-      variables.publishState(ex, cases.get(CaseVariables.caseId(ex)));  // the sign-for form links to it
+      SupervisionCase c = cases.get(CaseVariables.caseId(ex));
+      cases.issueGreenNotice(c);
+      variables.publishState(ex, c);  // the sign-for form links to it
     };
   }
 
@@ -100,9 +103,8 @@ public class SupervisionDelegates {
   }
 
   /** A notice with a new limit: the unit's work falls due with it. */
-  private void escalate(DelegateExecution ex, Runnable issue) {
-    issue.run();
-    SupervisionCase c = cases.get(CaseVariables.caseId(ex));
+  private void escalate(DelegateExecution ex, Supplier<SupervisionCase> issue) {
+    SupervisionCase c = issue.get();
     variables.publishState(ex, c);
     followStageLimit(ex, c.getStageLimitAt(), false);
   }
@@ -126,7 +128,7 @@ public class SupervisionDelegates {
   /** R3: plans the first report checkpoint once the unit has signed for the case. */
   @Bean
   public JavaDelegate scheduleProgressChecks() {
-    return ex -> setNextCheckpoint(ex, cases.nextCheckpoint(CaseVariables.caseId(ex))
+    return ex -> setNextCheckpoint(ex, cases.nextCheckpoint(cases.get(CaseVariables.caseId(ex)))
         .map(SupervisionService.Checkpoint::at).orElse(null));
   }
 
@@ -153,9 +155,8 @@ public class SupervisionDelegates {
   @Bean
   public JavaDelegate recordProgress() {
     return ex -> {
-      cases.recordProgress(CaseVariables.caseId(ex), string(ex, "progressContent"),
-          ex.getVariable("milestoneReached"), Actors.of(ex));
-      variables.publishState(ex, cases.get(CaseVariables.caseId(ex)));
+      variables.publishState(ex, cases.recordProgress(CaseVariables.caseId(ex), string(ex, "progressContent"),
+          ex.getVariable("milestoneReached"), Actors.of(ex)));
     };
   }
 
@@ -163,12 +164,12 @@ public class SupervisionDelegates {
   @Bean
   public JavaDelegate recordExtensionRequest() {
     return ex -> {
-      ExtensionRequest r = cases.requestExtension(CaseVariables.caseId(ex),
-          FormValues.date(ex, "extensionDeadline", clock.zone()),
-          string(ex, "extensionReason"), Actors.of(ex));
+      SupervisionCase c = cases.requestExtension(CaseVariables.caseId(ex),
+          FormValues.date(ex, "extensionDeadline", clock.zone()), string(ex, "extensionReason"), Actors.of(ex));
+      ExtensionRequest r = c.lastExtensionRequest();
       ex.setVariable("extensionRequestText", "申请将完成时限由" + r.getPreviousDeadline() + "延至"
           + r.getRequestedDeadline() + "。延期理由：" + r.getReason());
-      variables.publishState(ex, cases.get(CaseVariables.caseId(ex)));
+      variables.publishState(ex, c);
     };
   }
 
@@ -212,11 +213,12 @@ public class SupervisionDelegates {
   @Bean
   public JavaDelegate submitClosure() {
     return ex -> {
-      ClosureReport report = cases.submitClosure(CaseVariables.caseId(ex), string(ex, "closureReport"),
+      SupervisionCase c = cases.submitClosure(CaseVariables.caseId(ex), string(ex, "closureReport"),
           string(ex, "closureEvidence"), Actors.of(ex));
+      ClosureReport report = c.lastClosureReport();
       ex.setVariable("closureReportText", report.getReport());
       ex.setVariable("closureEvidenceText", report.getEvidence() == null ? "无" : report.getEvidence());
-      variables.publishState(ex, cases.get(CaseVariables.caseId(ex)));
+      variables.publishState(ex, c);
       ex.setVariable(CaseVariables.CLOSURE_STATE, CLOSURE_SUBMITTED);
     };
   }
@@ -234,10 +236,12 @@ public class SupervisionDelegates {
   @Bean
   public JavaDelegate rejectClosure() {
     return ex -> {
-      ClosureReport report = cases.rejectClosure(CaseVariables.caseId(ex), string(ex, "rejectionReasons"),
+      SupervisionCase c = cases.rejectClosure(CaseVariables.caseId(ex), string(ex, "rejectionReasons"),
           strings(ex, "checklistMet"), Actors.of(ex));
-      variables.publishState(ex, cases.get(CaseVariables.caseId(ex)));
-      ex.setVariable("lastRejectionText", "办结报告于" + report.getReviewedAt().atZone(clock.zone()).toLocalDate() + "被退回。退回理由：" + report.getReasons());
+      variables.publishState(ex, c);
+      Decision review = c.lastClosureReport().getReviewed();
+      ex.setVariable("lastRejectionText", "办结报告于" + review.at().atZone(clock.zone()).toLocalDate() + "被退回。退回理由："
+          + review.comment());
       ex.setVariable(CaseVariables.CLOSURE_STATE, CLOSURE_REJECTED);
     };
   }
@@ -256,10 +260,9 @@ public class SupervisionDelegates {
       // an interview task names its method in an input parameter; its answers are the interview's
       String method = string(ex, "urgingMethod");
       boolean interview = method != null && method.startsWith("INTERVIEW");
-      cases.recordUrging(CaseVariables.caseId(ex), ex.getActivityInstanceId(), string(ex, "urgingReason"), method,
-          string(ex, interview ? "interviewOutcome" : "urgingOutcome"),
-          interview ? bool(ex, "interviewEffective") : null, Actors.of(ex));
-      variables.publishState(ex, cases.get(CaseVariables.caseId(ex)));
+      variables.publishState(ex, cases.recordUrging(CaseVariables.caseId(ex), ex.getActivityInstanceId(),
+          string(ex, "urgingReason"), method, string(ex, interview ? "interviewOutcome" : "urgingOutcome"),
+          interview ? bool(ex, "interviewEffective") : null, Actors.of(ex)));
     };
   }
 

@@ -1,10 +1,14 @@
 package cn.duban.supervision;
 
 import static cn.duban.common.Inputs.choice;
+import static cn.duban.common.Inputs.date;
+import static cn.duban.common.Inputs.optionalText;
 import static cn.duban.common.Inputs.text;
+import static cn.duban.common.Inputs.wholeNumber;
 
 import cn.duban.calendar.LimitChange;
 import cn.duban.calendar.LimitClock;
+import cn.duban.common.Decision;
 import cn.duban.common.InputException;
 import cn.duban.notice.Notice;
 import cn.duban.notice.NoticeKind;
@@ -13,11 +17,12 @@ import cn.duban.notice.NoticeService.NoticeContent;
 import cn.duban.organization.OrganizationService;
 import cn.duban.organization.Person;
 import cn.duban.organization.Role;
+import cn.duban.organization.Subject;
 import cn.duban.organization.Unit;
 import cn.duban.supervision.Registration.MilestoneInput;
+import cn.duban.supervision.SupervisionCase.PlannedMilestone;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
@@ -25,13 +30,15 @@ import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The rules of the supervision pipeline (R1–R10) on the case's own records. The delegates of
- * supervision-case.bpmn call it inside the engine's transaction, so a failure leaves nothing behind.
+ * The rules of the supervision pipeline (R1–R10) that need more than the case itself: the
+ * organisation (who may be responsible), the calendar (limits in working days), the numbering, the
+ * notices and the ledger. The case's own state changes are {@link SupervisionCase}'s. Every method
+ * that changes a case returns it, so that the delegates publish what they hold. The delegates of
+ * supervision-case.bpmn call it inside the engine's transaction: a failure leaves nothing behind.
  */
 @Service
 @Transactional(noRollbackFor = InputException.class)
@@ -40,13 +47,10 @@ public class SupervisionService {
   static final int TITLE_MAX = 200;
   static final int TEXT_MAX = 4000;
   static final int LIMIT_MAX_DAYS = 60;
+  private static final String WORKING_DAYS = "个工作日";
 
   private final SupervisionCaseRepository cases;
-  private final MilestoneRepository milestones;
-  private final ProgressReportRepository reports;
   private final UrgingRecordRepository urgings;
-  private final ExtensionRequestRepository extensions;
-  private final ClosureReportRepository closures;
   private final CaseNumbering numbering;
   private final OrganizationService organization;
   private final NoticeService notices;
@@ -54,16 +58,11 @@ public class SupervisionService {
   private final LimitClock clock;
   private final SupervisionProperties limits;
 
-  public SupervisionService(SupervisionCaseRepository cases, MilestoneRepository milestones,
-      ProgressReportRepository reports, UrgingRecordRepository urgings, ExtensionRequestRepository extensions,
-      ClosureReportRepository closures, CaseNumbering numbering, OrganizationService organization,
-      NoticeService notices, CaseScoring scoring, LimitClock clock, SupervisionProperties limits) {
+  public SupervisionService(SupervisionCaseRepository cases, UrgingRecordRepository urgings, CaseNumbering numbering,
+      OrganizationService organization, NoticeService notices, CaseScoring scoring, LimitClock clock,
+      SupervisionProperties limits) {
     this.cases = cases;
-    this.milestones = milestones;
-    this.reports = reports;
     this.urgings = urgings;
-    this.extensions = extensions;
-    this.closures = closures;
     this.numbering = numbering;
     this.organization = organization;
     this.notices = notices;
@@ -76,6 +75,17 @@ public class SupervisionService {
 
   /** Checks the registration form, numbers the case and stores it with its milestones. */
   public SupervisionCase register(Registration in, String registeredBy, String processInstanceId) {
+    SupervisionCase.Terms terms = terms(in);
+    CaseNumbering.CaseNumber number = numbering.next(clock.today().getYear());
+    Instant now = clock.now();
+    SupervisionCase c = new SupervisionCase(number, terms, now, registeredBy,
+        clock.endOfWorkingDays(Date.from(now), terms.limits().signForDays()).toInstant(), processInstanceId);
+    c.markLimitsProvisional(provisionalLimits(c));
+    return cases.saveAndFlush(c);
+  }
+
+  /** R1: the registration form checked field by field, each refusal naming its field in Chinese. */
+  private SupervisionCase.Terms terms(Registration in) {
     LocalDate today = clock.today();
     CaseSource source = choice(CaseSource.class, "source", in.source(), "请选择督查事项来源");
     String title = text("title", in.title(), "项目名称", TITLE_MAX);
@@ -107,58 +117,46 @@ public class SupervisionService {
     }
     countable("deadline", deadline, "完成时限");
     String checklist = text("qualityChecklist", in.qualityChecklist(), "质量标准", TEXT_MAX);
-    List<MilestoneInput> milestoneInputs = in.milestones() == null ? List.of() : in.milestones();
-    List<LocalDate> milestoneDates = new ArrayList<>();
-    for (MilestoneInput m : milestoneInputs) {
-      text("milestones", m.name(), "关键节点名称", TITLE_MAX);
+    List<PlannedMilestone> milestones = new ArrayList<>();
+    for (MilestoneInput m : in.milestones() == null ? List.<MilestoneInput>of() : in.milestones()) {
+      String name = text("milestones", m.name(), "关键节点名称", TITLE_MAX);
       LocalDate d = date("milestones", m.date(), "关键节点“" + m.name() + "”的日期");
       if (d.isBefore(today) || d.isAfter(deadline)) {
         throw new InputException("milestones",
             "关键节点“" + m.name() + "”的日期须在今天至完成时限之间（milestones）");
       }
-      milestoneDates.add(d);
+      milestones.add(new PlannedMilestone(name, d));
     }
     WarningLevel initial = in.initialLevel() == null || in.initialLevel().isBlank()
         ? WarningLevel.GREEN : choice(WarningLevel.class, "initialLevel", in.initialLevel(), "请选择起始督办级别");
     if (initial == WarningLevel.ACCOUNTABILITY) {
       throw new InputException("initialLevel", "起始督办级别只能是绿灯、黄灯或红灯（initialLevel）");
     }
-    int signForDays = limit("signForDays", in.signForDays(), limits.signForDays(), 1, "签收时限");
-    int yellowDays = limit("yellowDays", in.yellowDays(), limits.yellowDays(), 1, "黄牌催办时限");
-    int redDays = limit("redDays", in.redDays(), limits.redDays(), 1, "红牌具结时限");
-    int reportInterval = limit("reportIntervalDays", in.reportIntervalDays(), limits.reportIntervalDays(), 0,
-        "进展报送周期");
+    SupervisionCase.Limits caseLimits = new SupervisionCase.Limits(
+        wholeNumber("signForDays", in.signForDays(), limits.signForDays(), 1, LIMIT_MAX_DAYS, "签收时限", WORKING_DAYS),
+        wholeNumber("yellowDays", in.yellowDays(), limits.yellowDays(), 1, LIMIT_MAX_DAYS, "黄牌催办时限", WORKING_DAYS),
+        wholeNumber("redDays", in.redDays(), limits.redDays(), 1, LIMIT_MAX_DAYS, "红牌具结时限", WORKING_DAYS),
+        wholeNumber("reportIntervalDays", in.reportIntervalDays(), limits.reportIntervalDays(), 0, LIMIT_MAX_DAYS,
+            "进展报送周期", WORKING_DAYS));
+    return new SupervisionCase.Terms(source, title, content, leader.getId(), leadUnit.getCode(), coUnits,
+        responsible.getId(), checklist, deadline, clock.endOfDeadline(deadline).toInstant(), initial, caseLimits,
+        milestones);
+  }
 
-    CaseNumbering.CaseNumber number = numbering.next(today.getYear());
-    SupervisionCase c = new SupervisionCase(number.text(), number.year(), number.sequence());
-    c.setSource(source);
-    c.setTitle(title);
-    c.setContent(content);
-    c.setLeaderInCharge(leader.getId());
-    c.setLeadUnit(leadUnit.getCode());
-    c.setCoUnits(coUnits);
-    c.setResponsiblePerson(responsible.getId());
-    c.setQualityChecklist(checklist);
-    c.setLimits(signForDays, yellowDays, redDays, reportInterval);
-    Instant now = clock.now();
-    c.setRegistered(now, registeredBy);
-    c.setDeadline(deadline, clock.endOfDeadline(deadline).toInstant());
-    c.setInitialLevel(initial);
-    c.setWarningLevel(initial);
-    c.setStageLimitAt(c.getDeadlineAt());
-    c.setSignForDueAt(clock.endOfWorkingDays(Date.from(now), signForDays).toInstant());
-    c.setProcessInstanceId(processInstanceId);
-    c.setLimitsProvisional(provisionalLimits(c));
-    cases.saveAndFlush(c);
-    for (int i = 0; i < milestoneInputs.size(); i++) {
-      milestones.save(new Milestone(c.getId(), i + 1, milestoneInputs.get(i).name().strip(), milestoneDates.get(i)));
+  /**
+   * R25: a date whose limits can be counted: within next year, or in a later year whose holiday
+   * table is already official. Beyond that nobody can say which days will be working days.
+   */
+  private void countable(String field, LocalDate day, String label) {
+    int lastYear = clock.today().getYear() + 1;
+    if (day.getYear() > lastYear && !clock.calendar().isOfficial(day.getYear())) {
+      throw new InputException(field, label + "不能晚于" + lastYear + "年12月31日：" + day.getYear()
+          + "年的节假日安排尚未发布，无法按工作日计算时限（" + field + "）");
     }
-    return c;
   }
 
   /** R1: the green notice, with the deadline as its limit. */
-  public Notice issueGreenNotice(Long caseId) {
-    SupervisionCase c = get(caseId);
+  public Notice issueGreenNotice(SupervisionCase c) {
     return notices.issue(NoticeKind.GREEN, noticeContent(c, c.getDeadlineAt()), false, false, clock.now());
   }
 
@@ -168,42 +166,41 @@ public class SupervisionService {
    * R4: the yellow notice. {@code escalated}: the deadline lapsed (new limit, deduction); otherwise
    * the item was registered at yellow and the notice carries the deadline as its limit.
    */
-  public Notice issueYellowNotice(Long caseId, boolean escalated) {
+  public SupervisionCase issueYellowNotice(Long caseId, boolean escalated) {
     return issueLimitNotice(caseId, escalated, WarningLevel.GREEN, WarningLevel.YELLOW, NoticeKind.YELLOW,
         ScoreEvent.YELLOW_NOTICE);
   }
 
   /** R5: the red notice, the last limit before accountability. */
-  public Notice issueRedNotice(Long caseId, boolean escalated) {
+  public SupervisionCase issueRedNotice(Long caseId, boolean escalated) {
     return issueLimitNotice(caseId, escalated, WarningLevel.YELLOW, WarningLevel.RED, NoticeKind.RED,
         ScoreEvent.RED_NOTICE);
   }
 
-  private Notice issueLimitNotice(Long caseId, boolean escalated, WarningLevel from, WarningLevel to,
+  private SupervisionCase issueLimitNotice(Long caseId, boolean escalated, WarningLevel from, WarningLevel to,
       NoticeKind kind, ScoreEvent event) {
     SupervisionCase c = get(caseId);
-    if (escalated && c.getWarningLevel() == from) {
-      c.setWarningLevel(to);
-      c.setStageLimitAt(stageLimit(c));
-      c.setLimitsProvisional(provisionalLimits(c));
+    if (escalated && c.escalate(from, to, stageLimit(c, to))) {
+      c.markLimitsProvisional(provisionalLimits(c));
       scoring.score(c, event, "");
     }
-    return notices.issue(kind, noticeContent(c, c.getStageLimitAt()), escalated, stageProvisional(c), clock.now());
+    notices.issue(kind, noticeContent(c, c.getStageLimitAt()), escalated, stageProvisional(c), clock.now());
+    return c;
   }
 
   /**
-   * Where the current stage's limit is counted from and how many working days: an escalated stage
-   * counts from the day the previous limit ran out (the deadline; for red, the yellow notice's
-   * limit), not from when the job happened to run. Null while the limit is the deadline itself.
+   * Where a stage's limit is counted from and how many working days: an escalated stage counts
+   * from the day the previous limit ran out (the deadline; for red, the yellow notice's limit), not
+   * from when the job happened to run. Null while the limit is the deadline itself.
    */
   private record StageStart(Instant at, int workingDays) {
   }
 
-  private StageStart stageStart(SupervisionCase c) {
-    if (c.getWarningLevel().compareTo(c.getInitialLevel()) <= 0) {
+  private StageStart stageStart(SupervisionCase c, WarningLevel level) {
+    if (level.compareTo(c.getInitialLevel()) <= 0) {
       return null;
     }
-    return switch (c.getWarningLevel()) {
+    return switch (level) {
       case YELLOW -> new StageStart(c.getDeadlineAt(), c.getYellowDays());
       case RED -> new StageStart(notices.find(c.getId(), NoticeKind.YELLOW).map(Notice::getLimitAt)
           .orElseThrow(() -> new IllegalStateException("red without a yellow notice in " + c.getCaseNumber())),
@@ -212,14 +209,15 @@ public class SupervisionService {
     };
   }
 
-  private Instant stageLimit(SupervisionCase c) {
-    StageStart start = stageStart(c);
+  /** The limit of the stage {@code level} of the case: the deadline, or counted from the stage before. */
+  private Instant stageLimit(SupervisionCase c, WarningLevel level) {
+    StageStart start = stageStart(c, level);
     return start == null ? c.getDeadlineAt()
         : clock.endOfWorkingDays(Date.from(start.at()), start.workingDays()).toInstant();
   }
 
   private boolean stageProvisional(SupervisionCase c) {
-    StageStart start = stageStart(c);
+    StageStart start = stageStart(c, c.getWarningLevel());
     return start != null && clock.provisional(start.at(), c.getStageLimitAt());
   }
 
@@ -242,22 +240,19 @@ public class SupervisionService {
    * arrived or changed): signing for, the stage limit and its notice. A limit that has lapsed is
    * history and stays as it was.
    */
-  public List<LimitChange> retime(Long caseId) {
-    SupervisionCase c = get(caseId);
+  public List<LimitChange> retime(SupervisionCase c) {
     List<LimitChange> changes = new ArrayList<>();
     if (c.getStatus().isOpen() && c.getWarningLevel() != WarningLevel.ACCOUNTABILITY) {
-      if (c.getSignedAt() == null) {
-        Instant signFor = clock.endOfWorkingDays(Date.from(c.getRegisteredAt()), c.getSignForDays()).toInstant();
-        if (!signFor.equals(c.getSignForDueAt())) {
-          changes.add(new LimitChange("签收时限", c.getSignForDueAt(), signFor));
-          c.setSignForDueAt(signFor);
-        }
+      Instant signFor = c.getSignedAt() != null ? c.getSignForDueAt()
+          : clock.endOfWorkingDays(Date.from(c.getRegisteredAt()), c.getSignForDays()).toInstant();
+      if (!signFor.equals(c.getSignForDueAt())) {
+        changes.add(new LimitChange("签收时限", c.getSignForDueAt(), signFor));
       }
-      Instant limit = stageLimit(c);
+      Instant limit = stageLimit(c, c.getWarningLevel());
       if (!limit.equals(c.getStageLimitAt())) {
         changes.add(new LimitChange(c.getWarningLevel().label() + "阶段办理时限", c.getStageLimitAt(), limit));
-        c.setStageLimitAt(limit);
       }
+      c.relimit(signFor, limit);
       NoticeKind kind = switch (c.getWarningLevel()) {
         case YELLOW -> NoticeKind.YELLOW;
         case RED -> NoticeKind.RED;
@@ -272,55 +267,47 @@ public class SupervisionService {
         notices.relimit(notice, noticeContent(c, limit), stageProvisional(c));
       }
     }
-    c.setLimitsProvisional(provisionalLimits(c));
+    c.markLimitsProvisional(provisionalLimits(c));
     return changes;
   }
 
   /** R6: the red limit lapsed: the case turns to accountability and the deduction is booked. */
   public SupervisionCase startAccountability(Long caseId) {
     SupervisionCase c = get(caseId);
-    if (c.getWarningLevel() != WarningLevel.ACCOUNTABILITY) {
-      c.setWarningLevel(WarningLevel.ACCOUNTABILITY);
-      c.setAccountabilityStartedAt(clock.now());
-      c.setLimitsProvisional(false);
+    if (c.startAccountability(clock.now())) {
       scoring.score(c, ScoreEvent.ACCOUNTABILITY, "");
     }
     return c;
   }
 
-  /** Who accountability is started against (R6): the lead unit and the responsible person. */
+  /** R6, for the multi-instance call of accountability in supervision-case.bpmn: whom it starts against. */
   public List<String> accountabilitySubjects(Long caseId) {
-    SupervisionCase c = get(caseId);
-    return List.of("UNIT:" + c.getLeadUnit(), "PERSON:" + c.getResponsiblePerson());
+    return get(caseId).accountabilitySubjects().stream().map(Subject::key).toList();
   }
 
   // ---------------------------------------------------------------- R2 signing for, R3 reports
 
   public SupervisionCase signFor(Long caseId, String userId) {
     SupervisionCase c = get(caseId);
-    if (c.getSignedAt() == null) {
-      c.setSigned(clock.now(), userId);
-      c.setStatus(CaseStatus.IN_PROGRESS);
-      c.setLimitsProvisional(provisionalLimits(c));
+    if (c.signFor(clock.now(), userId)) {
+      c.markLimitsProvisional(provisionalLimits(c));
     }
     return c;
   }
 
-  public ProgressReport recordProgress(Long caseId, String content, Object milestoneId, String userId) {
+  public SupervisionCase recordProgress(Long caseId, String content, Object milestoneId, String userId) {
     SupervisionCase c = get(caseId);
     String text = text("progressContent", content, "进展情况", TEXT_MAX);
     Long milestone = null;
     if (milestoneId != null && !milestoneId.toString().isBlank()) {
-      Milestone m = milestones.findByCaseIdOrderBySequence(c.getId()).stream()
-          .filter(x -> x.getId().toString().equals(milestoneId.toString()))
-          .findFirst()
-          .orElseThrow(() -> new InputException("milestoneReached", "所选关键节点不属于本事项（milestoneReached）"));
-      if (m.getReportedAt() == null) {
-        m.setReportedAt(clock.now());
+      try {
+        milestone = Long.valueOf(milestoneId.toString().strip());
+      } catch (NumberFormatException e) {
+        throw new InputException("milestoneReached", "所选关键节点不属于本事项（milestoneReached）");
       }
-      milestone = m.getId();
     }
-    return reports.save(new ProgressReport(c.getId(), clock.now(), userId, text, milestone));
+    c.reportProgress(clock.now(), userId, text, milestone);
+    return c;
   }
 
   /** A checkpoint of the reporting schedule: when, and what is due then. */
@@ -332,12 +319,10 @@ public class SupervisionService {
   }
 
   /** R3: the next checkpoint after the last one checked, or empty when nothing more is scheduled. */
-  public Optional<Checkpoint> nextCheckpoint(Long caseId) {
-    SupervisionCase c = get(caseId);
+  public Optional<Checkpoint> nextCheckpoint(SupervisionCase c) {
     Instant after = c.getLastCheckpointAt() != null ? c.getLastCheckpointAt() : c.getRegisteredAt();
     Instant periodic = nextPeriodic(c, after);
-    List<Milestone> open = milestones.findByCaseIdOrderBySequence(c.getId()).stream()
-        .filter(m -> m.getCheckedAt() == null).toList();
+    List<Milestone> open = c.getMilestones().stream().filter(m -> m.getCheckedAt() == null).toList();
     Instant milestoneAt = open.stream().map(m -> clock.endOf(m.getDueDate()).toInstant())
         .min(Comparator.naturalOrder()).orElse(null);
     Instant at = periodic == null ? milestoneAt
@@ -378,7 +363,7 @@ public class SupervisionService {
    */
   public CheckResult checkProgressReports(Long caseId) {
     SupervisionCase c = get(caseId);
-    Checkpoint cp = nextCheckpoint(caseId).orElse(null);
+    Checkpoint cp = nextCheckpoint(c).orElse(null);
     if (cp == null || cp.at().isAfter(clock.now())) {
       return new CheckResult(false, null, null, cp == null ? null : cp.at());
     }
@@ -386,59 +371,42 @@ public class SupervisionService {
     List<String> missed = new ArrayList<>();
     UrgingReason reason = null;
     for (Milestone m : cp.milestones()) {
-      m.setCheckedAt(clock.now());
       if (m.getReportedAt() == null && !closing) {
         missed.add("关键节点“" + m.getName() + "”（" + m.getDueDate() + "）");
         reason = UrgingReason.MILESTONE_MISSED;
       }
     }
-    if (cp.periodic() && !closing && !reports.existsByCaseIdAndReportedAtGreaterThanAndReportedAtLessThanEqual(
-        c.getId(), previousPeriodic(c, cp.at()), cp.at())) {
+    if (cp.periodic() && !closing && !c.reportedBetween(previousPeriodic(c, cp.at()), cp.at())) {
       missed.add("定期进展报告（截至" + LocalDate.ofInstant(cp.at(), clock.zone()) + "）");
       reason = reason == null ? UrgingReason.REPORT_MISSED : reason;
     }
-    c.setLastCheckpointAt(cp.at());
-    c.setLimitsProvisional(provisionalLimits(c));
-    Instant next = nextCheckpoint(caseId).map(Checkpoint::at).orElse(null);
+    c.checkpointChecked(cp.at(), cp.milestones(), clock.now());
+    c.markLimitsProvisional(provisionalLimits(c));
+    Instant next = nextCheckpoint(c).map(Checkpoint::at).orElse(null);
     return new CheckResult(!missed.isEmpty(), reason, String.join("、", missed), next);
   }
 
   /** Records what the supervision office did to urge; once per urging task. */
-  public void recordUrging(Long caseId, String activityInstanceId, String reason, String method, String outcome,
-      Boolean effective, String userId) {
+  public SupervisionCase recordUrging(Long caseId, String activityInstanceId, String reason, String method,
+      String outcome, Boolean effective, String userId) {
     SupervisionCase c = get(caseId);
     UrgingReason why = choice(UrgingReason.class, "urgingReason", reason, "催办原因不明");
     UrgingMethod how = choice(UrgingMethod.class, "urgingMethod", method, "请选择催办方式");
-    String text = text(how.name().startsWith("INTERVIEW") ? "interviewOutcome" : "urgingOutcome", outcome,
-        how.name().startsWith("INTERVIEW") ? "约谈情况" : "催办情况", 2000);
-    if (!urgings.existsByActivityInstanceId(activityInstanceId)) {
-      urgings.save(new UrgingRecord(c.getId(), activityInstanceId, why, how, text, effective, clock.now(), userId));
-    }
+    boolean interview = how.name().startsWith("INTERVIEW");
+    String text = text(interview ? "interviewOutcome" : "urgingOutcome", outcome, interview ? "约谈情况" : "催办情况",
+        2000);
+    c.recordUrging(activityInstanceId, why, how, text, effective, clock.now(), userId);
+    return c;
   }
 
   // ---------------------------------------------------------------- R8 extension
 
-  public ExtensionRequest requestExtension(Long caseId, String requestedDeadline, String reason, String userId) {
+  public SupervisionCase requestExtension(Long caseId, String requestedDeadline, String reason, String userId) {
     SupervisionCase c = get(caseId);
-    if (!deadlineIsCurrentLimit(c)) {
-      throw new InputException("extensionDeadline",
-          "本事项已发出" + (c.getWarningLevel() == WarningLevel.YELLOW ? "限期催办单" : "限期具结单或启动问责")
-              + "，不能再申请延期（extensionDeadline）");
-    }
-    if (clock.now().isAfter(c.getDeadlineAt())) {
-      throw new InputException("extensionDeadline", "完成时限已过，不能再申请延期（extensionDeadline）");
-    }
-    if (extensions.findFirstByCaseIdAndDecision(c.getId(), ReviewDecision.PENDING).isPresent()) {
-      throw new InputException("extensionDeadline", "已有延期申请待审批（extensionDeadline）");
-    }
     LocalDate requested = date("extensionDeadline", requestedDeadline, "申请延期至");
-    if (!requested.isAfter(c.getDeadline())) {
-      throw new InputException("extensionDeadline",
-          "申请延期的日期须晚于现完成时限" + c.getDeadline() + "（extensionDeadline）");
-    }
     countable("extensionDeadline", requested, "申请延期的日期");
-    String why = text("extensionReason", reason, "延期理由", 2000);
-    return extensions.save(new ExtensionRequest(c.getId(), clock.now(), userId, c.getDeadline(), requested, why));
+    c.requestExtension(clock.now(), userId, requested, text("extensionReason", reason, "延期理由", 2000));
+    return c;
   }
 
   /** The outcome of a leader's decision: whether the deadline moved. */
@@ -454,54 +422,30 @@ public class SupervisionService {
     if (approved == null) {
       throw new InputException("extensionApproved", "请选择是否同意延期（extensionApproved）");
     }
-    ExtensionRequest request = extensions.findFirstByCaseIdAndDecision(c.getId(), ReviewDecision.PENDING)
-        .orElseThrow(() -> new IllegalStateException("no pending extension request for " + c.getCaseNumber()));
-    if (!approved) {
-      request.decide(ReviewDecision.REJECTED, clock.now(), leaderId, comment);
-      return new ExtensionOutcome(false, c);
+    Instant newDeadlineAt = c.pendingExtension().map(r -> clock.endOfDeadline(r.getRequestedDeadline()).toInstant())
+        .orElse(null);
+    boolean moved = c.decideExtension(approved, Decision.of(leaderId, clock.now(), comment), newDeadlineAt);
+    if (moved) {
+      c.markLimitsProvisional(provisionalLimits(c));
     }
-    if (!deadlineIsCurrentLimit(c)) {
-      request.decide(ReviewDecision.ACCEPTED, clock.now(), leaderId,
-          (comment == null ? "" : comment + "；") + "审批时已发出限期催办单，延期未生效");
-      return new ExtensionOutcome(false, c);
-    }
-    request.decide(ReviewDecision.ACCEPTED, clock.now(), leaderId, comment);
-    c.setDeadline(request.getRequestedDeadline(), clock.endOfDeadline(request.getRequestedDeadline()).toInstant());
-    c.setStageLimitAt(c.getDeadlineAt());
-    c.setLimitsProvisional(provisionalLimits(c));
-    return new ExtensionOutcome(true, c);
-  }
-
-  private static boolean deadlineIsCurrentLimit(SupervisionCase c) {
-    return c.getWarningLevel() == c.getInitialLevel() && c.getStageLimitAt().equals(c.getDeadlineAt());
+    return new ExtensionOutcome(moved, c);
   }
 
   // ---------------------------------------------------------------- R7 closure and acceptance
 
-  public ClosureReport submitClosure(Long caseId, String report, String evidence, String userId) {
+  public SupervisionCase submitClosure(Long caseId, String report, String evidence, String userId) {
     SupervisionCase c = get(caseId);
-    String text = text("closureReport", report, "办结报告", TEXT_MAX);
-    String ev = evidence == null || evidence.isBlank() ? null : text("closureEvidence", evidence, "佐证材料", 2000);
-    c.setStatus(CaseStatus.UNDER_REVIEW);
-    return closures.save(new ClosureReport(c.getId(), clock.now(), userId, text, ev));
+    c.submitClosure(clock.now(), userId, text("closureReport", report, "办结报告", TEXT_MAX),
+        optionalText("closureEvidence", evidence, "佐证材料", 2000));
+    return c;
   }
 
   /** Checklist acceptance passed: the case closes and its bonuses are booked. */
   public SupervisionCase acceptClosure(Long caseId, List<String> checklistMet, boolean exceedsStandard, String userId) {
     SupervisionCase c = get(caseId);
-    ClosureReport report = pendingClosure(c);
-    Set<String> met = new HashSet<>(checklistMet == null ? List.of() : checklistMet);
-    List<String> unmet = c.checklistItems().stream().filter(item -> !met.contains(item)).toList();
-    if (!unmet.isEmpty()) {
-      throw new InputException("checklistMet",
-          "验收通过须逐项达到质量标准，未勾选：" + String.join("；", unmet) + "（checklistMet）");
-    }
-    report.review(ReviewDecision.ACCEPTED, clock.now(), userId, null, String.join("\n", c.checklistItems()),
-        exceedsStandard);
-    boolean onTime = !report.getSubmittedAt().isAfter(c.getDeadlineAt());
-    c.setClosed(clock.now(), onTime);
-    c.setLimitsProvisional(false);
-    if (onTime) {
+    ClosureReport report = c.acceptClosure(new HashSet<>(checklistMet == null ? List.of() : checklistMet),
+        exceedsStandard, Decision.of(userId, clock.now(), null));
+    if (Boolean.TRUE.equals(c.getClosedOnTime())) {
       scoring.score(c, ScoreEvent.CLOSED_ON_TIME, "");
       if (clock.workingDaysBefore(report.getSubmittedAt(), Date.from(c.getDeadlineAt())) >= limits.earlyClosureDays()) {
         scoring.score(c, ScoreEvent.CLOSED_EARLY, "");
@@ -514,20 +458,13 @@ public class SupervisionService {
   }
 
   /** Checklist acceptance failed: back to the unit with the reasons; the clocks keep running. */
-  public ClosureReport rejectClosure(Long caseId, String reasons, List<String> checklistMet, String userId) {
+  public SupervisionCase rejectClosure(Long caseId, String reasons, List<String> checklistMet, String userId) {
     SupervisionCase c = get(caseId);
-    ClosureReport report = pendingClosure(c);
-    String why = text("rejectionReasons", reasons, "退回理由", 2000);
-    report.review(ReviewDecision.REJECTED, clock.now(), userId, why,
-        checklistMet == null ? "" : String.join("\n", checklistMet), false);
-    c.setStatus(CaseStatus.IN_PROGRESS);
+    ClosureReport report = c.rejectClosure(checklistMet == null ? List.of() : checklistMet,
+        Decision.of(userId, clock.now(), text("rejectionReasons", reasons, "退回理由", 2000)));
+    // one deduction per rejected report (the report was submitted, and so stored, in an earlier step)
     scoring.score(c, ScoreEvent.CLOSURE_REJECTED, report.getId().toString());
-    return report;
-  }
-
-  private ClosureReport pendingClosure(SupervisionCase c) {
-    return closures.findFirstByCaseIdAndDecision(c.getId(), ReviewDecision.PENDING)
-        .orElseThrow(() -> new IllegalStateException("no closure report awaits review in " + c.getCaseNumber()));
+    return c;
   }
 
   // ---------------------------------------------------------------- R10 withdrawal
@@ -552,10 +489,7 @@ public class SupervisionService {
   /** R10: withdrawn with a reason; every record of the case stays. */
   public SupervisionCase withdraw(Long caseId, String reason, String userId) {
     SupervisionCase c = get(caseId);
-    if (c.getStatus() != CaseStatus.WITHDRAWN) {
-      c.setWithdrawn(clock.now(), userId, reason);
-      c.setLimitsProvisional(false);
-    }
+    c.withdraw(clock.now(), userId, reason);
     return c;
   }
 
@@ -565,20 +499,25 @@ public class SupervisionService {
     return cases.findById(caseId).orElseThrow(() -> new IllegalStateException("no supervision case " + caseId));
   }
 
+  /** A case's milestones, read on their own (the case's parts, loaded in this transaction). */
   public List<Milestone> milestones(Long caseId) {
-    return milestones.findByCaseIdOrderBySequence(caseId);
+    return List.copyOf(get(caseId).getMilestones());
   }
 
   public List<ProgressReport> progressReports(Long caseId) {
-    return reports.findByCaseIdOrderByReportedAt(caseId);
+    return List.copyOf(get(caseId).getProgressReports());
   }
 
   public List<UrgingRecord> urgings(Long caseId) {
-    return urgings.findByCaseIdOrderByRecordedAt(caseId);
+    return List.copyOf(get(caseId).getUrgings());
   }
 
   public List<ExtensionRequest> extensionRequests(Long caseId) {
-    return extensions.findByCaseIdOrderByRequestedAt(caseId);
+    return List.copyOf(get(caseId).getExtensionRequests());
+  }
+
+  public List<ClosureReport> closureReports(Long caseId) {
+    return List.copyOf(get(caseId).getClosureReports());
   }
 
   /** R9, R22: how often the head of a unit was interviewed over its cases in a period. */
@@ -587,64 +526,13 @@ public class SupervisionService {
         EnumSet.of(UrgingMethod.INTERVIEW_BY_ORGANIZATION_HEAD, UrgingMethod.INTERVIEW_BY_PRINCIPAL_LEADER), from, to);
   }
 
-  public List<ClosureReport> closureReports(Long caseId) {
-    return closures.findByCaseIdOrderBySubmittedAt(caseId);
-  }
-
   private NoticeContent noticeContent(SupervisionCase c, Instant limit) {
     String coUnits = c.coUnitList().isEmpty() ? "无"
         : String.join("、", c.coUnitList().stream().map(organization::unitName).toList());
-    List<Milestone> ms = milestones.findByCaseIdOrderBySequence(c.getId());
-    String milestoneText = ms.isEmpty() ? "无"
-        : String.join("；", ms.stream().map(m -> m.getDueDate() + " " + m.getName()).toList());
+    String milestoneText = c.getMilestones().isEmpty() ? "无"
+        : String.join("；", c.getMilestones().stream().map(m -> m.getDueDate() + " " + m.getName()).toList());
     return new NoticeContent(c.getId(), c.getCaseNumber(), c.getTitle(), organization.unitName(c.getLeadUnit()),
         coUnits, organization.personName(c.getResponsiblePerson()), c.getContent(), milestoneText,
         String.join("；", c.checklistItems()), limit, clock.zone());
-  }
-
-  // ---------------------------------------------------------------- input checks
-
-  private static LocalDate date(String field, String value, String label) {
-    if (value == null || value.isBlank()) {
-      throw new InputException(field, "请填写" + label + "（" + field + "）");
-    }
-    try {
-      String v = value.strip();
-      return LocalDate.parse(v.length() > 10 ? v.substring(0, 10) : v);
-    } catch (DateTimeParseException e) {
-      throw new InputException(field, label + "不是有效日期：" + value + "（" + field + "）");
-    }
-  }
-
-  /**
-   * R25: a date whose limits can be counted: within next year, or in a later year whose holiday
-   * table is already official. Beyond that nobody can say which days will be working days.
-   */
-  private void countable(String field, LocalDate day, String label) {
-    int lastYear = clock.today().getYear() + 1;
-    if (day.getYear() > lastYear && !clock.calendar().isOfficial(day.getYear())) {
-      throw new InputException(field, label + "不能晚于" + lastYear + "年12月31日：" + day.getYear()
-          + "年的节假日安排尚未发布，无法按工作日计算时限（" + field + "）");
-    }
-  }
-
-  private static int limit(String field, Object value, int fallback, int min, String label) {
-    if (value == null || value.toString().isBlank()) {
-      return fallback;
-    }
-    int days;
-    try {
-      double d = Double.parseDouble(value.toString());
-      if (d != Math.rint(d)) {
-        throw new NumberFormatException();
-      }
-      days = (int) d;
-    } catch (NumberFormatException e) {
-      throw new InputException(field, label + "须为整数个工作日（" + field + "）");
-    }
-    if (days < min || days > LIMIT_MAX_DAYS) {
-      throw new InputException(field, label + "须在" + min + "至" + LIMIT_MAX_DAYS + "个工作日之间（" + field + "）");
-    }
-    return days;
   }
 }

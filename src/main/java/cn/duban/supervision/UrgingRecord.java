@@ -19,7 +19,8 @@ public class UrgingRecord {
   @GeneratedValue(strategy = GenerationType.IDENTITY)
   private Long id;
 
-  @Column(name = "case_id", nullable = false)
+  /** The case it belongs to; written by the case's mapping of its children. */
+  @Column(name = "case_id", insertable = false, updatable = false)
   private Long caseId;
 
   /** The urging task's activity instance: a task's outcome is recorded once. */
@@ -49,9 +50,8 @@ public class UrgingRecord {
   protected UrgingRecord() {
   }
 
-  public UrgingRecord(Long caseId, String activityInstanceId, UrgingReason reason, UrgingMethod method, String outcome,
+  UrgingRecord(String activityInstanceId, UrgingReason reason, UrgingMethod method, String outcome,
       Boolean effective, Instant recordedAt, String recordedBy) {
-    this.caseId = caseId;
     this.activityInstanceId = activityInstanceId;
     this.reason = reason;
     this.method = method;

@@ -11,8 +11,6 @@ import cn.duban.organization.Groups;
 import cn.duban.organization.InstanceViewers;
 import cn.duban.supervision.SupervisionCaseRepository;
 import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.AuthorizationService;
@@ -46,14 +44,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Component
 public class AccessSetup {
-
-  /** The offices that own processes see every instance of them. */
-  static final Map<String, List<String>> OWNERS = Map.of(
-      Groups.COMPLAINT_DESK, List.of("complaint-investigation"),
-      Groups.DISCIPLINE_INSPECTION, List.of("accountability"),
-      Groups.ASSESSMENT_OFFICE, List.of("annual-assessment", "assessment-self-examination", "highlight-selection",
-          "highlight-nomination", "front-line-days"),
-      Groups.ORGANIZATION_DEPARTMENT, List.of("annual-assessment", "assessment-self-examination"));
 
   private final Access access;
   private final IdentityService identity;
@@ -113,7 +103,7 @@ public class AccessSetup {
     // withdraws a case through the project's API, which checks first
     access.revokeGroup(Groups.SUPERVISION_OFFICE, Resources.PROCESS_DEFINITION, "supervision-case",
         ProcessDefinitionPermissions.UPDATE_INSTANCE);
-    OWNERS.forEach((group, keys) -> keys.forEach(key -> access.grantGroup(group, Resources.PROCESS_DEFINITION, key,
+    Groups.OWNERS.forEach((group, keys) -> keys.forEach(key -> access.grantGroup(group, Resources.PROCESS_DEFINITION, key,
         ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_INSTANCE,
         ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_TASK)));
     backfillInstances();

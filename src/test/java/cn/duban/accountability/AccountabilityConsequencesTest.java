@@ -10,6 +10,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import cn.duban.organization.SubjectKind;
 /**
  * R13, R21, R24: what final measures mean for a person's grade and career, the questions the
  * annual assessment will ask. Final records are written directly; the procedure that makes them

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import cn.duban.organization.SubjectKind;
 /** The three tables of processes/rules/accountability-measure.dmn, row by row (R11, R12, R13, R14). */
 class AccountabilityRulesTableTest {
 

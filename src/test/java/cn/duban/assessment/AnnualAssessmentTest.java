@@ -11,7 +11,7 @@ import cn.duban.accountability.AccountabilityRecordRepository;
 import cn.duban.accountability.Measure;
 import cn.duban.accountability.Sanction;
 import cn.duban.accountability.Severity;
-import cn.duban.accountability.SubjectKind;
+import cn.duban.organization.SubjectKind;
 import cn.duban.accountability.Trigger;
 import cn.duban.common.InputException;
 import org.camunda.bpm.engine.AuthorizationException;

@@ -1,4 +1,4 @@
-package cn.duban.accountability;
+package cn.duban.organization;
 
 /** Who is held accountable: a unit or a person. */
 public enum SubjectKind {
