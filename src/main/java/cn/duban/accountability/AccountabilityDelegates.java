@@ -89,7 +89,7 @@ public class AccountabilityDelegates {
     return ex -> {
       Long id = recordId(ex);
       service.assess(id, string(ex, "severity"), bool(ex, "directResponsibility"), string(ex, "facts"), Actors.of(ex));
-      AccountabilityService.Decision d = service.propose(id);
+      AccountabilityService.Proposed d = service.propose(id);
       AccountabilityRecord r = service.get(id);
       ex.setVariables(Variables.createVariables()
           .putValue("severityLabel", r.getSeverity().label())

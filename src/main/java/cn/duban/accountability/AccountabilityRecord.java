@@ -2,7 +2,10 @@ package cn.duban.accountability;
 
 import cn.duban.organization.Groups;
 import cn.duban.organization.InstanceViewers;
+import cn.duban.common.Decision;
+import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -90,14 +93,12 @@ public class AccountabilityRecord {
   @Column(name = "direct_responsibility")
   private Boolean directResponsibility;
 
-  @Column(length = 4000)
-  private String facts;
-
-  @Column(name = "assessed_by")
-  private String assessedBy;
-
-  @Column(name = "assessed_at")
-  private Instant assessedAt;
+  /** Who assessed the fault, when, and the facts found. */
+  @Embedded
+  @AttributeOverride(name = "by", column = @Column(name = "assessed_by"))
+  @AttributeOverride(name = "at", column = @Column(name = "assessed_at"))
+  @AttributeOverride(name = "comment", column = @Column(name = "facts", length = 4000))
+  private Decision assessed;
 
   @Enumerated(EnumType.STRING)
   @Column(name = "proposed_measure")
@@ -109,27 +110,23 @@ public class AccountabilityRecord {
   @Enumerated(EnumType.STRING)
   private Sanction sanction;
 
-  @Column(name = "sanction_reason", length = 2000)
-  private String sanctionReason;
-
-  @Column(name = "sanction_by")
-  private String sanctionBy;
-
-  @Column(name = "sanction_at")
-  private Instant sanctionAt;
+  /** Who decided the sanction, when, and why (discipline inspection). */
+  @Embedded
+  @AttributeOverride(name = "by", column = @Column(name = "sanction_by"))
+  @AttributeOverride(name = "at", column = @Column(name = "sanction_at"))
+  @AttributeOverride(name = "comment", column = @Column(name = "sanction_reason", length = 2000))
+  private Decision sanctioned;
 
   @Enumerated(EnumType.STRING)
   @Column(name = "approved_measure")
   private Measure approvedMeasure;
 
-  @Column(name = "change_reason", length = 2000)
-  private String changeReason;
-
-  @Column(name = "approved_by")
-  private String approvedBy;
-
-  @Column(name = "approved_at")
-  private Instant approvedAt;
+  /** Who approved the measure, when, and why it was changed if it was. */
+  @Embedded
+  @AttributeOverride(name = "by", column = @Column(name = "approved_by"))
+  @AttributeOverride(name = "at", column = @Column(name = "approved_at"))
+  @AttributeOverride(name = "comment", column = @Column(name = "change_reason", length = 2000))
+  private Decision approved;
 
   @Column(name = "notice_text", length = 4000)
   private String noticeText;
@@ -149,14 +146,12 @@ public class AccountabilityRecord {
   @Column(name = "appeal_upheld")
   private Boolean appealUpheld;
 
-  @Column(name = "appeal_review", length = 2000)
-  private String appealReview;
-
-  @Column(name = "appeal_reviewed_by")
-  private String appealReviewedBy;
-
-  @Column(name = "appeal_reviewed_at")
-  private Instant appealReviewedAt;
+  /** Who reviewed the appeal, when, and the review. */
+  @Embedded
+  @AttributeOverride(name = "by", column = @Column(name = "appeal_reviewed_by"))
+  @AttributeOverride(name = "at", column = @Column(name = "appeal_reviewed_at"))
+  @AttributeOverride(name = "comment", column = @Column(name = "appeal_review", length = 2000))
+  private Decision appealReviewed;
 
   /** The measure an upheld appeal put in place of the approved one. */
   @Enumerated(EnumType.STRING)
@@ -217,13 +212,12 @@ public class AccountabilityRecord {
     }
   }
 
-  public void assess(Severity severity, boolean directResponsibility, String facts, String by, Instant at) {
+  /** {@code assessed}: who, when, and the facts found. */
+  public void assess(Severity severity, boolean directResponsibility, Decision assessed) {
     requireUndecided();
     this.severity = severity;
     this.directResponsibility = directResponsibility;
-    this.facts = facts;
-    this.assessedBy = by;
-    this.assessedAt = at;
+    this.assessed = assessed;
   }
 
   public void propose(Measure measure, boolean toDiscipline) {
@@ -233,20 +227,17 @@ public class AccountabilityRecord {
     this.status = AccountabilityStatus.PROPOSED;
   }
 
-  public void sanction(Sanction sanction, String reason, String by, Instant at) {
+  public void sanction(Sanction sanction, Decision sanctioned) {
     requireUndecided();
     this.sanction = sanction;
-    this.sanctionReason = reason;
-    this.sanctionBy = by;
-    this.sanctionAt = at;
+    this.sanctioned = sanctioned;
   }
 
-  public void approve(Measure measure, String changeReason, String by, Instant at) {
+  /** {@code approved}: who, when, and (a changed measure) why. */
+  public void approve(Measure measure, Decision approved) {
     requireUndecided();
     this.approvedMeasure = measure;
-    this.changeReason = changeReason;
-    this.approvedBy = by;
-    this.approvedAt = at;
+    this.approved = approved;
   }
 
   public void notifySubject(String text, Instant at, Instant appealDeadline) {
@@ -273,13 +264,11 @@ public class AccountabilityRecord {
     this.status = AccountabilityStatus.APPEALED;
   }
 
-  public void reviewAppeal(boolean upheld, Measure revisedMeasure, String review, String by, Instant at) {
+  public void reviewAppeal(boolean upheld, Measure revisedMeasure, Decision reviewed) {
     requireUndecided();
     this.appealUpheld = upheld;
     this.revisedMeasure = revisedMeasure;
-    this.appealReview = review;
-    this.appealReviewedBy = by;
-    this.appealReviewedAt = at;
+    this.appealReviewed = reviewed;
   }
 
   /** The measure takes effect; from now on the record is immutable (but for the rectification). */
@@ -346,33 +335,25 @@ public class AccountabilityRecord {
   public String getCompetentLeader() { return competentLeader; }
   public Severity getSeverity() { return severity; }
   public Boolean getDirectResponsibility() { return directResponsibility; }
-  public String getFacts() { return facts; }
-  public String getAssessedBy() { return assessedBy; }
-  public Instant getAssessedAt() { return assessedAt; }
   public Measure getProposedMeasure() { return proposedMeasure; }
   public boolean isToDiscipline() { return toDiscipline; }
   public Sanction getSanction() { return sanction; }
-  public String getSanctionReason() { return sanctionReason; }
-  public String getSanctionBy() { return sanctionBy; }
-  public Instant getSanctionAt() { return sanctionAt; }
   public Measure getApprovedMeasure() { return approvedMeasure; }
-  public String getChangeReason() { return changeReason; }
-  public String getApprovedBy() { return approvedBy; }
-  public Instant getApprovedAt() { return approvedAt; }
   public String getNoticeText() { return noticeText; }
   public Instant getNotifiedAt() { return notifiedAt; }
   public Instant getAppealDeadlineAt() { return appealDeadlineAt; }
   public String getAppealReason() { return appealReason; }
   public Instant getAppealedAt() { return appealedAt; }
   public Boolean getAppealUpheld() { return appealUpheld; }
-  public String getAppealReview() { return appealReview; }
-  public String getAppealReviewedBy() { return appealReviewedBy; }
-  public Instant getAppealReviewedAt() { return appealReviewedAt; }
   public Measure getRevisedMeasure() { return revisedMeasure; }
   public AccountabilityStatus getStatus() { return status; }
   public Measure getFinalMeasure() { return finalMeasure; }
   public Sanction getFinalSanction() { return finalSanction; }
   public Instant getFinalAt() { return finalAt; }
+  public Decision getAssessed() { return assessed; }
+  public Decision getSanctioned() { return sanctioned; }
+  public Decision getApproved() { return approved; }
+  public Decision getAppealReviewed() { return appealReviewed; }
   public String getRectifyingHead() { return rectifyingHead; }
   public String getRectificationReport() { return rectificationReport; }
   public Instant getRectificationAcceptedAt() { return rectificationAcceptedAt; }

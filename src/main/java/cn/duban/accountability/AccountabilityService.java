@@ -8,6 +8,7 @@ import cn.duban.ledger.Ledger.Booking;
 import cn.duban.ledger.SubjectType;
 import cn.duban.calendar.LimitChange;
 import cn.duban.calendar.LimitClock;
+import cn.duban.common.Decision;
 import cn.duban.common.InputException;
 import cn.duban.organization.OrganizationService;
 import cn.duban.organization.Subject;
@@ -121,15 +122,15 @@ public class AccountabilityService {
   public AccountabilityRecord assess(Long id, String severity, Boolean directResponsibility, String facts, String by) {
     AccountabilityRecord r = get(id);
     r.assess(choice(Severity.class, "severity", severity, "请认定过错情节"), Boolean.TRUE.equals(directResponsibility),
-        text("facts", facts, "过错事实", 4000), by, clock.now());
+        Decision.of(by, clock.now(), text("facts", facts, "过错事实", 4000)));
     return r;
   }
 
   /** The measure and the upward trace the rules call for. */
-  public record Decision(AccountabilityRules.Proposal proposal, AccountabilityRules.Trace trace) {
+  public record Proposed(AccountabilityRules.Proposal proposal, AccountabilityRules.Trace trace) {
   }
 
-  public Decision propose(Long id) {
+  public Proposed propose(Long id) {
     AccountabilityRecord r = get(id);
     int prior = priorCount(r);
     AccountabilityRules.Proposal proposal = rules.proposal(r.getSubjectType(), r.getSeverity(), prior);
@@ -138,7 +139,7 @@ public class AccountabilityService {
     AccountabilityRules.Trace trace = rules.trace(r.getTraceLevel(), r.getSubjectType(), r.getSeverity(), prior,
         principalAssignment);
     r.propose(proposal.measure(), proposal.toDiscipline() && r.getSubjectType() == SubjectKind.PERSON);
-    return new Decision(proposal, trace);
+    return new Proposed(proposal, trace);
   }
 
   /** Final measures against the same subject earlier this year: a second time is heavier. */
@@ -180,8 +181,8 @@ public class AccountabilityService {
 
   public AccountabilityRecord decideSanction(Long id, String sanction, String reason, String by) {
     AccountabilityRecord r = get(id);
-    r.sanction(choice(Sanction.class, "sanction", sanction, "请选择处分意见"), text("sanctionReason", reason, "处分理由", 2000),
-        by, clock.now());
+    r.sanction(choice(Sanction.class, "sanction", sanction, "请选择处分意见"),
+        Decision.of(by, clock.now(), text("sanctionReason", reason, "处分理由", 2000)));
     return r;
   }
 
@@ -189,10 +190,10 @@ public class AccountabilityService {
   public AccountabilityRecord approve(Long id, String decision, String changedMeasure, String reason, String by) {
     AccountabilityRecord r = get(id);
     if ("APPROVE".equals(decision)) {
-      r.approve(r.getProposedMeasure(), null, by, clock.now());
+      r.approve(r.getProposedMeasure(), Decision.of(by, clock.now(), null));
     } else if ("CHANGE".equals(decision)) {
       Measure measure = measureFor(r, "changedMeasure", changedMeasure);
-      r.approve(measure, text("changeReason", reason, "改变处理意见的理由", 2000), by, clock.now());
+      r.approve(measure, Decision.of(by, clock.now(), text("changeReason", reason, "改变处理意见的理由", 2000)));
     } else {
       throw new InputException("approvalDecision", "请选择审批意见（approvalDecision）");
     }
@@ -218,7 +219,7 @@ public class AccountabilityService {
     String source = r.getSourceCase() == null ? "" : "在督查事项" + r.getSourceCase()
         + (r.getSourceTitle() == null ? "" : "“" + r.getSourceTitle() + "”") + "中，";
     r.notifySubject("问责决定告知书\n\n" + r.getSubjectName() + "：\n经调查，" + source + "存在" + r.getSeverity().label()
-        + "过错：" + r.getFacts() + "\n依据有关规定，决定给予" + r.getApprovedMeasure().label() + sanction + "。\n"
+        + "过错：" + r.getAssessed().comment() + "\n依据有关规定，决定给予" + r.getApprovedMeasure().label() + sanction + "。\n"
         + "如对本决定有异议，可于" + DAY.format(deadline.atZone(clock.zone())) + "前提出申诉；逾期未申诉的，本决定即生效。\n\n"
         + office + "\n" + DAY.format(now.atZone(clock.zone())), now, deadline);
     return r;
@@ -264,11 +265,11 @@ public class AccountabilityService {
     AccountabilityRecord r = get(id);
     String text = text("appealReview", review, "复核意见", 2000);
     if ("REJECTED".equals(decision)) {
-      r.reviewAppeal(false, null, text, by, clock.now());
+      r.reviewAppeal(false, null, Decision.of(by, clock.now(), text));
     } else if ("UPHELD".equals(decision)) {
       Measure revised = revisedMeasure == null || revisedMeasure.isBlank() ? null
           : measureFor(r, "revisedMeasure", revisedMeasure);
-      r.reviewAppeal(true, revised, text, by, clock.now());
+      r.reviewAppeal(true, revised, Decision.of(by, clock.now(), text));
       if (revised == null) {
         r.revoke(clock.now());
       }

@@ -8,6 +8,7 @@ import cn.duban.ledger.LedgerEntry;
 import cn.duban.ledger.SubjectType;
 import cn.duban.calendar.LimitChange;
 import cn.duban.calendar.LimitClock;
+import cn.duban.common.Decision;
 import cn.duban.common.InputException;
 import cn.duban.organization.OrganizationService;
 import java.math.BigDecimal;
@@ -207,8 +208,8 @@ public class ComplaintService {
       throw new InputException("finding", "重新调查须由原承办人以外的人员进行（finding）");
     }
     Investigation result = earlier.stream().filter(i -> i.getRound() == round).findFirst()
-        .orElseGet(() -> investigations.saveAndFlush(new Investigation(c.getId(), round, handler, f, ev, official,
-            optional("proposedReply", proposedReply, "拟答复意见", 2000), clock.now())));
+        .orElseGet(() -> investigations.saveAndFlush(new Investigation(c.getId(), round, f, official,
+            optional("proposedReply", proposedReply, "拟答复意见", 2000), Decision.of(handler, clock.now(), ev))));
     c.found(result.getFinding(), result.getOfficialPerson());
     return result;
   }

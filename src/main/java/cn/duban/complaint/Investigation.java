@@ -1,6 +1,9 @@
 package cn.duban.complaint;
 
+import cn.duban.common.Decision;
+import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -9,7 +12,6 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.UniqueConstraint;
-import java.time.Instant;
 
 /** R17: one round of investigation: the first, and at most one re-investigation (R18). */
 @Entity
@@ -26,15 +28,17 @@ public class Investigation {
   @Column(nullable = false)
   private int round;
 
-  @Column(nullable = false)
-  private String handler;
 
   @Enumerated(EnumType.STRING)
   @Column(nullable = false)
   private Finding finding;
 
-  @Column(nullable = false, length = 4000)
-  private String evidence;
+  /** Who investigated, when, and the evidence found. */
+  @Embedded
+  @AttributeOverride(name = "by", column = @Column(name = "handler", nullable = false))
+  @AttributeOverride(name = "at", column = @Column(name = "investigated_at", nullable = false))
+  @AttributeOverride(name = "comment", column = @Column(name = "evidence", nullable = false, length = 4000))
+  private Decision investigated;
 
   @Column(name = "official_person")
   private String officialPerson;
@@ -42,31 +46,29 @@ public class Investigation {
   @Column(name = "proposed_reply", length = 2000)
   private String proposedReply;
 
-  @Column(name = "investigated_at", nullable = false)
-  private Instant investigatedAt;
 
   protected Investigation() {
   }
 
-  public Investigation(Long complaintId, int round, String handler, Finding finding, String evidence,
-      String officialPerson, String proposedReply, Instant investigatedAt) {
+  public Investigation(Long complaintId, int round, Finding finding, String officialPerson, String proposedReply,
+      Decision investigated) {
     this.complaintId = complaintId;
     this.round = round;
-    this.handler = handler;
     this.finding = finding;
-    this.evidence = evidence;
     this.officialPerson = officialPerson;
     this.proposedReply = proposedReply;
-    this.investigatedAt = investigatedAt;
+    this.investigated = investigated;
   }
 
   public Long getId() { return id; }
   public Long getComplaintId() { return complaintId; }
   public int getRound() { return round; }
-  public String getHandler() { return handler; }
+  /** Who investigated, when, and the evidence. */
+  public Decision getInvestigated() { return investigated; }
+  public String getHandler() { return investigated.by(); }
   public Finding getFinding() { return finding; }
-  public String getEvidence() { return evidence; }
+  public String getEvidence() { return investigated.comment(); }
   public String getOfficialPerson() { return officialPerson; }
   public String getProposedReply() { return proposedReply; }
-  public Instant getInvestigatedAt() { return investigatedAt; }
+
 }

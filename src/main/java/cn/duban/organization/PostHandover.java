@@ -1,12 +1,14 @@
 package cn.duban.organization;
 
+import cn.duban.common.Decision;
+import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import java.time.Instant;
 
 /** R26: a task of a post handed from one holder to the other, and why. */
 @Entity
@@ -32,28 +34,23 @@ public class PostHandover {
   @Column(name = "to_user", nullable = false)
   private String toUser;
 
-  @Column(nullable = false)
-  private String reason;
-
-  @Column(name = "handed_at", nullable = false)
-  private Instant handedAt;
-
-  @Column(name = "handed_by", nullable = false)
-  private String handedBy;
+  /** Who handed the work over, when, and why (A away, A back). */
+  @Embedded
+  @AttributeOverride(name = "by", column = @Column(name = "handed_by", nullable = false))
+  @AttributeOverride(name = "at", column = @Column(name = "handed_at", nullable = false))
+  @AttributeOverride(name = "comment", column = @Column(name = "reason", nullable = false))
+  private Decision handed;
 
   protected PostHandover() {
   }
 
-  public PostHandover(Long postId, String taskId, String taskName, String fromUser, String toUser, String reason,
-      Instant handedAt, String handedBy) {
+  public PostHandover(Long postId, String taskId, String taskName, String fromUser, String toUser, Decision handed) {
     this.postId = postId;
     this.taskId = taskId;
     this.taskName = taskName;
     this.fromUser = fromUser;
     this.toUser = toUser;
-    this.reason = reason;
-    this.handedAt = handedAt;
-    this.handedBy = handedBy;
+    this.handed = handed;
   }
 
   public Long getId() { return id; }
@@ -62,7 +59,5 @@ public class PostHandover {
   public String getTaskName() { return taskName; }
   public String getFromUser() { return fromUser; }
   public String getToUser() { return toUser; }
-  public String getReason() { return reason; }
-  public Instant getHandedAt() { return handedAt; }
-  public String getHandedBy() { return handedBy; }
+  public Decision getHanded() { return handed; }
 }

@@ -3,6 +3,7 @@ package cn.duban.organization;
 import static cn.duban.common.Inputs.text;
 
 import cn.duban.calendar.LimitClock;
+import cn.duban.common.Decision;
 import cn.duban.common.InputException;
 import java.util.List;
 import java.util.Optional;
@@ -65,7 +66,7 @@ public class PostService {
     for (Task t : open) {
       tasks.setAssignee(t.getId(), post.getHolderB());
       handovers.save(new PostHandover(post.getId(), t.getId(), t.getName(), post.getHolderA(), post.getHolderB(),
-          "A岗离岗：" + why, clock.now(), by));
+          Decision.of(by, clock.now(), "A岗离岗：" + why)));
     }
     return post;
   }
@@ -77,7 +78,7 @@ public class PostService {
     }
     post.markBack();
     handovers.save(new PostHandover(post.getId(), null, null, post.getHolderB(), post.getHolderA(),
-        "A岗返岗，此后的工作由A岗办理", clock.now(), by));
+        Decision.of(by, clock.now(), "A岗返岗，此后的工作由A岗办理")));
     return post;
   }
 

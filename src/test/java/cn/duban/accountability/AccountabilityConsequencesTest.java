@@ -1,5 +1,6 @@
 package cn.duban.accountability;
 
+import cn.duban.common.Decision;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.duban.ProcessTestSupport;
@@ -103,12 +104,12 @@ class AccountabilityConsequencesTest extends ProcessTestSupport {
 
   private void finalRecord(String person, int year, Severity severity, boolean direct, Measure measure, Sanction sanction) {
     AccountabilityRecord r = open(person, year);
-    r.assess(severity, direct, "测试事实", "xiaoneng", Instant.now());
+    r.assess(severity, direct, Decision.of("xiaoneng", Instant.now(), "测试事实"));
     r.propose(measure, sanction != null);
     if (sanction != null) {
-      r.sanction(sanction, "测试", "jijian", Instant.now());
+      r.sanction(sanction, Decision.of("jijian", Instant.now(), "测试"));
     }
-    r.approve(measure, null, "wangfxz", Instant.now());
+    r.approve(measure, Decision.of("wangfxz", Instant.now(), null));
     r.makeFinal(measure, sanction, Instant.now(), null);
     records.save(r);
   }

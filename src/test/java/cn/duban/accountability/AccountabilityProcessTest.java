@@ -1,5 +1,6 @@
 package cn.duban.accountability;
 
+import cn.duban.common.Decision;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -89,7 +90,7 @@ class AccountabilityProcessTest extends ProcessTestSupport {
 
     AccountabilityRecord r = record(pi);
     assertThat(r.getFinalSanction()).isEqualTo(Sanction.DEMERIT);
-    assertThat(r.getSanctionBy()).isEqualTo("jijian");
+    assertThat(r.getSanctioned().by()).isEqualTo("jijian");
     assertThat(bookings(r)).containsExactly("ADMONISHMENT_TALK " + person + " -3", "DEMERIT " + person + " -5");
   }
 
@@ -220,8 +221,8 @@ class AccountabilityProcessTest extends ProcessTestSupport {
     AccountabilityRecord r = record(pi);
     assertThat(r.getProposedMeasure()).isEqualTo(Measure.REPRIMAND);
     assertThat(r.getFinalMeasure()).isEqualTo(Measure.CIRCULATED_CRITICISM);
-    assertThat(r.getChangeReason()).isEqualTo("造成群众投诉，影响恶劣");
-    assertThat(r.getApprovedBy()).isEqualTo("wangfxz");
+    assertThat(r.getApproved().comment()).isEqualTo("造成群众投诉，影响恶劣");
+    assertThat(r.getApproved().by()).isEqualTo("wangfxz");
     assertThat(bookings(r)).containsExactly("CIRCULATED_CRITICISM " + person + " -2");
   }
 
@@ -282,7 +283,7 @@ class AccountabilityProcessTest extends ProcessTestSupport {
     fire(pi, "appealWindowLapsed");
     finish(pi);
     AccountabilityRecord r = record(pi);
-    assertThatThrownBy(() -> r.approve(Measure.TRANSFER, "事后更改", "wangfxz", java.time.Instant.now()))
+    assertThatThrownBy(() -> r.approve(Measure.TRANSFER, Decision.of("wangfxz", java.time.Instant.now(), "事后更改")))
         .isInstanceOf(IllegalStateException.class).hasMessageContaining("cannot change");
   }
 

@@ -1,5 +1,6 @@
 package cn.duban.assessment;
 
+import cn.duban.common.Decision;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -445,12 +446,12 @@ class AnnualAssessmentTest extends ProcessTestSupport {
   private void finalMeasure(String person, Severity severity, Measure measure, Sanction sanction) {
     AccountabilityRecord r = new AccountabilityRecord("test-" + UUID.randomUUID(), null, 0, SubjectKind.PERSON,
         person, person, Trigger.RED_LIMIT_LAPSED, null, null, "测试", 2025, Instant.now(), "xiaoneng", null, "wangfxz");
-    r.assess(severity, true, "测试", "xiaoneng", Instant.now());
+    r.assess(severity, true, Decision.of("xiaoneng", Instant.now(), "测试"));
     r.propose(measure, sanction != null);
     if (sanction != null) {
-      r.sanction(sanction, "测试", "jijian", Instant.now());
+      r.sanction(sanction, Decision.of("jijian", Instant.now(), "测试"));
     }
-    r.approve(measure, null, "wangfxz", Instant.now());
+    r.approve(measure, Decision.of("wangfxz", Instant.now(), null));
     r.makeFinal(measure, sanction, Instant.now(), null);
     accountability.save(r);
     BigDecimal points = switch (measure) {

@@ -52,8 +52,8 @@ class PostTest extends ProcessTestSupport {
       assertThat(h.getFromUser()).isEqualTo("zjj-lin");
       assertThat(h.getToUser()).isEqualTo("zjj-he");
       assertThat(h.getTaskName()).isEqualTo("签收督办事项");
-      assertThat(h.getReason()).contains("赴省参加培训");
-      assertThat(h.getHandedBy()).isEqualTo("zjj-lin");
+      assertThat(h.getHanded().comment()).contains("赴省参加培训");
+      assertThat(h.getHanded().by()).isEqualTo("zjj-lin");
     });
     assertThatThrownBy(() -> absence("zjj-he", post, "AWAY", "again")).isInstanceOf(InputException.class)
         .hasMessageContaining("已登记离岗");
@@ -66,7 +66,7 @@ class PostTest extends ProcessTestSupport {
     ProcessInstance third = register();
     assertThat(task(third, "signFor").getAssignee()).isEqualTo("zjj-lin");
     assertThat(task(first, "signFor").getAssignee()).as("what B took over stays with B").isEqualTo("zjj-he");
-    assertThat(posts.handovers(post.getId())).hasSize(2).last().extracting(PostHandover::getReason).asString()
+    assertThat(posts.handovers(post.getId())).hasSize(2).last().extracting(h -> h.getHanded().comment()).asString()
         .contains("A岗返岗");
   }
 
