@@ -2,7 +2,6 @@ package cn.duban.accountability;
 
 import cn.duban.calendar.LimitChange;
 import cn.duban.calendar.LimitRetiming;
-import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
@@ -14,10 +13,13 @@ class AccountabilityRetiming implements LimitRetiming {
 
   private final AccountabilityService service;
   private final AccountabilityRecordRepository records;
+  private final AccountabilityVariables variables;
 
-  AccountabilityRetiming(AccountabilityService service, AccountabilityRecordRepository records) {
+  AccountabilityRetiming(AccountabilityService service, AccountabilityRecordRepository records,
+      AccountabilityVariables variables) {
     this.service = service;
     this.records = records;
+    this.variables = variables;
   }
 
   @Override
@@ -34,11 +36,10 @@ class AccountabilityRetiming implements LimitRetiming {
     List<LimitChange> changes = service.retime(r.getId());
     VariableMap v = Variables.createVariables();
     if (r.getStatus() == AccountabilityStatus.NOTIFIED) {
-      v.putValue(AccountabilityDelegates.APPEAL_DEADLINE_AT, Date.from(r.getAppealDeadlineAt()))
-          .putValue("noticeText", r.getNoticeText());
+      v.putAll(variables.notified(r));
     }
     if (r.underRectification()) {
-      v.putValue(AccountabilityDelegates.RECTIFICATION_DUE_AT, service.rectificationDue(r));
+      v.putValue(AccountabilityVariables.RECTIFICATION_DUE_AT, service.rectificationDue(r));
     }
     return new Retimed(changes, v);
   }

@@ -126,8 +126,9 @@ public class AccountabilityService {
     return r;
   }
 
-  /** The measure and the upward trace the rules call for. */
-  public record Proposed(AccountabilityRules.Proposal proposal, AccountabilityRules.Trace trace) {
+  /** The record with its proposed measure, and the upward trace the rules call for. */
+  public record Proposed(AccountabilityRecord record, AccountabilityRules.Proposal proposal,
+      AccountabilityRules.Trace trace) {
   }
 
   public Proposed propose(Long id) {
@@ -139,7 +140,7 @@ public class AccountabilityService {
     AccountabilityRules.Trace trace = rules.trace(r.getTraceLevel(), r.getSubjectType(), r.getSeverity(), prior,
         principalAssignment);
     r.propose(proposal.measure(), proposal.toDiscipline() && r.getSubjectType() == SubjectKind.PERSON);
-    return new Proposed(proposal, trace);
+    return new Proposed(r, proposal, trace);
   }
 
   /** Final measures against the same subject earlier this year: a second time is heavier. */

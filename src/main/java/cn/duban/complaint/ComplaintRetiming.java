@@ -14,15 +14,15 @@ class ComplaintRetiming implements cn.duban.calendar.LimitRetiming {
 
   private final ComplaintService service;
   private final ComplaintRepository complaints;
-  private final ComplaintDelegates delegates;
+  private final ComplaintVariables variables;
   private final ComplaintProperties properties;
   private final LimitClock clock;
 
-  ComplaintRetiming(ComplaintService service, ComplaintRepository complaints, ComplaintDelegates delegates,
+  ComplaintRetiming(ComplaintService service, ComplaintRepository complaints, ComplaintVariables variables,
       ComplaintProperties properties, LimitClock clock) {
     this.service = service;
     this.complaints = complaints;
-    this.delegates = delegates;
+    this.variables = variables;
     this.properties = properties;
     this.clock = clock;
   }
@@ -41,13 +41,13 @@ class ComplaintRetiming implements cn.duban.calendar.LimitRetiming {
     List<LimitChange> changes = service.retime(c.getId());
     VariableMap v = Variables.createVariables();
     if (c.getStatus() == ComplaintStatus.INVESTIGATING) {
-      v.putAll(delegates.limitVariables(c));
+      v.putAll(variables.limits(c));
     } else {
-      v.putValue(ComplaintDelegates.LIMITS_PROVISIONAL, false);
+      v.putValue(ComplaintVariables.LIMITS_PROVISIONAL, false);
     }
     if (c.getStatus() == ComplaintStatus.REPLIED && c.getRepliedAt() != null) {
       // the follow-up visit falls due a number of working days after the reply
-      v.putValue(ComplaintDelegates.FOLLOW_UP_DUE_AT,
+      v.putValue(ComplaintVariables.FOLLOW_UP_DUE_AT,
           clock.endOfWorkingDays(Date.from(c.getRepliedAt()), properties.followUpDays()));
     }
     return new Retimed(changes, v);

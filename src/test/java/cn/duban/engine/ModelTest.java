@@ -2,8 +2,8 @@ package cn.duban.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.duban.accountability.AccountabilityDelegates;
-import cn.duban.complaint.ComplaintDelegates;
+import cn.duban.accountability.AccountabilityVariables;
+import cn.duban.complaint.ComplaintVariables;
 import cn.duban.supervision.CaseVariables;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -102,9 +102,9 @@ class ModelTest {
   /** The limit variables the code sets from the working-day calendar (LimitClock). */
   private static final Set<String> CALENDAR_LIMITS = Set.of(
       "${" + CaseVariables.STAGE_LIMIT_AT + "}", "${" + CaseVariables.SIGN_FOR_DUE_AT + "}",
-      "${" + CaseVariables.NEXT_CHECKPOINT_AT + "}", "${" + AccountabilityDelegates.APPEAL_DEADLINE_AT + "}",
-      "${" + ComplaintDelegates.REMINDER_AT + "}", "${" + ComplaintDelegates.URGING_AT + "}",
-      "${" + ComplaintDelegates.CRITICISM_AT + "}");
+      "${" + CaseVariables.NEXT_CHECKPOINT_AT + "}", "${" + AccountabilityVariables.APPEAL_DEADLINE_AT + "}",
+      "${" + ComplaintVariables.REMINDER_AT + "}", "${" + ComplaintVariables.URGING_AT + "}",
+      "${" + ComplaintVariables.CRITICISM_AT + "}");
 
   @Test
   @DisplayName("R25 every timer fires at a limit the working-day calendar computed, or on a schedule from the settings")
