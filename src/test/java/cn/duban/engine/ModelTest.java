@@ -16,6 +16,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
@@ -31,6 +32,7 @@ import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
 import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.camunda.bpm.model.dmn.instance.Decision;
+import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -143,6 +145,32 @@ class ModelTest {
       for (Decision d : dmn.getModelElementsByType(Decision.class)) {
         assertThat(d.getCamundaHistoryTimeToLiveString()).as(file + " " + d.getId()).isNotBlank();
       }
+    }
+  }
+
+  private static final String MODELER_NS = "http://camunda.org/schema/modeler/1.0";
+
+  @Test
+  @DisplayName("every BPMN and DMN model declares Camunda Platform and the engine's version, so Modeler opens it for Camunda 7")
+  void executionPlatform() throws IOException {
+    String engineVersion = ProcessEngine.class.getPackage().getImplementationVersion();
+    assertThat(engineVersion).as("camunda-engine's Implementation-Version").isNotBlank();
+    List<String> problems = new ArrayList<>();
+    for (Path file : files("processes", ".bpmn")) {
+      declaresPlatform(file, Bpmn.readModelFromFile(file.toFile()).getDefinitions(), engineVersion, problems);
+    }
+    for (Path file : files("processes", ".dmn")) {
+      declaresPlatform(file, Dmn.readModelFromFile(file.toFile()).getDefinitions(), engineVersion, problems);
+    }
+    assertThat(problems).isEmpty();
+  }
+
+  private static void declaresPlatform(Path file, ModelElementInstance definitions, String engineVersion, List<String> problems) {
+    String platform = definitions.getAttributeValueNs(MODELER_NS, "executionPlatform");
+    String version = definitions.getAttributeValueNs(MODELER_NS, "executionPlatformVersion");
+    if (!"Camunda Platform".equals(platform) || !engineVersion.equals(version)) {
+      problems.add(file + ": definitions declare modeler:executionPlatform=" + platform
+          + " modeler:executionPlatformVersion=" + version + ", expected Camunda Platform " + engineVersion);
     }
   }
 
