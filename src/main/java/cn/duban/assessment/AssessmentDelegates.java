@@ -1,5 +1,6 @@
 package cn.duban.assessment;
 
+import static cn.duban.assessment.AssessmentVariables.year;
 import static cn.duban.common.FormValues.bool;
 import static cn.duban.common.FormValues.string;
 import static cn.duban.common.FormValues.strings;
@@ -8,53 +9,36 @@ import cn.duban.calendar.LimitClock;
 import cn.duban.common.Actors;
 import cn.duban.common.FormValues;
 import cn.duban.common.InputException;
-import cn.duban.common.Inputs;
-import cn.duban.organization.OrganizationService;
-import cn.duban.organization.Person;
-import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.util.Arrays;
-import java.util.EnumMap;
-import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import cn.duban.ledger.SubjectType;
-import cn.duban.ledger.Ledger;
 /**
- * The delegates of annual-assessment.bpmn, highlight-selection.bpmn and front-line-days.bpmn.
+ * The delegates of annual-assessment.bpmn, highlight-selection.bpmn, highlight-nomination.bpmn and
+ * front-line-days.bpmn: read the form's variables, call the services, publish the variables.
  */
 @Configuration
 public class AssessmentDelegates {
 
-  public static final String YEAR = "assessmentYear";
   static final String ANNUAL_ASSESSMENT = "annual-assessment";
   static final String HIGHLIGHT_SELECTION = "highlight-selection";
 
   private final AssessmentService assessment;
-  private final HighlightRepository highlights;
-  private final FrontLineRecordRepository frontLine;
-  private final OrganizationService organization;
-  private final Ledger ledger;
-  private final LimitClock clock;
-  private final AssessmentProperties properties;
+  private final AssessmentSummary summary;
+  private final HighlightService highlights;
+  private final FrontLineService frontLine;
+  private final AssessmentVariables variables;
   private final HistoryService history;
 
-  public AssessmentDelegates(AssessmentService assessment, HighlightRepository highlights,
-      FrontLineRecordRepository frontLine, OrganizationService organization, Ledger ledger, LimitClock clock,
-      AssessmentProperties properties, HistoryService history) {
+  public AssessmentDelegates(AssessmentService assessment, AssessmentSummary summary, HighlightService highlights,
+      FrontLineService frontLine, AssessmentVariables variables, HistoryService history) {
     this.assessment = assessment;
+    this.summary = summary;
     this.highlights = highlights;
     this.frontLine = frontLine;
-    this.organization = organization;
-    this.ledger = ledger;
-    this.clock = clock;
-    this.properties = properties;
+    this.variables = variables;
     this.history = history;
   }
 
@@ -68,15 +52,10 @@ public class AssessmentDelegates {
   @Bean
   public JavaDelegate openAssessment() {
     return ex -> {
-      int lastYear = clock.today().getYear() - 1;
-      int year = number(ex, YEAR, lastYear);
-      // a year still running has bookings to come: its results could not be final
-      if (year < 2000 || year > lastYear) {
-        throw new InputException(YEAR, "考核年度须是2000年至" + lastYear + "年间已结束的年度（" + YEAR + "）");
-      }
-      boolean byHand = ex.hasVariable(YEAR);
-      ex.setVariable(YEAR, year);
-      openOnce(ex, ANNUAL_ASSESSMENT, year + "年度考核", byHand, YEAR);
+      boolean byHand = ex.hasVariable(AssessmentVariables.YEAR);
+      int year = assessment.yearToAssess(ex.getVariable(AssessmentVariables.YEAR));
+      ex.setVariable(AssessmentVariables.YEAR, year);
+      openOnce(ex, ANNUAL_ASSESSMENT, year + "年度考核", byHand, AssessmentVariables.YEAR);
       // a published year is closed even when the instance that published it was cancelled later
       if (!byHand && assessment.findYear(year).map(AssessmentYear::published).orElse(false)) {
         ex.setVariable("alreadyUnderway", true);
@@ -88,7 +67,7 @@ public class AssessmentDelegates {
   public JavaDelegate computeAssessment() {
     return ex -> {
       assessment.compute(year(ex));
-      ex.setVariable("assessmentSummary", summary(year(ex)));
+      ex.setVariable("assessmentSummary", summary.of(year(ex)));
     };
   }
 
@@ -99,12 +78,13 @@ public class AssessmentDelegates {
       if ("ADJUST".equals(action)) {
         assessment.adjustGrade(year(ex), string(ex, "adjustPerson"), string(ex, "adjustGrade"),
             string(ex, "adjustReason"), Actors.of(ex));
-        ex.setVariable("assessmentSummary", summary(year(ex)));
       } else if ("RECOMPUTE".equals(action)) {
         assessment.compute(year(ex));
-        ex.setVariable("assessmentSummary", summary(year(ex)));
       } else if (!"CONFIRM".equals(action)) {
         throw new InputException("reviewAction", "请选择确认发布、调整等次或重新计算（reviewAction）");
+      }
+      if (!"CONFIRM".equals(action)) {
+        ex.setVariable("assessmentSummary", summary.of(year(ex)));
       }
     };
   }
@@ -130,101 +110,24 @@ public class AssessmentDelegates {
         string(ex, "followUpNote"));
   }
 
-  /** A string variable holds 4000 characters; the summary stays well below. */
-  static final int SUMMARY_MAX = 3800;
-  private static final int NAMES_MAX = 20;
-  private static final int UNITS_MAX = 30;
-
-  /**
-   * What the assessment office reviews, in the task form: the ranking as a table, the proposed
-   * grades counted (named where they are not 称职), those tied for the last 优秀 places, the
-   * adjustments, and the full report's address. Long lists are cut: the report has them whole.
-   */
-  String summary(int year) {
-    StringBuilder md = new StringBuilder("**单位排名**\n\n| 名次 | 单位 | 得分 | 档次 |\n|---|---|---|---|\n");
-    List<UnitResult> units = assessment.units(year);
-    for (int i = 0; i < units.size(); i++) {
-      if (units.size() > UNITS_MAX && i == UNITS_MAX - 10) {
-        md.append("| …… | 共").append(units.size()).append("个单位 | | |\n");
-        i = units.size() - 10;
-      }
-      UnitResult u = units.get(i);
-      md.append("| ").append(u.getRank()).append(" | ").append(u.getUnitName()).append(" | ")
-          .append(u.getScore().stripTrailingZeros().toPlainString()).append(" | ").append(u.getTier().label())
-          .append(" |\n");
-    }
-    List<PersonResult> people = assessment.people(year);
-    Map<Grade, List<PersonResult>> byGrade = people.stream()
-        .collect(Collectors.groupingBy(PersonResult::getGrade, () -> new EnumMap<>(Grade.class), Collectors.toList()));
-    md.append("\n**拟定等次**：").append(Arrays.stream(Grade.values()).map(g -> {
-      List<PersonResult> graded = byGrade.getOrDefault(g, List.of());
-      return g.label() + " " + graded.size() + "人" + (g == Grade.COMPETENT || graded.isEmpty() ? ""
-          : "（" + names(graded.stream().map(PersonResult::getPersonName).toList()) + "）");
-    }).collect(Collectors.joining("；")));
-    List<String> tied = people.stream()
-        .filter(p -> p.getGrade() == Grade.COMPETENT && p.getReasons().contains(AssessmentService.REVIEW_CHOOSES))
-        .map(PersonResult::getPersonName).toList();
-    if (!tied.isEmpty()) {
-      md.append("\n\n**同分争优秀名额，请选定**：").append(names(tied));
-    }
-    List<String> adjusted = people.stream().filter(p -> p.getAdjustReason() != null)
-        .map(p -> p.getPersonName() + "调整为" + p.getGrade().label()).toList();
-    if (!adjusted.isEmpty()) {
-      md.append("\n\n**已调整**：").append(names(adjusted));
-    }
-    String report = "\n\n完整报告（可打印，可下载Excel）：/api/assessment/" + year + "/report";
-    if (md.length() > SUMMARY_MAX - report.length()) {
-      md.setLength(SUMMARY_MAX - report.length() - 10);
-      md.append("……（未完）");
-    }
-    return md.append(report).toString();
-  }
-
-  private static String names(List<String> names) {
-    return names.size() <= NAMES_MAX ? String.join("、", names)
-        : String.join("、", names.subList(0, NAMES_MAX)) + "等" + names.size() + "人";
-  }
-
   // ---------------------------------------------------------------- R23 highlight selection
 
   /** The half year from the start form, or, started by the timer, the half year that just ended; once. */
   @Bean
   public JavaDelegate openHighlightSelection() {
     return ex -> {
-      LocalDate today = clock.today();
-      boolean byHand = ex.hasVariable("highlightYear");
-      int year = number(ex, "highlightYear", today.getMonthValue() <= 6 ? today.getYear() - 1 : today.getYear());
-      int half = number(ex, "highlightHalf", today.getMonthValue() <= 6 ? 2 : 1);
-      if (half != 1 && half != 2) {
-        throw new InputException("highlightHalf", "请选择上半年或下半年（highlightHalf）");
-      }
-      if (year < 2000 || LocalDate.of(year, half == 1 ? 1 : 7, 1).isAfter(today)) {
-        throw new InputException("highlightYear", "评选期须是已经开始的半年（highlightYear）");
-      }
-      String period = year + "年" + (half == 1 ? "上半年" : "下半年");
-      ex.setVariable("highlightYear", year);
-      ex.setVariable("highlightHalf", half);
-      ex.setVariable("highlightPeriodText", period);
-      openOnce(ex, HIGHLIGHT_SELECTION, period + "亮点工作评选", byHand, "highlightHalf");
+      boolean byHand = ex.hasVariable(AssessmentVariables.HIGHLIGHT_YEAR);
+      HighlightService.Period period = highlights.period(ex.getVariable(AssessmentVariables.HIGHLIGHT_YEAR),
+          ex.getVariable(AssessmentVariables.HIGHLIGHT_HALF));
+      ex.setVariables(variables.period(period));
+      openOnce(ex, HIGHLIGHT_SELECTION, period.text() + "亮点工作评选", byHand, AssessmentVariables.HIGHLIGHT_HALF);
     };
   }
 
   @Bean
   public JavaDelegate recordNomination() {
-    return ex -> {
-      Boolean nominate = bool(ex, "nominate");
-      if (nominate == null) {
-        throw new InputException("nominate", "请选择是否申报（nominate）");
-      }
-      String unit = string(ex, "nominatingUnit");
-      String selection = callerOf(ex);
-      if (nominate && highlights.findByProcessInstanceIdAndUnitCode(selection, unit).isEmpty()) {
-        highlights.save(new Highlight(number(ex, "highlightYear", 0), number(ex, "highlightHalf", 0), unit,
-            Inputs.text("highlightTitle", string(ex, "highlightTitle"), "亮点工作名称", 255),
-            Inputs.text("highlightDescription", string(ex, "highlightDescription"), "亮点工作简介", 2000),
-            selection, clock.now()));
-      }
-    };
+    return ex -> highlights.nominate(callerOf(ex), string(ex, "nominatingUnit"), AssessmentVariables.period(ex),
+        bool(ex, "nominate"), string(ex, "highlightTitle"), string(ex, "highlightDescription"));
   }
 
   /**
@@ -238,67 +141,21 @@ public class AssessmentDelegates {
 
   @Bean
   public JavaDelegate prepareHighlightSelection() {
-    return ex -> {
-      List<Highlight> nominated = highlights.findByProcessInstanceIdOrderById(ex.getProcessInstanceId());
-      ex.setVariable("nominationCount", nominated.size());
-      ex.setVariable("nominationOptions", FormValues.json(nominated.stream()
-          .map(h -> Map.of("label", organization.unitName(h.getUnitCode()) + "：" + h.getTitle(),
-              "value", h.getId().toString()))
-          .toList()));
-    };
+    return ex -> ex.setVariables(variables.nominations(highlights.nominations(ex.getProcessInstanceId())));
   }
 
   /** R23: each selected highlight books its bonus for its unit, once. */
   @Bean
   public JavaDelegate recordHighlightSelection() {
-    return ex -> {
-      List<String> selected = strings(ex, "selectedHighlights");
-      for (Highlight h : highlights.findByProcessInstanceIdOrderById(ex.getProcessInstanceId())) {
-        if (selected.contains(h.getId().toString())) {
-          h.select();
-          BigDecimal bonus = properties.highlightBonus();
-          ledger.book(new Ledger.Booking("HIGHLIGHT:" + h.getId(), SubjectType.UNIT, h.getUnitCode(), "HIGHLIGHT",
-              "R23", "亮点工作：" + h.getTitle(), bonus, "HIGHLIGHT", h.getId().toString(),
-              h.getYear() + "H" + h.getHalf()), clock.now(), h.getYear(), clock.zone());
-        }
-      }
-    };
+    return ex -> highlights.select(ex.getProcessInstanceId(), strings(ex, "selectedHighlights"));
   }
 
   // ---------------------------------------------------------------- R27 front-line days
 
   @Bean
-  public JavaDelegate recordFrontLineDays() {
-    return ex -> {
-      String personId = Actors.of(ex);
-      Person person = organization.person("person", personId);
-      if (person.getRoles().stream().noneMatch(r -> properties.frontLineTargets().containsKey(r))) {
-        throw new InputException("person", "只有县领导、部门主要负责人和乡镇党委书记登记一线工作日（person）");
-      }
-      String date = FormValues.date(ex, "frontLineDate", clock.zone());
-      LocalDate start;
-      try {
-        start = LocalDate.parse(date == null ? "" : date.length() > 10 ? date.substring(0, 10) : date);
-      } catch (Exception e) {
-        throw new InputException("frontLineDate", "请填写开始日期（frontLineDate）");
-      }
-      if (start.isAfter(clock.today())) {
-        throw new InputException("frontLineDate", "不能登记今后的日期（frontLineDate）");
-      }
-      int days = number(ex, "frontLineDays", 0);
-      if (days < 1 || days > FrontLineRecord.MAX_DAYS) {
-        throw new InputException("frontLineDays", "天数须在1至" + FrontLineRecord.MAX_DAYS + "之间（frontLineDays）");
-      }
-      LocalDate end = start.plusDays(days - 1L);
-      frontLine.findByPersonIdAndStartDateBetween(person.getId(), start.minusDays(FrontLineRecord.MAX_DAYS), end)
-          .stream().filter(f -> !f.endDate().isBefore(start)).findFirst().ifPresent(f -> {
-            throw new InputException("frontLineDate", "与已登记的" + f.getStartDate() + "起" + f.getDays()
-                + "天重叠，同一天不能登记两次（frontLineDate）");
-          });
-      frontLine.save(new FrontLineRecord(person.getId(), start, days,
-          Inputs.text("frontLinePlace", string(ex, "frontLinePlace"), "地点", 255),
-          Inputs.text("frontLineWork", string(ex, "frontLineWork"), "工作内容", 2000), clock.now()));
-    };
+  public JavaDelegate recordFrontLineDays(LimitClock clock) {
+    return ex -> frontLine.record(Actors.of(ex), FormValues.date(ex, "frontLineDate", clock.zone()),
+        ex.getVariable("frontLineDays"), string(ex, "frontLinePlace"), string(ex, "frontLineWork"));
   }
 
   // ---------------------------------------------------------------- helpers
@@ -317,26 +174,5 @@ public class AssessmentDelegates {
       throw new InputException(field, businessKey + "已经启动过，不能重复启动（" + field + "）");
     }
     ex.setVariable("alreadyUnderway", another);
-  }
-
-  private static int year(DelegateExecution ex) {
-    return ((Number) ex.getVariable(YEAR)).intValue();
-  }
-
-  /** A whole number from a form field, or the fallback when the field is empty. */
-  private static int number(DelegateExecution ex, String name, int fallback) {
-    Object v = ex.getVariable(name);
-    if (v == null || v.toString().isBlank()) {
-      return fallback;
-    }
-    try {
-      double d = Double.parseDouble(v.toString());
-      if (d != Math.rint(d)) {
-        throw new NumberFormatException();
-      }
-      return (int) d;
-    } catch (NumberFormatException e) {
-      throw new InputException(name, "“" + v + "”不是整数（" + name + "）");
-    }
   }
 }

@@ -2,6 +2,7 @@ package cn.duban.assessment;
 
 import static cn.duban.common.Inputs.choice;
 import static cn.duban.common.Inputs.text;
+import static cn.duban.common.Inputs.wholeNumber;
 
 import cn.duban.accountability.AccountabilityConsequences;
 import cn.duban.accountability.AccountabilityConsequences.GradeCaps;
@@ -104,6 +105,20 @@ public class AssessmentService {
    * Computes (or recomputes, while still a draft) the year's results; a published year is refused.
    * A recomputation keeps the review's adjustments that the new results still allow.
    */
+  /**
+   * The year to assess: as the start form names it, else (started by the timer on 15 January) the
+   * year that just ended. A year still running has bookings to come: its results could not be final.
+   */
+  public int yearToAssess(Object input) {
+    int lastYear = clock.today().getYear() - 1;
+    int year = wholeNumber(AssessmentVariables.YEAR, input, lastYear, Integer.MIN_VALUE, Integer.MAX_VALUE, "考核年度");
+    if (year < 2000 || year > lastYear) {
+      throw new InputException(AssessmentVariables.YEAR,
+          "考核年度须是2000年至" + lastYear + "年间已结束的年度（" + AssessmentVariables.YEAR + "）");
+    }
+    return year;
+  }
+
   public AssessmentYear compute(int year) {
     AssessmentYear record = years.findById(year).orElse(null);
     if (record != null && record.published()) {

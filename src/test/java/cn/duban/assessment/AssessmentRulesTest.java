@@ -142,8 +142,8 @@ class AssessmentRulesTest {
     }
     when(assessment.units(2025)).thenReturn(units);
     when(assessment.people(2025)).thenReturn(people);
-    String summary = new AssessmentDelegates(assessment, null, null, null, null, null, null, null).summary(2025);
-    assertThat(summary.length()).isLessThanOrEqualTo(AssessmentDelegates.SUMMARY_MAX);
+    String summary = new AssessmentSummary(assessment).of(2025);
+    assertThat(summary.length()).isLessThanOrEqualTo(AssessmentSummary.SUMMARY_MAX);
     assertThat(summary).contains("| 1 | 县第0号单位", "共200个单位", "| 200 | 县第199号单位", "基本称职 857人", "等2143人", "等429人",
         "/api/assessment/2025/report");
   }
