@@ -126,7 +126,7 @@ public class CaseController {
     if (!caller.in(Groups.SUPERVISION_OFFICE)) {
       throw new ResponseStatusException(HttpStatus.FORBIDDEN, "只有督查室可以撤销督查立项");
     }
-    return CaseSummary.of(withdrawal.request(c.getCaseNumber(), request == null ? null : request.withdrawalReason(),
+    return CaseSummary.of(withdrawal.request(c.getId(), request == null ? null : request.withdrawalReason(),
         caller.userId()));
   }
 

@@ -29,8 +29,9 @@ public class CaseWithdrawal {
   }
 
   @Transactional(noRollbackFor = InputException.class)
-  public SupervisionCase request(String caseNumber, String reason, String userId) {
-    SupervisionCase c = cases.checkWithdrawable(caseNumber, reason);
+  public SupervisionCase request(Long caseId, String reason, String userId) {
+    SupervisionCase c = cases.get(caseId);
+    cases.checkWithdrawable(c, reason);
     // the caller's right to withdraw is checked by now; the message is the application's own, and
     // nobody but administrators may send one into an instance themselves
     Authentication caller = identity.getCurrentAuthentication();
@@ -45,6 +46,7 @@ public class CaseWithdrawal {
         identity.setAuthentication(caller);
       }
     }
-    return cases.get(c.getId());
+    // the correlation ran the case's withdrawal in this transaction, on this very case
+    return c;
   }
 }

@@ -281,7 +281,8 @@ public class SupervisionDelegates {
   public JavaDelegate requestWithdrawal(CaseWithdrawal withdrawal) {
     return ex -> {
       try {
-        withdrawal.request(string(ex, "caseNumber"), string(ex, "withdrawalReason"), Actors.of(ex));
+        withdrawal.request(cases.byNumber("caseNumber", string(ex, "caseNumber")).getId(),
+            string(ex, "withdrawalReason"), Actors.of(ex));
         ex.setVariable("correctionMessage", null);
       } catch (InputException refused) {
         ex.setVariable("correctionMessage", refused.getMessage());

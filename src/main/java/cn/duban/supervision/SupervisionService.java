@@ -469,13 +469,17 @@ public class SupervisionService {
 
   // ---------------------------------------------------------------- R10 withdrawal
 
-  /** Checks that a case may be withdrawn; the reason is what the withdrawal will record. */
-  public SupervisionCase checkWithdrawable(String caseNumber, String reason) {
+  /** The case a person names by its number in a form ({@code field}). */
+  public SupervisionCase byNumber(String field, String caseNumber) {
     if (caseNumber == null || caseNumber.isBlank()) {
-      throw new InputException("caseNumber", "请填写要撤销的督查事项编号（caseNumber）");
+      throw new InputException(field, "请填写要撤销的督查事项编号（" + field + "）");
     }
-    SupervisionCase c = cases.findByCaseNumber(caseNumber.strip()).orElseThrow(
-        () -> new InputException("caseNumber", "督查事项“" + caseNumber.strip() + "”不存在（caseNumber）"));
+    return cases.findByCaseNumber(caseNumber.strip()).orElseThrow(
+        () -> new InputException(field, "督查事项“" + caseNumber.strip() + "”不存在（" + field + "）"));
+  }
+
+  /** Checks that a case may be withdrawn; the reason is what the withdrawal will record. */
+  public void checkWithdrawable(SupervisionCase c, String reason) {
     if (!c.getStatus().isOpen()) {
       throw new InputException("caseNumber", c.getCaseNumber() + c.getStatus().label() + "，不能撤销（caseNumber）");
     }
@@ -483,7 +487,6 @@ public class SupervisionService {
       throw new InputException("caseNumber", c.getCaseNumber() + "已启动问责，不能撤销（caseNumber）");
     }
     text("withdrawalReason", reason, "撤销理由", 1000);
-    return c;
   }
 
   /** R10: withdrawn with a reason; every record of the case stays. */
