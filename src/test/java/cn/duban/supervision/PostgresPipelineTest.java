@@ -27,6 +27,7 @@ import java.util.concurrent.Future;
 import java.util.function.BooleanSupplier;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -219,15 +220,7 @@ class PostgresPipelineTest extends PostgresTestSupport {
 
   /** Waits for the job executor, polling the database; fails after a minute. */
   private static void await(String what, BooleanSupplier condition) {
-    Instant giveUp = Instant.now().plus(PATIENCE);
-    while (!condition.getAsBoolean()) {
-      assertThat(Instant.now()).as("waiting for " + what).isBefore(giveUp);
-      try {
-        Thread.sleep(100);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-    }
+    Awaitility.await(what).atMost(PATIENCE).pollInterval(Duration.ofMillis(100)).until(condition::getAsBoolean);
   }
+
 }

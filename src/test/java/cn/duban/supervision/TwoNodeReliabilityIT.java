@@ -36,6 +36,7 @@ import java.util.concurrent.Future;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.config.YamlPropertiesFactoryBean;
@@ -472,11 +473,7 @@ class TwoNodeReliabilityIT {
 
   /** Polls a condition of another process, at most for the given time. */
   private static void await(String what, Duration patience, BooleanSupplier condition) {
-    Instant giveUp = Instant.now().plus(patience);
-    while (!condition.getAsBoolean()) {
-      assertThat(Instant.now()).as("waiting for " + what).isBefore(giveUp);
-      pause(Duration.ofMillis(500));
-    }
+    Awaitility.await(what).atMost(patience).pollInterval(Duration.ofMillis(500)).until(condition::getAsBoolean);
   }
 
   private static void pause(Duration d) {
