@@ -5,26 +5,20 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
 
 /**
  * A notice as a printable page in the traditional layout: the issuing office and the notice's name
  * at the head in the colour of its kind, the number, the addressee, the item and its requirements,
- * the limit, the issuing office and date at the foot.
+ * the limit, the issuing office and date at the foot. It shows the fields the notice was issued
+ * with, never a reading of its text.
  */
 @Component
 public class NoticePage {
 
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy年M月d日");
   private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
-
-  private final String issuingOffice;
-
-  public NoticePage(@Value("${duban.notice.issuing-office:县委县政府督查室}") String issuingOffice) {
-    this.issuingOffice = issuingOffice;
-  }
 
   /** R25: what a provisional limit says wherever it is shown. */
   public static final String PROVISIONAL_NOTE = "暂按法定节假日计算，待国务院办公厅通知发布后自动调整";
@@ -38,26 +32,24 @@ public class NoticePage {
       ZoneId zone) {
   }
 
-  /** A case's green, yellow or red notice. */
+  /** A case's green, yellow or red notice, from the fields it was issued with. */
   public String html(Notice n, ZoneId zone) {
-    List<String> paragraphs = new ArrayList<>();
+    NoticeFields f = n.getFields();
     List<String[]> rows = new ArrayList<>();
-    String[] lines = n.getBody().split("\n");
-    // the body as NoticeService writes it: name, number, blank, "unit：", demand, blank, rows, blank, office, date
-    for (int i = 2; i < lines.length - 2; i++) {
-      String line = lines[i].strip();
-      int colon = line.indexOf('：');
-      if (line.isEmpty() || line.endsWith("：") && line.equals(n.getAddresseeUnit() + "：")) {
-        continue;
-      }
-      if (colon > 0 && colon <= 8 && !line.startsWith("现将") && !line.startsWith("督查事项")) {
-        rows.add(new String[] {line.substring(0, colon), line.substring(colon + 1)});
-      } else {
-        paragraphs.add(line);
-      }
+    row(rows, "协办单位", f.coUnits());
+    row(rows, "责任人", f.responsiblePerson());
+    row(rows, "工作内容和要求", f.requirement());
+    row(rows, "关键节点", f.milestones());
+    row(rows, "质量标准", f.qualityStandard());
+    return html(new Sheet(f.issuingOffice(), colour(n.getKind()), n.getKind().colour(), n.getKind().title(),
+        n.getCaseNumber(), n.getAddresseeUnit(), List.of(f.demand()), rows, n.getLimitAt(), n.isProvisional(),
+        n.getIssuedAt(), zone));
+  }
+
+  private static void row(List<String[]> rows, String label, String value) {
+    if (value != null) {
+      rows.add(new String[] {label, value});
     }
-    return html(new Sheet(issuingOffice, colour(n.getKind()), n.getKind().colour(), n.getKind().title(), n.getCaseNumber(),
-        n.getAddresseeUnit(), paragraphs, rows, n.getLimitAt(), n.isProvisional(), n.getIssuedAt(), zone));
   }
 
   public String html(Sheet s) {
