@@ -24,18 +24,27 @@ public final class EmbeddedPostgres {
   }
 
   public static synchronized void register(DynamicPropertyRegistry registry) {
+    String url = newDatabase();
+    registry.add("DUBAN_DB_URL", () -> url);
+    registry.add("DUBAN_DB_USER", () -> "postgres");
+    registry.add("DUBAN_DB_PASSWORD", () -> "postgres");
+    registry.add("DUBAN_ADMIN_USER", () -> "admin");
+    registry.add("DUBAN_ADMIN_PASSWORD", () -> "pg-admin-secret");
+    registry.add("DUBAN_INITIAL_PASSWORD", () -> "pg-demo-secret");
+  }
+
+  /**
+   * A fresh, empty database (its JDBC URL; user and password {@code postgres}), for the Spring
+   * context of {@link #register} or a test that builds a database by hand.
+   */
+  public static synchronized String newDatabase() {
     String database = "duban_" + DATABASES.incrementAndGet();
     try (Connection c = server().getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
       s.execute("create database " + database);
     } catch (SQLException e) {
       throw new IllegalStateException(e);
     }
-    registry.add("DUBAN_DB_URL", () -> server.getJdbcUrl("postgres", database));
-    registry.add("DUBAN_DB_USER", () -> "postgres");
-    registry.add("DUBAN_DB_PASSWORD", () -> "postgres");
-    registry.add("DUBAN_ADMIN_USER", () -> "admin");
-    registry.add("DUBAN_ADMIN_PASSWORD", () -> "pg-admin-secret");
-    registry.add("DUBAN_INITIAL_PASSWORD", () -> "pg-demo-secret");
+    return server.getJdbcUrl("postgres", database);
   }
 
   private static io.zonky.test.db.postgres.embedded.EmbeddedPostgres server() {

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.ModelAndView;
 
 /**
  * R20–R22, R27: a year's results as JSON, as a printable page and as Excel; a unit's score sheet.
@@ -77,9 +78,9 @@ public class AssessmentController {
   }
 
   @GetMapping(value = "/report", produces = MediaType.TEXT_HTML_VALUE + ";charset=UTF-8")
-  public String reportPage(@PathVariable int year) {
+  public ModelAndView reportPage(@PathVariable int year) {
     requireReadsAll();
-    return reports.html(year(year));
+    return reports.reportView(year(year));
   }
 
   @GetMapping("/report.xlsx")
@@ -107,9 +108,9 @@ public class AssessmentController {
   }
 
   @GetMapping(value = "/units/{unit}/sheet.html", produces = MediaType.TEXT_HTML_VALUE + ";charset=UTF-8")
-  public String sheetPage(@PathVariable int year, @PathVariable String unit) {
+  public ModelAndView sheetPage(@PathVariable int year, @PathVariable String unit) {
     assessedUnit(year, unit);
-    return reports.sheetHtml(year, unit);
+    return reports.sheetView(year, unit);
   }
 
   private void assessedUnit(int year, String unit) {

@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
@@ -15,10 +16,12 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.springframework.stereotype.Component;
-import org.springframework.web.util.HtmlUtils;
+import org.springframework.web.servlet.ModelAndView;
 
-import cn.duban.ledger.LedgerEntry;
-/** The year's ranking and grades as people read them: a printable page and an Excel workbook. */
+/**
+ * The year's ranking and grades as people read them: printable pages (the templates under
+ * {@code templates/assessment/}, which escape every value) and an Excel workbook.
+ */
 @Component
 public class AssessmentReports {
 
@@ -34,77 +37,69 @@ public class AssessmentReports {
     this.clock = clock;
   }
 
+  /** A unit's line of the report's ranking. */
+  public record UnitLine(int rank, String unitCode, String unitName, String score, String tier, String selfExamination,
+      String interview) {
+  }
+
+  /** A person's line of the report's grades. */
+  public record PersonLine(String name, String unit, String score, String grade, String reasons, String frontLine,
+      String followUp) {
+  }
+
+  /** The printable ranking and grade report of a year (template {@code assessment/report.html}). */
+  public record ReportPage(int year, String status, String baseScore, List<UnitLine> units, List<PersonLine> people) {
+  }
+
+  /** A subtotal of a unit's score sheet: a rule or a source, its entries and points. */
+  public record SubtotalLine(String label, int entries, String points) {
+  }
+
+  /** An entry of a unit's score sheet. */
+  public record EntryLine(String day, String ruleRef, String ruleLabel, String source, String points) {
+  }
+
+  /** A unit's score sheet for a year (template {@code assessment/sheet.html}). */
+  public record SheetPage(int year, String unitName, String total, List<SubtotalLine> byRule,
+      List<SubtotalLine> bySource, List<EntryLine> entries) {
+  }
+
   /** The printable ranking and grade report of a year, in Chinese. */
-  public String html(AssessmentYear y) {
+  public ReportPage report(AssessmentYear y) {
     int year = y.getYear();
-    StringBuilder h = new StringBuilder();
-    h.append("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"UTF-8\"><title>").append(year)
-        .append("年度绩效考核结果</title><style>")
-        .append("body{font-family:'SimSun','WenQuanYi Zen Hei',serif;margin:24px;color:#000}")
-        .append("h1{text-align:center;font-size:22px}h2{font-size:17px;margin-top:28px}")
-        .append("table{border-collapse:collapse;width:100%;font-size:14px}")
-        .append("th,td{border:1px solid #000;padding:4px 6px;text-align:left}th{background:#eee}")
-        .append(".note{font-size:13px;color:#333}@media print{.noprint{display:none}}</style></head><body>");
-    h.append("<h1>").append(year).append("年度绩效考核结果</h1>");
-    h.append("<p class=\"note\">状态：").append(y.published() ? "已发布（" + DAY.format(y.getPublishedAt()
-        .atZone(clock.zone())) + "）" : "草稿，待审核").append("　基础分：").append(plain(y.getBaseScore()))
-        .append("　<a class=\"noprint\" href=\"report.xlsx\">下载Excel</a></p>");
-    h.append("<h2>一、单位得分与排名</h2><table><tr><th>名次</th><th>单位</th><th>得分</th><th>档次</th>")
-        .append("<th>书面检查</th><th>约谈负责人</th></tr>");
-    for (UnitResult u : assessment.units(year)) {
-      h.append("<tr><td>").append(u.getRank()).append("</td><td><a href=\"units/").append(esc(u.getUnitCode()))
-          .append("/sheet.html\">").append(esc(u.getUnitName())).append("</a></td><td>").append(plain(u.getScore()))
-          .append("</td><td>").append(u.getTier().label()).append("</td><td>")
-          .append(u.getSelfExamination() == null ? "" : "已提交").append("</td><td>")
-          .append(u.getHeadInterviewedAt() == null ? "" : "已约谈" + (u.isPostAdjustmentDue() ? "（一年两次，调整岗位）" : ""))
-          .append("</td></tr>");
-    }
-    h.append("</table><h2>二、个人等次</h2><table><tr><th>姓名</th><th>单位</th><th>得分</th><th>等次</th>")
-        .append("<th>依据</th><th>一线工作日</th><th>后续处理</th></tr>");
-    for (PersonResult p : assessment.people(year)) {
-      h.append("<tr><td>").append(esc(p.getPersonName())).append("</td><td>")
-          .append(esc(p.getUnitCode() == null ? "县直机关" : organization.unitName(p.getUnitCode()))).append("</td><td>")
-          .append(plain(p.getScore())).append("</td><td>").append(p.getGrade().label())
-          .append(p.getAdjustReason() == null ? "" : "（审核调整：" + esc(p.getAdjustReason()) + "）").append("</td><td>")
-          .append(esc(p.getReasons())).append("</td><td>").append(frontLine(p)).append("</td><td>")
-          .append(followUp(p)).append("</td></tr>");
-    }
-    h.append("</table></body></html>");
-    return h.toString();
+    String status = y.published()
+        ? "已发布（" + DAY.format(y.getPublishedAt().atZone(clock.zone())) + "）" : "草稿，待审核";
+    List<UnitLine> units = assessment.units(year).stream().map(u -> new UnitLine(u.getRank(), u.getUnitCode(),
+        u.getUnitName(), plain(u.getScore()), u.getTier().label(), u.getSelfExamination() == null ? "" : "已提交",
+        u.getHeadInterviewedAt() == null ? "" : "已约谈" + (u.isPostAdjustmentDue() ? "（一年两次，调整岗位）" : "")))
+        .toList();
+    List<PersonLine> people = assessment.people(year).stream().map(p -> new PersonLine(p.getPersonName(),
+        p.getUnitCode() == null ? "县直机关" : organization.unitName(p.getUnitCode()), plain(p.getScore()),
+        p.getGrade().label() + (p.getAdjustReason() == null ? "" : "（审核调整：" + p.getAdjustReason() + "）"),
+        p.getReasons(), frontLine(p), followUp(p))).toList();
+    return new ReportPage(year, status, plain(y.getBaseScore()), units, people);
+  }
+
+  public ModelAndView reportView(AssessmentYear y) {
+    return new ModelAndView("assessment/report", Map.of("report", report(y)));
   }
 
   /** A unit's score sheet: its entries summed by rule and by source case, then every entry of the year. */
-  public String sheetHtml(int year, String unit) {
-    String name = organization.unitName(unit);
+  public SheetPage sheet(int year, String unit) {
     AssessmentService.Breakdown breakdown = assessment.breakdown(year, unit);
-    StringBuilder h = new StringBuilder("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"UTF-8\"><title>")
-        .append(esc(name)).append(year).append("年度记分明细</title><style>body{font-family:serif;margin:24px}")
-        .append("table{border-collapse:collapse;width:100%;margin-bottom:20px}th,td{border:1px solid #000;")
-        .append("padding:4px 6px;text-align:left}th{background:#eee}</style></head><body><h1>").append(esc(name))
-        .append(year).append("年度记分明细</h1><p>基础分之外合计：").append(plain(breakdown.total()))
-        .append("</p><h2>按规则汇总</h2>");
-    subtotals(h, "规则", breakdown.byRule());
-    h.append("<h2>按来源事项汇总</h2>");
-    subtotals(h, "来源事项", breakdown.bySource());
-    h.append("<h2>逐笔明细</h2><table><tr><th>日期</th><th>规则</th><th>事项</th><th>来源</th><th>分值</th></tr>");
-    for (LedgerEntry e : assessment.scoreSheet(year, unit)) {
-      h.append("<tr><td>").append(DAY.format(e.getBookedAt().atZone(clock.zone()))).append("</td><td>")
-          .append(esc(e.getRuleRef())).append("</td><td>").append(esc(e.getRuleLabel())).append("</td><td>")
-          .append(esc(AssessmentService.sourceLabel(e))).append("</td><td>").append(plain(e.getPoints()))
-          .append("</td></tr>");
-    }
-    h.append("<tr><th colspan=\"4\">合计</th><th>").append(plain(breakdown.total()))
-        .append("</th></tr></table></body></html>");
-    return h.toString();
+    List<EntryLine> entries = assessment.scoreSheet(year, unit).stream().map(e -> new EntryLine(
+        DAY.format(e.getBookedAt().atZone(clock.zone())), e.getRuleRef(), e.getRuleLabel(),
+        AssessmentService.sourceLabel(e), plain(e.getPoints()))).toList();
+    return new SheetPage(year, organization.unitName(unit), plain(breakdown.total()), subtotals(breakdown.byRule()),
+        subtotals(breakdown.bySource()), entries);
   }
 
-  private static void subtotals(StringBuilder h, String what, List<AssessmentService.Subtotal> lines) {
-    h.append("<table><tr><th>").append(what).append("</th><th>笔数</th><th>分值</th></tr>");
-    for (AssessmentService.Subtotal s : lines) {
-      h.append("<tr><td>").append(esc(s.label())).append("</td><td>").append(s.entries()).append("</td><td>")
-          .append(plain(s.points())).append("</td></tr>");
-    }
-    h.append("</table>");
+  public ModelAndView sheetView(int year, String unit) {
+    return new ModelAndView("assessment/sheet", Map.of("sheet", sheet(year, unit)));
+  }
+
+  private static List<SubtotalLine> subtotals(List<AssessmentService.Subtotal> lines) {
+    return lines.stream().map(s -> new SubtotalLine(s.label(), s.entries(), plain(s.points()))).toList();
   }
 
   /** The same report as an Excel workbook: a sheet of units, a sheet of people. */
@@ -170,14 +165,10 @@ public class AssessmentReports {
   private static String followUp(PersonResult p) {
     String measure = p.getFollowUpMeasure() == null ? ""
         : AssessmentService.FollowUp.valueOf(p.getFollowUpMeasure()).label();
-    return esc(measure) + (p.isRotationDue() ? "（应轮岗或降职）" : "");
+    return measure + (p.isRotationDue() ? "（应轮岗或降职）" : "");
   }
 
   private static String plain(BigDecimal value) {
     return value.stripTrailingZeros().toPlainString();
-  }
-
-  private static String esc(String text) {
-    return text == null ? "" : HtmlUtils.htmlEscape(text);
   }
 }

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.ModelAndView;
 
 /** R17: a complaint's urging notice (催办通知书) as a printable page, for the offices and the unit it urges. */
 @RestController
@@ -43,7 +44,7 @@ public class ComplaintController {
   }
 
   @GetMapping(value = "/api/complaints/{trackingCode}/urging-notice", produces = MediaType.TEXT_HTML_VALUE + ";charset=UTF-8")
-  public String urgingNotice(@PathVariable String trackingCode) {
+  public ModelAndView urgingNotice(@PathVariable String trackingCode) {
     Complaint c = complaints.findByTrackingCode(trackingCode)
         .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "投诉不存在：" + trackingCode));
     Viewer v = access.viewer().orElseThrow(() -> new ResponseStatusException(HttpStatus.UNAUTHORIZED, "请先登录"));
@@ -54,12 +55,12 @@ public class ComplaintController {
         .filter(e -> e.getKind() == ComplaintEvent.Kind.URGING_NOTICE).findFirst()
         .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, trackingCode + "未发出催办通知书"));
     String text = notice.getText().startsWith("催办通知书：") ? notice.getText().substring(6) : notice.getText();
-    return page.html(new NoticePage.Sheet(office, "#d46b08", "催办", "投诉办理催办通知书", "投诉编号 " + c.getTrackingCode(),
-        notice.getAddressee(), List.of(text), List.<String[]>of(
-            new String[] {"投诉类型", c.getType().label()},
-            new String[] {"被投诉单位", organization.unitName(c.getUnitCode())},
-            new String[] {"受理时间", MINUTE.format(c.getReceivedAt().atZone(clock.zone()))},
-            new String[] {"原办理时限", MINUTE.format(c.getInvestigationLimitAt().atZone(clock.zone()))}),
+    return page.view(new NoticePage.Sheet(office, "#d46b08", "催办", "投诉办理催办通知书", "投诉编号 " + c.getTrackingCode(),
+        notice.getAddressee(), List.of(text), List.of(
+            new NoticePage.Row("投诉类型", c.getType().label()),
+            new NoticePage.Row("被投诉单位", organization.unitName(c.getUnitCode())),
+            new NoticePage.Row("受理时间", MINUTE.format(c.getReceivedAt().atZone(clock.zone()))),
+            new NoticePage.Row("原办理时限", MINUTE.format(c.getInvestigationLimitAt().atZone(clock.zone())))),
         null, false, notice.getOccurredAt(), clock.zone()));
   }
 }

@@ -1,6 +1,7 @@
 package cn.duban.notice;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -44,7 +45,14 @@ public class Notice {
   @Column(nullable = false)
   private boolean escalated;
 
-  @Column(nullable = false, length = 4000)
+  @Embedded
+  private NoticeFields fields;
+
+  /**
+   * The whole notice as plain text, written from {@link #fields} when issued: kept for the record
+   * and for API clients that read it, never parsed back.
+   */
+  @Column(nullable = false)
   private String body;
 
   /** R25: the limit was counted across a year without an official holiday table. */
@@ -55,7 +63,7 @@ public class Notice {
   }
 
   public Notice(Long caseId, String caseNumber, NoticeKind kind, String addresseeUnit, Instant issuedAt,
-      Instant limitAt, boolean escalated, boolean provisional, String body) {
+      Instant limitAt, boolean escalated, boolean provisional, NoticeFields fields, String body) {
     this.caseId = caseId;
     this.caseNumber = caseNumber;
     this.kind = kind;
@@ -64,13 +72,15 @@ public class Notice {
     this.limitAt = limitAt;
     this.escalated = escalated;
     this.provisional = provisional;
+    this.fields = fields;
     this.body = body;
   }
 
   /** R25: the limit counted again once the year's holiday table arrived; the notice states the new date. */
-  void relimit(Instant limitAt, boolean provisional, String body) {
+  void relimit(Instant limitAt, boolean provisional, NoticeFields fields, String body) {
     this.limitAt = limitAt;
     this.provisional = provisional;
+    this.fields = fields;
     this.body = body;
   }
 
@@ -82,6 +92,7 @@ public class Notice {
   public Instant getIssuedAt() { return issuedAt; }
   public Instant getLimitAt() { return limitAt; }
   public boolean isEscalated() { return escalated; }
+  public NoticeFields getFields() { return fields; }
   public String getBody() { return body; }
   public boolean isProvisional() { return provisional; }
 }

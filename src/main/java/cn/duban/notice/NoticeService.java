@@ -33,22 +33,31 @@ public class NoticeService {
   /** {@code provisional}: the limit was counted across a year without an official holiday table (R25). */
   @Transactional(propagation = Propagation.MANDATORY)
   public Notice issue(NoticeKind kind, NoticeContent content, boolean escalated, boolean provisional, Instant now) {
-    return notices.findByCaseIdAndKind(content.caseId(), kind).orElseGet(() -> notices.saveAndFlush(
-        new Notice(content.caseId(), content.caseNumber(), kind, content.unitName(), now, content.limitAt(),
-            escalated, provisional, render(kind, content, now))));
+    return notices.findByCaseIdAndKind(content.caseId(), kind).orElseGet(() -> {
+      NoticeFields fields = fields(kind, content, issuingOffice);
+      return notices.saveAndFlush(new Notice(content.caseId(), content.caseNumber(), kind, content.unitName(), now,
+          content.limitAt(), escalated, provisional, fields,
+          text(kind, content.caseNumber(), content.unitName(), fields, now, content.zone())));
+    });
   }
 
   public Optional<Notice> find(Long caseId, NoticeKind kind) {
     return notices.findByCaseIdAndKind(caseId, kind);
   }
 
-  /** R25: the notice states the limit as counted again; it keeps the date it was issued on. */
+  /**
+   * R25: the notice states the limit as counted again; it keeps the day it was issued on and the
+   * office that issued it.
+   */
   @Transactional(propagation = Propagation.MANDATORY)
   public void relimit(Notice notice, NoticeContent content, boolean provisional) {
-    notice.relimit(content.limitAt(), provisional, render(notice.getKind(), content, notice.getIssuedAt()));
+    NoticeFields fields = fields(notice.getKind(), content, notice.getFields().issuingOffice());
+    notice.relimit(content.limitAt(), provisional, fields,
+        text(notice.getKind(), notice.getCaseNumber(), notice.getAddresseeUnit(), fields, notice.getIssuedAt(),
+            content.zone()));
   }
 
-  String render(NoticeKind kind, NoticeContent c, Instant now) {
+  static NoticeFields fields(NoticeKind kind, NoticeContent c, String office) {
     String limit = DAY.format(c.limitAt().atZone(c.zone()));
     String demand = switch (kind) {
       case GREEN -> "现将“" + c.title() + "”列为督查事项，请你单位按照要求认真抓好落实，于" + limit
@@ -58,9 +67,16 @@ public class NoticeService {
       case RED -> "督查事项“" + c.title() + "”经限期催办仍未办结。请你单位于" + limit
           + "前办结具结；逾期仍未办结的，将启动问责程序。";
     };
-    return kind.title() + "\n" + c.caseNumber() + "\n\n" + c.unitName() + "：\n" + demand
-        + "\n\n协办单位：" + c.coUnitNames() + "\n责任人：" + c.responsiblePerson()
-        + "\n工作内容和要求：" + c.requirement() + "\n关键节点：" + c.milestones() + "\n质量标准：" + c.qualityStandard()
-        + "\n\n" + issuingOffice + "\n" + DAY.format(now.atZone(c.zone()));
+    return new NoticeFields(demand, c.coUnitNames(), c.responsiblePerson(), c.requirement(), c.milestones(),
+        c.qualityStandard(), office);
+  }
+
+  /** The notice as plain text, for {@link Notice#getBody()}: written once from the fields, never parsed. */
+  static String text(NoticeKind kind, String caseNumber, String addressee, NoticeFields f, Instant issuedAt,
+      ZoneId zone) {
+    return kind.title() + "\n" + caseNumber + "\n\n" + addressee + "：\n" + f.demand()
+        + "\n\n协办单位：" + f.coUnits() + "\n责任人：" + f.responsiblePerson()
+        + "\n工作内容和要求：" + f.requirement() + "\n关键节点：" + f.milestones() + "\n质量标准：" + f.qualityStandard()
+        + "\n\n" + f.issuingOffice() + "\n" + DAY.format(issuedAt.atZone(zone));
   }
 }

@@ -26,6 +26,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.ModelAndView;
 
 /** The project's API for supervision cases: read a case with its whole record, withdraw one. */
 @RestController
@@ -106,7 +107,7 @@ public class CaseController {
 
   /** The case's green, yellow or red notice as a printable page. */
   @GetMapping(value = "/{id}/notices/{kind}", produces = MediaType.TEXT_HTML_VALUE + ";charset=UTF-8")
-  public String notice(@PathVariable Long id, @PathVariable NoticeKind kind) {
+  public ModelAndView notice(@PathVariable Long id, @PathVariable NoticeKind kind) {
     SupervisionCase c = repository.findById(id)
         .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "督查事项不存在：" + id));
     if (!viewer().mayRead(c.viewers())) {
@@ -114,7 +115,7 @@ public class CaseController {
     }
     Notice n = notices.findByCaseIdAndKind(id, kind)
         .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, c.getCaseNumber() + "未发出" + kind.title()));
-    return noticePage.html(n, clock.zone());
+    return noticePage.view(n, clock.zone());
   }
 
   /** R10 through the API; like the withdrawal process in Tasklist, for the supervision office only. */

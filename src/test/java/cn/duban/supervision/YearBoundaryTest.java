@@ -23,8 +23,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import cn.duban.Http;
 import cn.duban.ProcessTestSupport;
 /**
  * R25 across New Year: with no official 2027 table yet, limits into 2027 count provisionally by
@@ -44,7 +46,7 @@ class YearBoundaryTest extends ProcessTestSupport {
 
   @Autowired Retimer retimer;
   @Autowired HolidayTables holidays;
-  @Autowired NoticePage noticePage;
+  @LocalServerPort int port;
   @Autowired ComplaintRepository complaints;
   @Autowired JdbcTemplate jdbc;
 
@@ -89,8 +91,10 @@ class YearBoundaryTest extends ProcessTestSupport {
     assertThat(task(pi, "handleCase").getDueDate()).isEqualTo(at(LocalDateTime.of(2027, 1, 4, 23, 59, 59)));
     Notice yellow = notice(c, NoticeKind.YELLOW).orElseThrow();
     assertThat(yellow.isProvisional()).isTrue();
-    assertThat(noticePage.html(yellow, SHANGHAI)).contains("2027年1月4日 23:59", NoticePage.PROVISIONAL_NOTE);
-    assertThat(noticePage.html(notice(c, NoticeKind.GREEN).orElseThrow(), SHANGHAI))
+    Http http = new Http(port);
+    assertThat(http.get("/api/cases/" + c.getId() + "/notices/YELLOW", "ducha").body())
+        .contains("2027年1月4日 23:59", NoticePage.PROVISIONAL_NOTE);
+    assertThat(http.get("/api/cases/" + c.getId() + "/notices/GREEN", "ducha").body())
         .doesNotContain(NoticePage.PROVISIONAL_NOTE);
   }
 
