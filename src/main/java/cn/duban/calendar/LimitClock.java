@@ -11,7 +11,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns limits into the instants that timers fire at and tasks fall due at (DESIGN principle 4).
+ * Turns limits into the instants that timers fire at and tasks fall due at (principle 4, docs/architecture.md).
  * Timers ({@code timeDate}) and task due dates ({@code camunda:dueDate}) both take their dates from
  * here, so Tasklist's overdue marker and the escalation agree. "Now" is the engine's clock, so a
  * test that moves the engine clock moves every limit with it.

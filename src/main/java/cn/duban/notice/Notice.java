@@ -12,7 +12,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.UniqueConstraint;
 import java.time.Instant;
 
-/** An issued notice. A case has at most one notice of each kind (DESIGN principle 5). */
+/** An issued notice. A case has at most one notice of each kind (principle 5, docs/architecture.md). */
 @Entity
 @Table(name = "case_notice", uniqueConstraints = @UniqueConstraint(columnNames = {"case_id", "kind"}))
 public class Notice {
