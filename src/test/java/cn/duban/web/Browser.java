@@ -1,247 +1,266 @@
 package cn.duban.web;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.WebSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.NoSuchElementException;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.SearchContext;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * Debian's headless Chromium, driven over the DevTools protocol with the JDK's own HTTP client and
- * WebSocket: no driver binary, no browser download. Enough for the browser tests: open a page,
- * run a script in it, wait for a condition, take a screenshot.
+ * Debian's headless Chromium, driven by Selenium through Debian's chromedriver: a person at the
+ * webapps, who opens a page, reads it, clicks what it says, types into a labelled field and waits
+ * for the answer. Nothing is downloaded: the driver and the browser are the distribution's, named
+ * by path, so Selenium Manager is never asked for either.
+ *
+ * <p>Without Chromium or its driver the calling test is skipped with a message, unless
+ * {@code -Dduban.browser.required=true} (as CI runs it), where that is a failure.
  */
 final class Browser implements AutoCloseable {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  static final Path SHOTS = Path.of("target", "browser");
   private static final Duration PATIENCE = Duration.ofSeconds(30);
+  private static final Path PROFILES = Path.of("target", "chromium");
 
-  private final Process process;
+  /**
+   * Selenium looks for DevTools bindings of the browser's version, which a newer Chromium outruns,
+   * and says so at every start; the tests speak DevTools through chromedriver's own endpoint
+   * ({@link ChromeDriver#executeCdpCommand}), which needs no bindings. Held here so that the level sticks.
+   */
+  private static final Logger CDP_BINDINGS = Logger.getLogger("org.openqa.selenium.devtools.CdpVersionFinder");
+
+  static {
+    CDP_BINDINGS.setLevel(Level.SEVERE);
+  }
+
+  private final ChromeDriver driver;
   private final Path profile;
-  private final WebSocket socket;
-  private final AtomicInteger ids = new AtomicInteger();
-  private final Map<Integer, CompletableFuture<JsonNode>> pending = new ConcurrentHashMap<>();
 
-  /** The Chromium to use: $DUBAN_CHROMIUM, else Debian's /usr/bin/chromium, if there. */
-  static Optional<Path> chromium() {
+  /** The Chromium to use: $DUBAN_CHROMIUM, else Debian's /usr/bin/chromium. */
+  static Path chromium() {
     String configured = System.getenv("DUBAN_CHROMIUM");
-    Path path = Path.of(configured != null && !configured.isBlank() ? configured : "/usr/bin/chromium");
-    return Files.isExecutable(path) ? Optional.of(path) : Optional.empty();
+    return Path.of(configured != null && !configured.isBlank() ? configured : "/usr/bin/chromium");
+  }
+
+  /** Debian's chromium-driver, which matches Debian's chromium version for version; $DUBAN_CHROMEDRIVER if set. */
+  static Path chromedriver() {
+    String configured = System.getenv("DUBAN_CHROMEDRIVER");
+    return Path.of(configured != null && !configured.isBlank() ? configured : "/usr/bin/chromedriver");
   }
 
   /**
-   * An English browser, as Debian's Chromium is out of the box: the webapps must speak Chinese to
-   * it all the same.
+   * Starts the browser, or skips the calling test when it is not installed. The browser's language
+   * is English, as Debian's Chromium is out of the box (the webapps must speak Chinese to it all the
+   * same), and its time zone UTC, as on the server the demonstration runs on (the webapps must show
+   * Beijing time all the same).
    */
-  static Browser launch(Path chromium) throws IOException, InterruptedException {
-    Path profile = Files.createTempDirectory("duban-chromium");
-    ProcessBuilder pb = new ProcessBuilder(chromium.toString(), "--headless=new", "--no-sandbox", "--disable-gpu",
-        "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--disable-dev-shm-usage", "--lang=en-US", "--accept-lang=en-US,en", "--window-size=1400,1100",
-        "--remote-debugging-port=0", "--user-data-dir=" + profile, "about:blank")
-        .redirectErrorStream(true).redirectOutput(profile.resolve("chromium.log").toFile());
-    pb.environment().put("HOME", profile.toString());
-    pb.environment().put("TZ", "Asia/Shanghai");
-    pb.environment().put("LANG", "en_US.UTF-8");
-    Process process = pb.start();
-    Path portFile = profile.resolve("DevToolsActivePort");
-    Instant until = Instant.now().plus(PATIENCE);
-    while (!Files.exists(portFile) || Files.readAllLines(portFile).size() < 2) {
-      if (!process.isAlive() || Instant.now().isAfter(until)) {
-        process.destroyForcibly();
-        throw new IllegalStateException("Chromium did not start: " + Files.readString(profile.resolve("chromium.log")));
-      }
-      Thread.sleep(100);
+  static Browser launch() throws IOException {
+    List<Path> missing = Stream.of(chromium(), chromedriver()).filter(p -> !Files.isExecutable(p)).toList();
+    if (!missing.isEmpty() && Boolean.getBoolean("duban.browser.required")) {
+      throw new IllegalStateException("the browser tests are required (duban.browser.required) but " + missing
+          + " is missing: apt-get install chromium chromium-driver fonts-wqy-zenhei");
     }
-    int port = Integer.parseInt(Files.readAllLines(portFile).get(0).strip());
-    HttpClient http = HttpClient.newHttpClient();
-    JsonNode targets = JSON.readTree(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/json/list"))
-        .build(), HttpResponse.BodyHandlers.ofString()).body());
-    String page = null;
-    for (JsonNode t : targets) {
-      if ("page".equals(t.path("type").asText())) {
-        page = t.path("webSocketDebuggerUrl").asText();
-        break;
-      }
-    }
-    if (page == null) {
-      process.destroyForcibly();
-      throw new IllegalStateException("Chromium has no page: " + targets);
-    }
-    return new Browser(process, profile, http, URI.create(page));
+    Assumptions.assumeTrue(missing.isEmpty(),
+        "no " + missing + ": apt-get install chromium chromium-driver fonts-wqy-zenhei to run the browser tests");
+    Files.createDirectories(PROFILES);
+    return new Browser(Files.createTempDirectory(PROFILES.toAbsolutePath(), "profile-"));
   }
 
-  private Browser(Process process, Path profile, HttpClient http, URI page) {
-    this.process = process;
+  private Browser(Path profile) {
     this.profile = profile;
-    this.socket = http.newWebSocketBuilder().buildAsync(page, new Listener()).join();
-    send("Page.enable", Map.of());
-    send("Runtime.enable", Map.of());
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(chromium().toFile());
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+        "--disable-quic", "--lang=en-US", "--accept-lang=en-US,en", "--window-size=1400,1100",
+        "--user-data-dir=" + profile.toAbsolutePath());
+    ChromeDriverService service = new ChromeDriverService.Builder()
+        .usingDriverExecutable(chromedriver().toFile())
+        .usingAnyFreePort()
+        .withEnvironment(Map.of("HOME", profile.toAbsolutePath().toString(), "TZ", "UTC", "LANG", "en_US.UTF-8"))
+        .withLogOutput(java.io.OutputStream.nullOutputStream())
+        .build();
+    this.driver = new ChromeDriver(service, options);
+  }
+
+  WebDriver driver() {
+    return driver;
   }
 
   /** Opens a page and waits until it has loaded. */
   void open(String url) {
-    send("Page.navigate", Map.of("url", url));
-    sleep(300);
-    waitFor("document.readyState === 'complete'", "the page " + url + " to load");
+    driver.get(url);
   }
 
-  /** Runs a script in the page and returns its value (a promise is awaited). */
-  JsonNode eval(String script) {
-    JsonNode result = send("Runtime.evaluate", Map.of("expression", script, "returnByValue", true,
-        "awaitPromise", true));
-    if (result.has("exceptionDetails")) {
-      throw new IllegalStateException("script failed: " + result.path("exceptionDetails").toString());
-    }
-    return result.path("result").path("value");
+  /** Logs in on the webapps' login page (of the app at {@code url}) with the user name and password. */
+  void logIn(String url, String user, String password) {
+    open(url);
+    typeLogin(user, password);
+    until(d -> d.findElements(By.cssSelector("form[name=signinForm]")).isEmpty(), "the login of " + user + " to pass");
   }
 
+  /** Types a user name and password into the login form and presses its button, without waiting for the answer. */
+  void typeLogin(String user, String password) {
+    WebElement name = until(d -> d.findElement(By.cssSelector("form[name=signinForm] input[type=text]")),
+        "the login form");
+    name.clear();
+    name.sendKeys(user);
+    WebElement secret = driver.findElement(By.cssSelector("form[name=signinForm] input[type=password]"));
+    secret.clear();
+    secret.sendKeys(password);
+    driver.findElement(By.cssSelector("form[name=signinForm] button[type=submit]")).click();
+  }
+
+  /** The text the page shows (what a person can read, not hidden elements). */
   String text() {
-    return eval("document.body ? document.body.innerText : ''").asText();
+    try {
+      return driver.findElement(By.tagName("body")).getText();
+    } catch (StaleElementReferenceException replaced) {
+      return "";
+    }
   }
 
-  /** Waits until a script's value is true; fails with what was awaited and the page's text. */
-  void waitFor(String condition, String what) {
-    Instant until = Instant.now().plus(PATIENCE);
-    while (Instant.now().isBefore(until)) {
-      try {
-        if (eval("Boolean(" + condition + ")").asBoolean()) {
-          return;
-        }
-      } catch (IllegalStateException notYet) {
-        // the page is still being replaced
+  /** Waits until the page shows the text. */
+  void see(String text) {
+    until(d -> text().contains(text), "\"" + text + "\" on the page");
+  }
+
+  /** Waits until the condition holds (a value other than null or false), failing with what was awaited and the page's text. */
+  <T> T until(Function<WebDriver, T> condition, String what) {
+    return new WebDriverWait(driver, PATIENCE)
+        .withMessage(() -> what + "; the page says: " + excerpt())
+        .ignoring(StaleElementReferenceException.class)
+        .ignoring(NoSuchElementException.class)
+        .until(condition);
+  }
+
+  /** Waits for the innermost visible link, button, list entry, label or cell whose text contains the text. */
+  WebElement element(String text) {
+    return until(d -> innermost(d, text), "something that says \"" + text + "\"");
+  }
+
+  /** Clicks what says the text: a link, a menu entry, a tile, a list's option. */
+  void click(String text) {
+    until(d -> {
+      WebElement e = innermost(d, text);
+      if (e == null) {
+        return false;
       }
-      sleep(250);
-    }
+      e.click();
+      return true;
+    }, "\"" + text + "\" to click");
+  }
+
+  /** Clicks the enabled button whose label is the text. */
+  void clickButton(String label) {
+    until(d -> {
+      WebElement button = d.findElements(By.tagName("button")).stream()
+          .filter(b -> b.isDisplayed() && b.isEnabled() && b.getText().strip().equals(label))
+          .findFirst().orElse(null);
+      if (button == null) {
+        return false;
+      }
+      button.click();
+      return true;
+    }, "the button " + label);
+  }
+
+  /** The form field whose label says the text (form-js labels name their input with {@code for}). */
+  WebElement field(String label) {
+    return until(d -> {
+      WebElement l = d.findElements(By.tagName("label")).stream()
+          .filter(e -> e.isDisplayed() && e.getText().replace("*", "").strip().equals(label))
+          .findFirst().orElse(null);
+      return l == null ? null : d.findElement(By.id(l.getDomAttribute("for")));
+    }, "the field " + label);
+  }
+
+  /** Types into the labelled field, then leaves it with Tab as a person does. */
+  void typeInto(String label, String text) {
+    WebElement field = field(label);
+    field.click();
+    field.sendKeys(text, Keys.TAB);
+  }
+
+  /** Rests the mouse on the element (for its tooltip). */
+  void hover(WebElement element) {
+    new Actions(driver).moveToElement(element).perform();
+  }
+
+  void screenshot(String name) throws IOException {
+    Files.createDirectories(SHOTS);
+    Files.write(SHOTS.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
+  }
+
+  private String excerpt() {
     String text = text();
-    throw new AssertionError("waited " + PATIENCE.toSeconds() + " s for " + what + "; the page says: "
-        + text.substring(0, Math.min(text.length(), 1500)));
+    return text.substring(0, Math.min(text.length(), 1500));
   }
 
-  void waitForText(String text) {
-    waitFor("document.body && document.body.innerText.includes(" + JSON.valueToTree(text) + ")", "\"" + text + "\"");
-  }
-
-  /** Types into a field as a person does: into the field, the text, then Tab out of it. */
-  void type(String selector, String text) {
-    send("Emulation.setFocusEmulationEnabled", Map.of("enabled", true));
-    eval("document.querySelector(" + JSON.valueToTree(selector) + ").focus()");
-    send("Input.insertText", Map.of("text", text));
-    for (String type : List.of("keyDown", "keyUp")) {
-      send("Input.dispatchKeyEvent", Map.of("type", type, "key", "Tab", "code", "Tab", "windowsVirtualKeyCode", 9));
-    }
-  }
-
-  void screenshot(Path file) throws IOException {
-    JsonNode shot = send("Page.captureScreenshot", Map.of("format", "png"));
-    Files.createDirectories(file.getParent());
-    Files.write(file, Base64.getDecoder().decode(shot.path("data").asText()));
-  }
-
-  private JsonNode send(String method, Map<String, Object> params) {
-    int id = ids.incrementAndGet();
-    ObjectNode message = JSON.createObjectNode().put("id", id).put("method", method);
-    message.set("params", JSON.valueToTree(params));
-    CompletableFuture<JsonNode> reply = new CompletableFuture<>();
-    pending.put(id, reply);
-    socket.sendText(message.toString(), true).join();
-    try {
-      JsonNode answer = reply.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
-      if (answer.has("error")) {
-        throw new IllegalStateException(method + ": " + answer.path("error"));
+  /**
+   * Of the visible elements a person clicks or reads whose text contains the text, one that holds no
+   * other of them: the entry itself, not the list around it. While a dialog is open, what it covers
+   * is out of reach, as for a person.
+   */
+  private static WebElement innermost(WebDriver driver, String text) {
+    String kinds = "self::a or self::button or self::li or self::label or self::span or self::td or self::h4"
+        + " or contains(@class,'fjs-dropdownlist-item')";
+    String containing = "[" + kinds + "][contains(normalize-space(.), " + literal(text) + ")]";
+    List<WebElement> dialogs = driver.findElements(By.cssSelector(".modal-dialog")).stream()
+        .filter(WebElement::isDisplayed).toList();
+    SearchContext scope = dialogs.isEmpty() ? driver : dialogs.get(dialogs.size() - 1);
+    List<WebElement> visible = scope.findElements(By.xpath(".//*" + containing)).stream()
+        .filter(WebElement::isDisplayed).toList();
+    for (WebElement e : visible) {
+      List<WebElement> inner = e.findElements(By.xpath(".//*" + containing));
+      if (inner.stream().noneMatch(visible::contains)) {
+        return e;
       }
-      return answer.path("result");
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-      throw new IllegalStateException(method + " got no answer", e);
-    } finally {
-      pending.remove(id);
     }
+    return null;
   }
 
-  private static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
+  /** The text as an XPath 1.0 string literal. */
+  private static String literal(String text) {
+    if (!text.contains("'")) {
+      return "'" + text + "'";
     }
+    return "concat('" + text.replace("'", "', \"'\", '") + "')";
   }
 
   @Override
   public void close() {
-    socket.abort();
-    // Chromium's helpers (zygote, renderers, crashpad) outlive a killed browser process and keep
-    // writing to the profile, so they go first and the profile is removed only when all are gone.
-    List<ProcessHandle> all = new ArrayList<>(process.descendants().toList());
-    all.add(process.toHandle());
-    all.forEach(ProcessHandle::destroy);
-    for (ProcessHandle p : all) {
-      try {
-        p.onExit().get(5, TimeUnit.SECONDS);
-      } catch (Exception e) {
-        p.destroyForcibly();
-      }
-    }
-    try (Stream<Path> files = Files.walk(profile)) {
-      for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    } catch (IOException | UncheckedIOException e) {
-      // a leftover profile in the temp folder is harmless; the test's outcome must not depend on it
-      System.err.println("Chromium profile " + profile + " not fully removed: " + e);
-    }
-  }
-
-  /** Collects a message's fragments and hands each answer to the request waiting for it. */
-  private final class Listener implements WebSocket.Listener {
-
-    private final StringBuilder buffer = new StringBuilder();
-
-    @Override
-    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-      buffer.append(data);
-      if (last) {
-        try {
-          JsonNode message = JSON.readTree(buffer.toString());
-          if (message.has("id")) {
-            CompletableFuture<JsonNode> reply = pending.get(message.get("id").asInt());
-            if (reply != null) {
-              reply.complete(message);
-            }
-          }
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        } finally {
-          buffer.setLength(0);
+    try {
+      driver.quit();
+    } finally {
+      try (Stream<Path> files = Files.walk(profile)) {
+        for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+          Files.deleteIfExists(p);
         }
+      } catch (IOException | UncheckedIOException e) {
+        // a leftover profile under target/ is harmless; the test's outcome must not depend on it
+        System.err.println("Chromium profile " + profile + " not fully removed: " + e);
       }
-      webSocket.request(1);
-      return null;
     }
   }
-
 }

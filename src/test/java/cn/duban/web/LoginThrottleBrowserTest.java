@@ -3,17 +3,17 @@ package cn.duban.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.duban.Http;
+import cn.duban.ProcessTestSupport;
 import cn.duban.WebappSession;
 import cn.duban.login.LoginProperties;
-import cn.duban.ProcessTestSupport;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.file.Path;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -25,8 +25,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 class LoginThrottleBrowserTest extends ProcessTestSupport {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Path SHOTS = Path.of("target", "browser");
   private static final String USER = "jijian";
 
   @LocalServerPort int port;
@@ -36,13 +34,8 @@ class LoginThrottleBrowserTest extends ProcessTestSupport {
 
   @BeforeEach
   void startChromium() throws Exception {
-    Optional<Path> chromium = Browser.chromium();
-    if (chromium.isEmpty() && Boolean.getBoolean("duban.browser.required")) {
-      throw new IllegalStateException("Chromium is required (duban.browser.required) but /usr/bin/chromium is missing");
-    }
-    Assumptions.assumeTrue(chromium.isPresent(), "no Chromium at /usr/bin/chromium: apt-get install chromium");
     WebappSession.restoreWebappRuntime();
-    browser = Browser.launch(chromium.get());
+    browser = Browser.launch();
   }
 
   @AfterEach
@@ -58,49 +51,38 @@ class LoginThrottleBrowserTest extends ProcessTestSupport {
   void throttledAndLiftedInTheWebapps() throws Exception {
     String base = "http://localhost:" + port + "/camunda/app/";
     browser.open(base + "tasklist/default/");
+    By userName = By.cssSelector("form[name=signinForm] input[type=text]");
     for (int i = 0; i < properties.userFailures(); i++) {
-      submitLogin(USER, "guess-" + i);
+      browser.typeLogin(USER, "guess-" + i);
       // the login page empties the form when a login fails
-      browser.waitFor("document.querySelector('input[ng-model=\"username\"]').value === ''", "the failed login " + i);
+      browser.until(d -> d.findElement(userName).getDomProperty("value").isEmpty(), "the failed login " + i);
     }
-    submitLogin(USER, Http.DEMO_PASSWORD);
-    browser.waitForText("登录失败次数过多，请于");
+    browser.typeLogin(USER, Http.DEMO_PASSWORD);
+    browser.see("登录失败次数过多，请于");
     assertThat(browser.text()).containsPattern("登录失败次数过多，请于\\d+秒后再试");
-    browser.screenshot(SHOTS.resolve("login-throttled.png"));
+    browser.screenshot("login-throttled");
 
-    browser.open(base + "admin/default/#/system?section=duban-login-throttles");
-    submitLogin("admin", Http.DEMO_PASSWORD);
-    browser.waitFor("document.querySelector('.duban-throttles tr[data-id]')", "the throttles listed");
-    String page = browser.text();
-    assertThat(page).contains("登录限制", "客户端地址", "失败次数", USER, "限制中", "解除");
-    browser.screenshot(SHOTS.resolve("admin-login-throttles.png"));
-    browser.eval("[...document.querySelectorAll('.duban-throttles tr[data-id]')]"
-        + ".find(r => r.children[1].textContent === " + JSON.valueToTree(USER) + ")"
-        + ".querySelector('.duban-lift').click()");
-    browser.waitForText("已解除");
-    browser.waitFor("![...document.querySelectorAll('.duban-throttles tr[data-id]')]"
-        + ".some(r => r.children[1].textContent === " + JSON.valueToTree(USER) + ")", "the throttle gone from the list");
-    browser.screenshot(SHOTS.resolve("admin-login-throttle-lifted.png"));
+    browser.logIn(base + "admin/default/#/system?section=duban-login-throttles", "admin", Http.DEMO_PASSWORD);
+    browser.until(d -> throttleOf(d).isPresent(), "the throttle of " + USER + " listed");
+    assertThat(browser.text()).contains("登录限制", "客户端地址", "失败次数", USER, "限制中", "解除");
+    browser.screenshot("admin-login-throttles");
+    throttleOf(browser.driver()).orElseThrow().findElement(By.xpath(".//button[normalize-space(.)='解除']")).click();
+    browser.see("已解除");
+    browser.until(d -> throttleOf(d).isEmpty(), "the throttle gone from the list");
+    browser.screenshot("admin-login-throttle-lifted");
 
-    browser.eval("fetch('/camunda/api/admin/auth/user/default/logout', {method: 'POST', credentials: 'same-origin',"
-        + " headers: {'X-XSRF-TOKEN': decodeURIComponent(document.cookie.split('; ').find(c => c.startsWith('XSRF-TOKEN='))"
-        + ".substring(11))}}).then(r => r.status)");
-    browser.open(base + "tasklist/default/");
-    submitLogin(USER, Http.DEMO_PASSWORD);
-    browser.waitFor("!document.querySelector('input[ng-model=\"username\"]')", "the login to pass");
-    browser.waitForText("我的待办");
+    // the administrator logs out with the account menu; the person logs in at once
+    browser.click("系统 管理员");
+    browser.click("退出登录");
+    browser.until(d -> !d.findElements(userName).isEmpty(), "the login page after logging out");
+    browser.logIn(base + "tasklist/default/", USER, Http.DEMO_PASSWORD);
+    browser.see("我的待办");
   }
 
-  private void submitLogin(String user, String password) {
-    browser.waitFor("document.querySelector('input[ng-model=\"username\"]')", "the login form");
-    fill("input[ng-model=\"username\"]", user);
-    fill("input[ng-model=\"password\"]", password);
-    browser.eval("document.querySelector('button[type=\"submit\"]').click()");
-  }
-
-  private void fill(String selector, String value) {
-    browser.eval("(() => { const e = document.querySelector(" + JSON.valueToTree(selector) + "); e.value = "
-        + JSON.valueToTree(value) + "; e.dispatchEvent(new Event('input', {bubbles: true}));"
-        + " e.dispatchEvent(new Event('change', {bubbles: true})); })()");
+  /** The row of the throttle list for the user (the second column is the user). */
+  private static Optional<WebElement> throttleOf(WebDriver driver) {
+    return driver.findElements(By.cssSelector(".duban-throttles tr[data-id]")).stream()
+        .filter(row -> row.findElements(By.tagName("td")).size() > 1 && row.findElements(By.tagName("td")).get(1).getText().equals(USER))
+        .findFirst();
   }
 }
