@@ -71,6 +71,8 @@ class BrowserTest extends ProcessTestSupport {
     browser.screenshot("tasklist-filters");
 
     // what a person sees around the work
+    assertThat(browser.driver().getTitle()).isEqualTo("督办 · 待办");
+    assertThat(browser.driver().findElement(By.cssSelector(".navbar-brand")).getText()).isEqualTo("督办 · 待办");
     assertNoCamunda8Banner();
 
     card.findElement(By.cssSelector("h4 a")).click();
@@ -111,6 +113,7 @@ class BrowserTest extends ProcessTestSupport {
     browser.see("督办看板");
     browser.see(c.getCaseNumber());
     assertThat(browser.text()).contains("逾期督办事项", "按承办单位", c.getTitle(), "黄灯");
+    assertThat(browser.driver().getTitle()).startsWith("督办 · 监控");
     assertNoCamunda8Banner();
     browser.screenshot("cockpit-dashboard");
     // the yellow tile lists the yellow cases
@@ -173,6 +176,8 @@ class BrowserTest extends ProcessTestSupport {
     browser.open("http://localhost:" + port + "/camunda/app/tasklist/default/");
     By userName = By.cssSelector("form[name=signinForm] input[type=text]");
     browser.until(d -> "用户名".equals(d.findElement(userName).getDomAttribute("placeholder")), "the Chinese login form");
+    assertThat(browser.driver().getTitle()).isEqualTo("督办 · 待办");
+    browser.screenshot("login-chinese");
     assertThat(((JavascriptExecutor) browser.driver()).executeScript("return navigator.language")).asString().startsWith("en");
 
     browser.click("English");
@@ -191,6 +196,10 @@ class BrowserTest extends ProcessTestSupport {
   @DisplayName("R1 the registration form in an English browser: Chinese lists and calendar, and a date typed year first is taken as such")
   void registrationFormSpeaksChinese() throws Exception {
     logIn("tasklist", "ducha");
+    // the header's menu of the other apps names them as the header does
+    browser.driver().findElement(By.cssSelector(".app-switch .dropdown-toggle")).click();
+    assertThat(browser.element("监控").getTagName()).isEqualTo("a");
+    browser.driver().findElement(By.cssSelector(".app-switch .dropdown-toggle")).click();
     browser.click("发起流程");
     browser.click("督查督办事项");
     WebElement deadline = browser.field("完成时限");

@@ -6,16 +6,21 @@
 // they start, so they see the user's choice instead.
 
 /**
- * What every app's scripts/config.js says: Chinese by default with English selectable (below),
- * dates as YYYY-MM-DD HH:mm, and a header that reads "督办 <name>".
+ * What every app's scripts/config.js says: Chinese by default with English selectable (below), dates
+ * as YYYY-MM-DD HH:mm, and the product named 督办 in the header and the page's title ("督办 · 待办"):
+ * the app's own name (Tasklist, Cockpit) means nothing to an office, which knows the system as 督办.
  */
-export function webappConfig(name) {
+export function webappConfig(app) {
   return {
-    app: {name, vendor: '督办'},
+    app: {name: language === 'en' ? ENGLISH_NAMES[app] : CHINESE_NAMES[app], vendor: '督办 ·'},
     locales: {availableLocales: ['zh', 'en'], fallbackLocale: 'zh'},
     dateFormat: {normal: 'YYYY-MM-DD HH:mm', long: 'YYYY-MM-DD HH:mm:ss'}
   };
 }
+
+/** What the apps are to the offices: where the work is, where it is overseen, administered, and the start page. */
+const CHINESE_NAMES = {tasklist: '待办', cockpit: '监控', admin: '管理', welcome: '首页'};
+const ENGLISH_NAMES = {tasklist: 'Tasklist', cockpit: 'Cockpit', admin: 'Admin', welcome: 'Welcome'};
 
 const KEY = 'duban-language';
 
@@ -150,9 +155,26 @@ function translateForms() {
   translateFormWidgets(document.body);
 }
 
+// The header's menu of the other apps names them as Camunda does (Cockpit, Admin), in English whatever
+// the language: when it opens, they are named as the header names them.
+function nameApps(event) {
+  const menu = event.target instanceof Element ? event.target.closest('.app-switch') : null;
+  if (!menu) {
+    return;
+  }
+  menu.querySelectorAll('li').forEach(item => {
+    const app = Object.keys(CHINESE_NAMES).find(name => item.classList.contains(name));
+    const link = item.querySelector('a');
+    if (app && link) {
+      translateText(link, () => CHINESE_NAMES[app]);
+    }
+  });
+}
+
 function start() {
   addSwitch();
   if (language === 'zh') {
+    document.addEventListener('click', nameApps, true);
     translateForms();
     // one pass per frame at most, and only when a form or a calendar is on the page
     let pending = false;

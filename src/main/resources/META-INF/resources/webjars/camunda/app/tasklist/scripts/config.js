@@ -1,9 +1,10 @@
 // Duban: the webapps in Chinese whatever the browser's language, English at the switch at the foot of
-// the page, dates as YYYY-MM-DD HH:mm: the settings every app shares are in ../../duban/language.js.
+// the page, dates as YYYY-MM-DD HH:mm, the product named 督办: the settings every app shares are in
+// ../../duban/language.js.
 import {webappConfig} from '../../duban/language.js';
 
 export default {
-  ...webappConfig('Tasklist'),
+  ...webappConfig('tasklist'),
   shortcuts: {
     claimTask: {key: 'ctrl+alt+c', description: '认领当前选中的任务'},
     focusFilter: {key: 'ctrl+shift+f', description: '焦点移到第一个过滤器'},

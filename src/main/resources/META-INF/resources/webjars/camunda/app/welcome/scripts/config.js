@@ -1,5 +1,6 @@
 // Duban: the webapps in Chinese whatever the browser's language, English at the switch at the foot of
-// the page, dates as YYYY-MM-DD HH:mm: the settings every app shares are in ../../duban/language.js.
+// the page, dates as YYYY-MM-DD HH:mm, the product named 督办: the settings every app shares are in
+// ../../duban/language.js.
 import {webappConfig} from '../../duban/language.js';
 
-export default webappConfig('Welcome');
+export default webappConfig('welcome');
