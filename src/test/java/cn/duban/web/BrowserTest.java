@@ -12,8 +12,10 @@ import cn.duban.supervision.SupervisionCase;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -32,6 +34,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * makes that a failure instead.
  */
 class BrowserTest extends ProcessTestSupport {
+
+  private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
   @LocalServerPort int port;
   @Autowired LimitClock clock;
@@ -75,6 +79,17 @@ class BrowserTest extends ProcessTestSupport {
     assertThat(browser.driver().findElement(By.cssSelector(".navbar-brand")).getText()).isEqualTo("督办 · 待办");
     assertNoCamunda8Banner();
 
+    // a browser in UTC all the same: the task's due time is Beijing time, and the foot of the page says so
+    assertThat(((JavascriptExecutor) browser.driver()).executeScript("return new Date().getTimezoneOffset()"))
+        .as("the browser's own zone, UTC as on the demonstration's server").isEqualTo(0L);
+    Task signFor = task(pi, "signFor");
+    String due = SECONDS.format(signFor.getDueDate().toInstant().atZone(SHANGHAI));
+    browser.hover(card.findElement(By.cssSelector(".due-date span")));
+    browser.until(d -> d.findElement(By.cssSelector(".tooltip")).getText().equals(due), "the due time " + due + " in Beijing time");
+    assertThat(browser.driver().findElement(By.id("footer-timezone")).getText())
+        .isEqualTo("日期和时间均为北京时间： Asia/Shanghai");
+    browser.screenshot("tasklist-beijing-time");
+
     card.findElement(By.cssSelector("h4 a")).click();
     WebElement confirm = browser.field("已阅知督办要求，确认签收并按期办理");
     assertThat(browser.text()).contains("签收督办事项", c.getTitle(), "县住房和城乡建设局", "办理记录", "完成");
@@ -115,6 +130,7 @@ class BrowserTest extends ProcessTestSupport {
     assertThat(browser.text()).contains("逾期督办事项", "按承办单位", c.getTitle(), "黄灯");
     assertThat(browser.driver().getTitle()).startsWith("督办 · 监控");
     assertNoCamunda8Banner();
+    assertThat(browser.driver().findElement(By.id("footer-timezone")).getText()).contains("北京时间", "Asia/Shanghai");
     browser.screenshot("cockpit-dashboard");
     // the yellow tile lists the yellow cases
     browser.click("黄灯");

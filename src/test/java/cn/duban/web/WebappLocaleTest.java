@@ -68,13 +68,15 @@ class WebappLocaleTest extends ProcessTestSupport {
     assertThat(locale.statusCode()).isEqualTo(200);
     assertThat(JSON.readTree(locale.body()).path("labels").size()).isGreaterThan(100);
     String config = get("/camunda/app/" + app + "/scripts/config.js").body();
-    assertThat(config).contains("import {webappConfig} from '../../duban/language.js'", "webappConfig('" + app + "')");
+    assertThat(config).contains("import {webappConfig} from '../../duban/language.js'", "webappConfig('" + app + "')",
+        "import '../../duban/beijing-time.js'");
     // what the import finds: the shared settings, and Chinese whatever the browser's language
     // (BrowserTest shows it working)
     HttpResponse<String> language = get("/camunda/app/duban/language.js");
     assertThat(language.statusCode()).isEqualTo(200);
     assertThat(language.body()).contains("availableLocales: ['zh', 'en']", "fallbackLocale: 'zh'",
         "YYYY-MM-DD HH:mm", "duban-language-switch", "'zh'");
+    assertThat(get("/camunda/app/duban/beijing-time.js").body()).contains("Asia/Shanghai", "updateOffset");
   }
 
   private static void compare(String path, JsonNode en, JsonNode zh, List<String> missing, List<String> placeholders) {
