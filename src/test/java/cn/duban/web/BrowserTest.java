@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -209,7 +210,7 @@ class BrowserTest extends ProcessTestSupport {
   }
 
   @Test
-  @DisplayName("R1 the registration form in an English browser: Chinese lists and calendar, and a date typed year first is taken as such")
+  @DisplayName("R1 the registration form in an English browser: Chinese lists and calendar, dates written 2026-12-02 and a typed one taken as such, long names in full")
   void registrationFormSpeaksChinese() throws Exception {
     logIn("tasklist", "ducha");
     // the header's menu of the other apps names them as the header does
@@ -219,7 +220,7 @@ class BrowserTest extends ProcessTestSupport {
     browser.click("发起流程");
     browser.click("督查督办事项");
     WebElement deadline = browser.field("完成时限");
-    browser.until(d -> "yyyy/mm/dd".equals(deadline.getDomAttribute("placeholder")), "the date asked year first");
+    browser.until(d -> "yyyy-mm-dd".equals(deadline.getDomAttribute("placeholder")), "the date asked as 2026-12-02");
     browser.until(d -> !d.findElements(By.cssSelector(".fjs-form input[placeholder='搜索']")).isEmpty(),
         "the lists' search in Chinese");
     assertThat(browser.text()).contains("请选择").doesNotContain("Select", "Search");
@@ -234,8 +235,14 @@ class BrowserTest extends ProcessTestSupport {
     // typed as a Chinese office writes a date, in a month still to come whatever today is
     LocalDate day = LocalDate.now(SHANGHAI).plusMonths(2).withDayOfMonth(15);
     browser.typeInto("完成时限", day.toString());
-    String expected = day.getYear() + "/" + day.getMonthValue() + "/" + day.getDayOfMonth();
-    browser.until(d -> expected.equals(deadline.getDomProperty("value")), "the date taken as " + expected);
+    browser.until(d -> day.toString().equals(deadline.getDomProperty("value")), "the date shown as " + day);
+    deadline.click();
+    WebElement open = browser.until(d -> d.findElement(By.cssSelector(".flatpickr-calendar.open")), "the calendar again");
+    assertThat(open.findElement(By.cssSelector(".flatpickr-day.selected")).getText()).isEqualTo("15");
+    assertThat(new Select(open.findElement(By.cssSelector(".flatpickr-monthDropdown-months"))).getFirstSelectedOption().getText())
+        .isEqualTo(day.getMonthValue() + "月");
+    assertThat(open.findElement(By.cssSelector(".cur-year")).getDomProperty("value")).isEqualTo(String.valueOf(day.getYear()));
+    browser.screenshot("register-date");
   }
 
   @Test

@@ -40,15 +40,37 @@ try {
   // a browser that refuses: its own language decides, as in Camunda
 }
 
-// Camunda Forms write and read a typed date in the browser's own order (12/15/2026 in an English
-// browser, where 2026-12-15 turns into another date): in Chinese, year first, whatever the browser.
+// Camunda Forms write and read a date in the pattern of the browser's default date format (what
+// Intl.DateTimeFormat() with no options writes): 12/15/2026 in an English browser, where a typed
+// 2026-12-15 turns into another date, 2026/12/15 in a Chinese one. In Chinese the default is the way
+// offices write a date, 2026-12-15, whatever the browser: the forms then show and read dates so.
 if (language === 'zh') {
-  const yearFirst = locales => (locales === undefined || locales === 'default'
-    || (Array.isArray(locales) && locales.length === 0) ? 'zh-CN' : locales);
   Intl.DateTimeFormat = new Proxy(Intl.DateTimeFormat, {
-    construct: (native, [locales, options], newTarget) => Reflect.construct(native, [yearFirst(locales), options], newTarget),
-    apply: (native, self, [locales, options]) => Reflect.apply(native, self, [yearFirst(locales), options])
+    construct: (native, [locales, options], newTarget) => yearFirst(locales, options,
+      (l, o) => Reflect.construct(native, [l, o], newTarget)),
+    apply: (native, self, [locales, options]) => yearFirst(locales, options, (l, o) => Reflect.apply(native, self, [l, o]))
   });
+}
+
+/** What decides a format's fields; a time zone or a calendar alone leaves them to the locale's default. */
+const FIELDS = ['weekday', 'era', 'year', 'month', 'day', 'dayPeriod', 'hour', 'minute', 'second',
+  'fractionalSecondDigits', 'timeZoneName', 'dateStyle', 'timeStyle'];
+
+function yearFirst(locales, options, create) {
+  const byDefault = locales === undefined || locales === 'default' || (Array.isArray(locales) && locales.length === 0);
+  if (!byDefault) {
+    return create(locales, options);
+  }
+  if (options && FIELDS.some(field => options[field] !== undefined)) {
+    return create('zh-CN', options);
+  }
+  // the default date: zh-CN's digits (2026/12/02), with the hyphens of 2026-12-02
+  const format = create('zh-CN', {...(options || {}), year: 'numeric', month: '2-digit', day: '2-digit'});
+  const parts = format.formatToParts.bind(format);
+  const hyphenated = date => parts(date).map(part => (part.type === 'literal' ? {...part, value: '-'} : part));
+  Object.defineProperty(format, 'formatToParts', {value: hyphenated});
+  Object.defineProperty(format, 'format', {value: date => hyphenated(date).map(part => part.value).join('')});
+  return format;
 }
 
 function addSwitch() {
