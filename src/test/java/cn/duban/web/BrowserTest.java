@@ -9,11 +9,16 @@ import cn.duban.WebappSession;
 import cn.duban.calendar.HolidayTables;
 import cn.duban.calendar.LimitClock;
 import cn.duban.supervision.SupervisionCase;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Map;
+import javax.imageio.ImageIO;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
@@ -22,7 +27,9 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.Color;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -79,6 +86,11 @@ class BrowserTest extends ProcessTestSupport {
     assertThat(browser.driver().getTitle()).isEqualTo("督办 · 待办");
     assertThat(browser.driver().findElement(By.cssSelector(".navbar-brand")).getText()).isEqualTo("督办 · 待办");
     assertNoCamunda8Banner();
+
+    // the case's fields on the task's card read as text, not as a faded grey
+    WebElement caseNumber = card.findElements(By.cssSelector(".variable-value")).stream()
+        .filter(v -> v.getText().equals(c.getCaseNumber())).findFirst().orElseThrow();
+    assertReadable(caseNumber);
 
     // a browser in UTC all the same: the task's due time is Beijing time, and the foot of the page says so
     assertThat(((JavascriptExecutor) browser.driver()).executeScript("return new Date().getTimezoneOffset()"))
@@ -296,6 +308,56 @@ class BrowserTest extends ProcessTestSupport {
   private void assertNoCamunda8Banner() {
     assertThat(browser.driver().findElements(By.cssSelector(".ce-eol-banner"))).noneMatch(WebElement::isDisplayed);
     assertThat(browser.text()).doesNotContain("迁移到 Camunda 8");
+  }
+
+  /**
+   * Text that reads: its colour against the background it stands on has at least the contrast
+   * WCAG asks of body text (4.5:1), both as styled and as drawn (a fade laid over text leaves its
+   * style alone, so the darkest pixel of its screenshot is measured too).
+   */
+  private void assertReadable(WebElement text) throws IOException {
+    Color background = backgroundOf(text);
+    Color styled = Color.fromString(text.getCssValue("color"));
+    assertThat(contrast(styled, background)).as("contrast of %s's colour %s on %s", text.getText(), styled.asHex(),
+        background.asHex()).isGreaterThanOrEqualTo(4.5);
+    BufferedImage drawn = ImageIO.read(new ByteArrayInputStream(text.getScreenshotAs(OutputType.BYTES)));
+    double darkest = 1;
+    for (int x = 0; x < drawn.getWidth(); x++) {
+      for (int y = 0; y < drawn.getHeight(); y++) {
+        int rgb = drawn.getRGB(x, y);
+        darkest = Math.min(darkest, luminance((rgb >> 16) & 0xff, (rgb >> 8) & 0xff, rgb & 0xff));
+      }
+    }
+    double lightest = luminance(background.getColor().getRed(), background.getColor().getGreen(), background.getColor().getBlue());
+    assertThat((lightest + 0.05) / (darkest + 0.05)).as("contrast of %s as drawn", text.getText()).isGreaterThanOrEqualTo(4.5);
+  }
+
+  /** The first background colour that is not transparent, from the element up. */
+  private static Color backgroundOf(WebElement element) {
+    for (WebElement e = element; e != null; ) {
+      Color c = Color.fromString(e.getCssValue("background-color"));
+      if (c.getColor().getAlpha() > 0) {
+        return c;
+      }
+      List<WebElement> parent = e.findElements(By.xpath("./parent::*"));
+      e = parent.isEmpty() ? null : parent.get(0);
+    }
+    return Color.fromString("#ffffff");
+  }
+
+  private static double contrast(Color a, Color b) {
+    double la = luminance(a.getColor().getRed(), a.getColor().getGreen(), a.getColor().getBlue());
+    double lb = luminance(b.getColor().getRed(), b.getColor().getGreen(), b.getColor().getBlue());
+    return (Math.max(la, lb) + 0.05) / (Math.min(la, lb) + 0.05);
+  }
+
+  /** WCAG's relative luminance of an sRGB colour. */
+  private static double luminance(int r, int g, int b) {
+    double[] c = {r / 255.0, g / 255.0, b / 255.0};
+    for (int i = 0; i < 3; i++) {
+      c[i] = c[i] <= 0.03928 ? c[i] / 12.92 : Math.pow((c[i] + 0.055) / 1.055, 2.4);
+    }
+    return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2];
   }
 
   /** The form is submitted by the page's own script; the engine's answer is what counts. */
