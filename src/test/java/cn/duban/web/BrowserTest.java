@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.Rectangle;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.Color;
 import org.openqa.selenium.support.ui.Select;
@@ -255,6 +256,21 @@ class BrowserTest extends ProcessTestSupport {
         .isEqualTo(day.getMonthValue() + "月");
     assertThat(open.findElement(By.cssSelector(".cur-year")).getDomProperty("value")).isEqualTo(String.valueOf(day.getYear()));
     browser.screenshot("register-date");
+
+    // the longest names of the 责任人 list stand in their box, above its help text
+    choose("牵头承办单位", "县住房和城乡建设局");
+    choose("责任人", "林晓东（办公室主任）");
+    WebElement person = browser.field("责任人").findElement(By.xpath("ancestor::div[contains(@class,'fjs-form-field')][1]"));
+    WebElement box = person.findElement(By.cssSelector(".fjs-input-group"));
+    WebElement chosen = box.findElement(By.cssSelector(".fjs-select-display"));
+    WebElement help = person.findElement(By.cssSelector(".fjs-form-field-description"));
+    assertThat(chosen.getText()).isEqualTo("林晓东（办公室主任）");
+    assertThat(Integer.parseInt(chosen.getDomProperty("scrollHeight")))
+        .as("the chosen name's height within its box").isLessThanOrEqualTo(Integer.parseInt(chosen.getDomProperty("clientHeight")));
+    Rectangle boxRect = box.getRect();
+    assertThat(boxRect.getY() + boxRect.getHeight()).as("the box's foot above the help text")
+        .isLessThanOrEqualTo(help.getRect().getY());
+    browser.screenshot("register-responsible-person");
   }
 
   @Test
@@ -303,6 +319,16 @@ class BrowserTest extends ProcessTestSupport {
   private WebElement taskCardOf(String caseNumber) {
     return browser.until(d -> d.findElements(By.cssSelector(".tasks-list li.task")).stream()
         .filter(card -> card.getText().contains(caseNumber)).findFirst().orElse(null), "the task of " + caseNumber + " in the list");
+  }
+
+  /** Opens the form's select by its label and picks the option, as a person does with the mouse. */
+  private void choose(String label, String option) {
+    WebElement field = browser.field(label).findElement(By.xpath("ancestor::div[contains(@class,'fjs-form-field')][1]"));
+    field.findElements(By.cssSelector(".fjs-select-display, input.fjs-input")).stream()
+        .filter(WebElement::isDisplayed).findFirst().orElseThrow().click();
+    browser.click(option);
+    browser.until(d -> field.getText().contains(option) || option.equals(field.findElements(By.cssSelector("input.fjs-input"))
+        .stream().map(i -> i.getDomProperty("value")).findFirst().orElse(null)), option + " chosen in " + label);
   }
 
   private void assertNoCamunda8Banner() {
