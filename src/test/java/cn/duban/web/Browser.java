@@ -1,5 +1,7 @@
 package cn.duban.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -11,6 +13,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
@@ -41,6 +44,8 @@ final class Browser implements AutoCloseable {
   static final Path SHOTS = Path.of("target", "browser");
   private static final Duration PATIENCE = Duration.ofSeconds(30);
   private static final Path PROFILES = Path.of("target", "chromium");
+  /** The families Debian's CJK font packages bring (fonts-wqy-zenhei, fonts-wqy-microhei, fonts-noto-cjk). */
+  private static final Pattern CJK_FONT = Pattern.compile("(?i)WenQuanYi|Noto (Sans|Serif) CJK|Source Han|Droid Sans Fallback");
 
   /**
    * Selenium looks for DevTools bindings of the browser's version, which a newer Chromium outruns,
@@ -210,6 +215,41 @@ final class Browser implements AutoCloseable {
   void screenshot(String name) throws IOException {
     Files.createDirectories(SHOTS);
     Files.write(SHOTS.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
+  }
+
+  /**
+   * The fonts Chromium used to draw the text of the element the CSS selector finds, by family, as
+   * its DevTools report them (CSS.getPlatformFontsForNode), with the number of glyphs drawn in each.
+   */
+  Map<String, Integer> fontsOf(String cssSelector) {
+    driver.executeCdpCommand("DOM.enable", Map.of());
+    driver.executeCdpCommand("CSS.enable", Map.of());
+    Object root = ((Map<?, ?>) driver.executeCdpCommand("DOM.getDocument", Map.of("depth", 0)).get("root")).get("nodeId");
+    Object node = driver.executeCdpCommand("DOM.querySelector", Map.of("nodeId", root, "selector", cssSelector)).get("nodeId");
+    assertThat(((Number) node).intValue()).as("an element %s on the page", cssSelector).isPositive();
+    List<?> fonts = (List<?>) driver.executeCdpCommand("CSS.getPlatformFontsForNode", Map.of("nodeId", node)).get("fonts");
+    Map<String, Integer> byFamily = new java.util.TreeMap<>();
+    for (Object f : fonts) {
+      Map<?, ?> font = (Map<?, ?>) f;
+      byFamily.merge(String.valueOf(font.get("familyName")), ((Number) font.get("glyphCount")).intValue(), Integer::sum);
+    }
+    return byFamily;
+  }
+
+  /**
+   * Asserts that the element's Chinese text is drawn with a CJK font: on a machine without one,
+   * Chromium draws boxes, and screenshots of Chinese pages show nothing a reader could check.
+   */
+  void assertChineseInCjkFont(String cssSelector) {
+    WebElement element = until(d -> d.findElement(By.cssSelector(cssSelector)), "the element " + cssSelector);
+    long chinese = element.getText().codePoints().filter(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)
+        .count();
+    assertThat(chinese).as("Chinese characters in %s (%s)", cssSelector, element.getText()).isPositive();
+    Map<String, Integer> fonts = fontsOf(cssSelector);
+    int cjkGlyphs = fonts.entrySet().stream().filter(e -> CJK_FONT.matcher(e.getKey()).find())
+        .mapToInt(Map.Entry::getValue).sum();
+    assertThat(cjkGlyphs).as("glyphs of \"%s\" drawn with a CJK font (apt-get install fonts-wqy-zenhei); fonts used: %s",
+        element.getText(), fonts).isGreaterThanOrEqualTo((int) chinese);
   }
 
   private String excerpt() {

@@ -87,6 +87,7 @@ class BrowserTest extends ProcessTestSupport {
     assertThat(browser.driver().getTitle()).isEqualTo("督办 · 待办");
     assertThat(browser.driver().findElement(By.cssSelector(".navbar-brand")).getText()).isEqualTo("督办 · 待办");
     assertNoCamunda8Banner();
+    browser.assertChineseInCjkFont(".task-filters .item a");
 
     // the case's fields on the task's card read as text, not as a faded grey
     WebElement caseNumber = card.findElements(By.cssSelector(".variable-value")).stream()
@@ -145,6 +146,7 @@ class BrowserTest extends ProcessTestSupport {
     assertThat(browser.driver().getTitle()).startsWith("督办 · 监控");
     assertNoCamunda8Banner();
     assertThat(browser.driver().findElement(By.id("footer-timezone")).getText()).contains("北京时间", "Asia/Shanghai");
+    browser.assertChineseInCjkFont(".duban-dashboard h3");
     browser.screenshot("cockpit-dashboard");
     // the yellow tile lists the yellow cases
     browser.click("黄灯");
@@ -207,6 +209,7 @@ class BrowserTest extends ProcessTestSupport {
     By userName = By.cssSelector("form[name=signinForm] input[type=text]");
     browser.until(d -> "用户名".equals(d.findElement(userName).getDomAttribute("placeholder")), "the Chinese login form");
     assertThat(browser.driver().getTitle()).isEqualTo("督办 · 待办");
+    browser.assertChineseInCjkFont(".login-header .app-name");
     browser.screenshot("login-chinese");
     assertThat(((JavascriptExecutor) browser.driver()).executeScript("return navigator.language")).asString().startsWith("en");
 
