@@ -27,7 +27,8 @@ import org.springframework.dao.ConcurrencyFailureException;
  *   <li>the application's refusal of input: 400 with its own message and field;</li>
  *   <li>the same data changed by someone else at the same time: 409;</li>
  *   <li>a task, process instance, job or process definition named in the path that does not
- *       exist: 404, or 409 when the task was there and has been completed meanwhile;</li>
+ *       exist: 404, or 409 when the task was there and has been completed meanwhile (also when
+ *       the engine found it gone only as it checked the caller's grant on it);</li>
  *   <li>malformed JSON, a bad query parameter, an unsupported content type: 400 or 415;</li>
  *   <li>anything else the server failed at: 500 with a general message (the log has the rest).</li>
  * </ul>
@@ -133,18 +134,17 @@ final class EngineErrors {
     if (status == 401) {
       return Problem.of(401, "请先登录");
     }
-    if (status == 403 || find(error, AuthorizationException.class) != null) {
-      return Problem.of(403, FORBIDDEN);
-    }
     Named named = named(path);
+    if (status == 403 || find(error, AuthorizationException.class) != null) {
+      // a task completed by someone else between the engine reading it and checking the caller's
+      // grant on it: the grant went with the task
+      return taskTaken(named, method, lookup) ? Problem.of(409, TASK_TAKEN) : Problem.of(403, FORBIDDEN);
+    }
     if (Conflicts.isConflict(error)) {
       return Problem.of(409, named != null && "task".equals(named.kind()) ? TASK_TAKEN : CHANGED_MEANWHILE);
     }
     if (named != null && !lookup.exists(named)) {
-      if ("task".equals(named.kind()) && WRITES.contains(method) && lookup.taskEnded(named.id())) {
-        return Problem.of(409, TASK_TAKEN);
-      }
-      return Problem.of(404, named.missing());
+      return taskTaken(named, method, lookup) ? Problem.of(409, TASK_TAKEN) : Problem.of(404, named.missing());
     }
     if (status == 404) {
       // the resource exists but is not the caller's to see, or the path leads nowhere: say no more
@@ -175,6 +175,12 @@ final class EngineErrors {
       return new Problem(415, Problem.detailOf(415), "Content-Type");
     }
     return Problem.of(status >= 500 ? 500 : status, Problem.detailOf(status));
+  }
+
+  /** A write to a task that was there and has ended meanwhile. */
+  private static boolean taskTaken(Named named, String method, Lookup lookup) {
+    return named != null && "task".equals(named.kind()) && WRITES.contains(method) && !lookup.exists(named)
+        && lookup.taskEnded(named.id());
   }
 
   /** The resource the path names, or null. */

@@ -67,6 +67,13 @@ class EngineErrorsTest {
     assertThat(gone.status()).isEqualTo(409);
     assertThat(gone.detail()).isEqualTo("该任务已被他人办理，请刷新");
 
+    // read before the other completion committed, its grant checked after: the grant went with the task
+    Problem grantGone = translate(new AuthorizationException("zjj-lin", "TASK_WORK", "Task", "done"), 403, "POST",
+        "task/done/submit-form");
+    assertThat(grantGone.status()).isEqualTo(409);
+    assertThat(translate(new AuthorizationException("zjj-lin", "TASK_WORK", "Task", "t1"), 403, "POST",
+        "task/t1/submit-form").status()).isEqualTo(403);
+
     Problem neverWas = translate(new NullValueException("Cannot find task with id x: task is null"), 500, "POST",
         "task/x/complete");
     assertThat(neverWas.status()).isEqualTo(404);
