@@ -67,6 +67,39 @@ public class Access {
   }
 
   /**
+   * The same grants for an instance this transaction has just started: nobody can hold a grant on
+   * it yet, so they are written without looking for one first (a registration's eight look-ups).
+   */
+  public void grantNew(InstanceViewers viewers) {
+    if (viewers.processInstanceId() == null) {
+      return;
+    }
+    for (String group : new LinkedHashSet<>(viewers.groups())) {
+      insert(group, null, Resources.PROCESS_INSTANCE, viewers.processInstanceId(), ProcessInstancePermissions.READ);
+      insert(group, null, Resources.HISTORIC_PROCESS_INSTANCE, viewers.processInstanceId(),
+          HistoricProcessInstancePermissions.READ);
+    }
+    for (String user : new LinkedHashSet<>(viewers.users())) {
+      insert(null, user, Resources.PROCESS_INSTANCE, viewers.processInstanceId(), ProcessInstancePermissions.READ);
+      insert(null, user, Resources.HISTORIC_PROCESS_INSTANCE, viewers.processInstanceId(),
+          HistoricProcessInstancePermissions.READ);
+    }
+  }
+
+  private void insert(String groupId, String userId, Resource resource, String resourceId, Permission permission) {
+    Authorization a = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
+    a.setResource(resource);
+    a.setResourceId(resourceId);
+    if (groupId != null) {
+      a.setGroupId(groupId);
+    } else {
+      a.setUserId(userId);
+    }
+    a.addPermission(permission);
+    authorizations.saveAuthorization(a);
+  }
+
+  /**
    * What every group of the organisation may do: use Tasklist and Cockpit, read the models; a
    * unit's group also registers its post's absences.
    */

@@ -30,9 +30,11 @@ public class OrganizationAdmin {
   private final PersonRepository people;
   private final Access access;
   private final ApplicationEventPublisher events;
+  private final OrganizationService organization;
 
   public OrganizationAdmin(IdentityService identity, UnitRepository units, PersonRepository people, Access access,
-      ApplicationEventPublisher events) {
+      ApplicationEventPublisher events, OrganizationService organization) {
+    this.organization = organization;
     this.identity = identity;
     this.units = units;
     this.people = people;
@@ -56,6 +58,7 @@ public class OrganizationAdmin {
     }
     String unitName = text("name", name, "单位名称", 255);
     Unit unit = units.findById(code).orElseGet(() -> units.save(new Unit(code, unitName)));
+    organization.forget();
     ensureGroup(unit.getGroupId(), unit.getName(), "WORKFLOW");
     return unit;
   }
@@ -81,6 +84,7 @@ public class OrganizationAdmin {
     }
     Person person = people.findById(id).orElseGet(
         () -> people.save(new Person(id, personName, title, unitCode, personRoles)));
+    organization.forget();
     if (newUser) {
       User user = identity.newUser(id);
       user.setFirstName(personName);

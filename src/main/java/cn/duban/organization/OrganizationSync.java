@@ -28,9 +28,11 @@ public class OrganizationSync {
   private final PersonRepository people;
   private final OrganizationAdmin admin;
   private final OrganizationForms forms;
+  private final OrganizationService organization;
 
   public OrganizationSync(IdentityService identity, UnitRepository units, PersonRepository people,
-      OrganizationAdmin admin, OrganizationForms forms) {
+      OrganizationAdmin admin, OrganizationForms forms, OrganizationService organization) {
+    this.organization = organization;
     this.identity = identity;
     this.units = units;
     this.people = people;
@@ -77,6 +79,7 @@ public class OrganizationSync {
       changed++;
     }
     if (changed > 0) {
+      organization.forget();
       forms.refresh();
     }
     return changed;
