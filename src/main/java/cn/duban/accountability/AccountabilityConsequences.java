@@ -3,7 +3,9 @@ package cn.duban.accountability;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -36,7 +38,43 @@ public class AccountabilityConsequences {
   }
 
   public GradeCaps gradeCaps(String personId, int year) {
-    List<AccountabilityRecord> finals = finalRecords(personId, year);
+    return caps(finalRecords(personId, year));
+  }
+
+  /**
+   * The final records of every person in a year and the year before, read once: what the annual
+   * assessment asks of each person, without a query per person.
+   */
+  public PeopleOfYear peopleOfYear(int year) {
+    return new PeopleOfYear(byPerson(year), byPerson(year - 1));
+  }
+
+  /** R21 R24 for each person of a year; see {@link #peopleOfYear}. */
+  public static final class PeopleOfYear {
+
+    private final Map<String, List<AccountabilityRecord>> finals;
+    private final Map<String, List<AccountabilityRecord>> yearBefore;
+
+    PeopleOfYear(Map<String, List<AccountabilityRecord>> finals, Map<String, List<AccountabilityRecord>> yearBefore) {
+      this.finals = finals;
+      this.yearBefore = yearBefore;
+    }
+
+    public GradeCaps gradeCaps(String personId) {
+      return caps(finals.getOrDefault(personId, List.of()));
+    }
+
+    public boolean rotationDue(String personId) {
+      return hadTalk(finals.getOrDefault(personId, List.of())) && hadTalk(yearBefore.getOrDefault(personId, List.of()));
+    }
+  }
+
+  private Map<String, List<AccountabilityRecord>> byPerson(int year) {
+    return records.findBySubjectTypeAndYearAndStatusOrderById(SubjectKind.PERSON, year, AccountabilityStatus.FINAL)
+        .stream().collect(Collectors.groupingBy(AccountabilityRecord::getSubjectId));
+  }
+
+  private static GradeCaps caps(List<AccountabilityRecord> finals) {
     List<String> reasons = new ArrayList<>();
     boolean competentBarred = false;
     boolean incompetent = false;
@@ -73,11 +111,11 @@ public class AccountabilityConsequences {
 
   /** R24: an admonishment talk in this year and in the year before: rotation or demotion is due. */
   public boolean rotationDue(String personId, int year) {
-    return hadTalk(personId, year) && hadTalk(personId, year - 1);
+    return hadTalk(finalRecords(personId, year)) && hadTalk(finalRecords(personId, year - 1));
   }
 
-  private boolean hadTalk(String personId, int year) {
-    return finalRecords(personId, year).stream().anyMatch(r -> r.getFinalMeasure() == Measure.ADMONISHMENT_TALK);
+  private static boolean hadTalk(List<AccountabilityRecord> finals) {
+    return finals.stream().anyMatch(r -> r.getFinalMeasure() == Measure.ADMONISHMENT_TALK);
   }
 
   private List<AccountabilityRecord> finalRecords(String personId, int year) {

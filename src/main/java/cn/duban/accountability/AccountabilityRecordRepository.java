@@ -16,5 +16,8 @@ public interface AccountabilityRecordRepository extends JpaRepository<Accountabi
   List<AccountabilityRecord> findBySubjectTypeAndSubjectIdAndYearAndStatusOrderById(SubjectKind subjectType,
       String subjectId, int year, AccountabilityStatus status);
 
+  List<AccountabilityRecord> findBySubjectTypeAndYearAndStatusOrderById(SubjectKind subjectType, int year,
+      AccountabilityStatus status);
+
   List<AccountabilityRecord> findByRectifyingHeadAndStatus(String rectifyingHead, AccountabilityStatus status);
 }

@@ -6,6 +6,8 @@ import static cn.duban.common.Inputs.wholeNumber;
 
 import cn.duban.accountability.AccountabilityConsequences;
 import cn.duban.accountability.AccountabilityConsequences.GradeCaps;
+import cn.duban.accountability.AccountabilityConsequences.PeopleOfYear;
+import cn.duban.engine.Decisions;
 import cn.duban.calendar.LimitClock;
 import cn.duban.common.InputException;
 import cn.duban.complaint.ComplaintService;
@@ -19,6 +21,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,8 +30,6 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
-import org.camunda.bpm.engine.DecisionService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -76,14 +77,14 @@ public class AssessmentService {
   private final AccountabilityConsequences accountability;
   private final ComplaintService complaints;
   private final SupervisionService supervision;
-  private final DecisionService decisions;
+  private final Decisions decisions;
   private final LimitClock clock;
   private final AssessmentProperties properties;
 
   public AssessmentService(AssessmentYearRepository years, UnitResultRepository unitResults,
       PersonResultRepository personResults, LedgerRepository ledger, Ledger books, FrontLineRecordRepository frontLine,
       OrganizationService organization, AccountabilityConsequences accountability, ComplaintService complaints,
-      SupervisionService supervision, DecisionService decisions, LimitClock clock, AssessmentProperties properties) {
+      SupervisionService supervision, Decisions decisions, LimitClock clock, AssessmentProperties properties) {
     this.years = years;
     this.unitResults = unitResults;
     this.personResults = personResults;
@@ -134,8 +135,9 @@ public class AssessmentService {
       personResults.deleteByYear(year);
       personResults.flush();
     }
-    unitResults.saveAll(rankUnits(year));
-    personResults.saveAll(gradePeople(year));
+    Map<SubjectType, Map<String, BigDecimal>> totals = totals(year);
+    unitResults.saveAll(rankUnits(year, totals.getOrDefault(SubjectType.UNIT, Map.of())));
+    personResults.saveAll(gradePeople(year, totals.getOrDefault(SubjectType.PERSON, Map.of())));
     for (PersonResult a : adjusted) {
       try {
         adjustGrade(year, a.getPersonId(), a.getGrade().name(), a.getAdjustReason(), a.getAdjustedBy());
@@ -148,8 +150,7 @@ public class AssessmentService {
   }
 
   /** R22: units by score, in tiers; units with equal scores share a rank and a tier. */
-  List<UnitResult> rankUnits(int year) {
-    Map<String, BigDecimal> totals = totals(year, SubjectType.UNIT);
+  List<UnitResult> rankUnits(int year, Map<String, BigDecimal> totals) {
     List<Unit> units = organization.allUnits();
     List<BigDecimal> scores = units.stream().map(u -> score(totals, u.getCode())).toList();
     List<Placing> placings = place(scores, properties.goodTierShare(), properties.poorTierCount());
@@ -180,8 +181,7 @@ public class AssessmentService {
   }
 
   /** R21: each person's grade from the grade table and the caps, then the 优秀 quota per unit. */
-  List<PersonResult> gradePeople(int year) {
-    Map<String, BigDecimal> totals = totals(year, SubjectType.PERSON);
+  List<PersonResult> gradePeople(int year, Map<String, BigDecimal> totals) {
     // R27: the days of the year; a stay across New Year counts its days in each year
     LocalDate first = LocalDate.of(year, 1, 1);
     LocalDate last = LocalDate.of(year, 12, 31);
@@ -189,21 +189,26 @@ public class AssessmentService {
     for (FrontLineRecord f : frontLine.findByStartDateBetween(first.minusDays(FrontLineRecord.MAX_DAYS), last)) {
       days.merge(f.getPersonId(), f.daysWithin(first, last), Integer::sum);
     }
+    // everyone's records of the year read at once, the grade table looked up once: the result
+    // stores each grade with its rule's label and reference, the record the office reads
+    PeopleOfYear records = accountability.peopleOfYear(year);
+    Map<String, Long> validComplaints = complaints.validComplaintsByPerson(year);
+    Decisions.Table grades = decisions.table(GRADE_DECISION);
     List<PersonResult> results = new ArrayList<>();
     for (Person p : organization.allPeople()) {
       BigDecimal s = score(totals, p.getId());
-      GradeCaps caps = caps(p.getId(), year);
+      GradeCaps caps = withComplaints(records.gradeCaps(p.getId()), validComplaints.getOrDefault(p.getId(), 0L));
       List<String> reasons = new ArrayList<>(caps.reasons());
-      DmnDecisionResultEntries r = decisions.evaluateDecisionByKey(GRADE_DECISION).variables(Map.of(
-          "score", s.doubleValue(), "excellentBarred", caps.excellentBarred(),
-          "competentBarred", caps.competentBarred(), "incompetent", caps.incompetent()))
-          .evaluate().getSingleResult();
-      Grade grade = Grade.valueOf(r.getEntry("grade"));
-      reasons.add(0, r.getEntry("ruleLabel") + "（" + r.getEntry("ruleRef") + "）");
+      Map<String, Object> r = grades.firstResult(Map.of("score", s.doubleValue(),
+          "excellentBarred", caps.excellentBarred(), "competentBarred", caps.competentBarred(),
+          "incompetent", caps.incompetent()))
+          .orElseThrow(() -> new IllegalStateException("the grade table has no rule for " + p.getId()));
+      Grade grade = Grade.valueOf((String) r.get("grade"));
+      reasons.add(0, r.get("ruleLabel") + "（" + r.get("ruleRef") + "）");
       Integer target = frontLineTarget(p);
       results.add(new PersonResult(year, p.getId(), p.getName(), p.getUnitCode(), s, grade,
           String.join("；", reasons), target == null ? null : days.getOrDefault(p.getId(), 0), target,
-          accountability.rotationDue(p.getId(), year)));
+          records.rotationDue(p.getId())));
     }
     applyExcellentQuota(results);
     return results;
@@ -211,8 +216,10 @@ public class AssessmentService {
 
   /** R19 R21: what accountability and valid complaints allow a person's grade to be. */
   private GradeCaps caps(String personId, int year) {
-    GradeCaps caps = accountability.gradeCaps(personId, year);
-    long validComplaints = complaints.validComplaintsAgainst(personId, year);
+    return withComplaints(accountability.gradeCaps(personId, year), complaints.validComplaintsAgainst(personId, year));
+  }
+
+  private static GradeCaps withComplaints(GradeCaps caps, long validComplaints) {
     if (validComplaints < 2) {
       return caps;
     }
@@ -272,10 +279,11 @@ public class AssessmentService {
         .max(Integer::compare).orElse(null);
   }
 
-  private Map<String, BigDecimal> totals(int year, SubjectType type) {
-    Map<String, BigDecimal> totals = new HashMap<>();
-    for (Object[] row : ledger.totals(year, type)) {
-      totals.put((String) row[0], (BigDecimal) row[1]);
+  /** A year's totals of units and of people, in one pass over the year's entries. */
+  private Map<SubjectType, Map<String, BigDecimal>> totals(int year) {
+    Map<SubjectType, Map<String, BigDecimal>> totals = new EnumMap<>(SubjectType.class);
+    for (Object[] row : ledger.totals(year)) {
+      totals.computeIfAbsent((SubjectType) row[0], t -> new HashMap<>()).put((String) row[1], (BigDecimal) row[2]);
     }
     return totals;
   }

@@ -20,4 +20,9 @@ public interface ComplaintRepository extends JpaRepository<Complaint, Long> {
 
   long countByOfficialPersonAndYearAndStatusAndFindingIn(String officialPerson, int year, ComplaintStatus status,
       Collection<Finding> findings);
+
+  /** (official person, count) of the complaints of a year with these findings. */
+  @Query("select c.officialPerson, count(c) from Complaint c where c.year = :year and c.status = :status"
+      + " and c.finding in :findings and c.officialPerson is not null group by c.officialPerson")
+  List<Object[]> countByOfficialPerson(int year, ComplaintStatus status, Collection<Finding> findings);
 }

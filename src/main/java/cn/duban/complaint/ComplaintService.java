@@ -10,6 +10,7 @@ import cn.duban.calendar.LimitChange;
 import cn.duban.calendar.LimitClock;
 import cn.duban.common.Decision;
 import cn.duban.common.InputException;
+import cn.duban.engine.Decisions;
 import cn.duban.organization.OrganizationService;
 import java.math.BigDecimal;
 import java.security.SecureRandom;
@@ -20,8 +21,6 @@ import java.util.Date;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
-import org.camunda.bpm.engine.DecisionService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -41,13 +40,13 @@ public class ComplaintService {
   private final ComplaintEventRepository events;
   private final OrganizationService organization;
   private final Ledger ledger;
-  private final DecisionService decisions;
+  private final Decisions decisions;
   private final LimitClock clock;
   private final ComplaintProperties properties;
   private final SecureRandom random = new SecureRandom();
 
   public ComplaintService(ComplaintRepository complaints, InvestigationRepository investigations,
-      ComplaintEventRepository events, OrganizationService organization, Ledger ledger, DecisionService decisions,
+      ComplaintEventRepository events, OrganizationService organization, Ledger ledger, Decisions decisions,
       LimitClock clock, ComplaintProperties properties) {
     this.complaints = complaints;
     this.investigations = investigations;
@@ -250,14 +249,13 @@ public class ComplaintService {
   }
 
   private void book(Complaint c, String event, String role, SubjectType type, String subject) {
-    DmnDecisionResultEntries r = decisions.evaluateDecisionByKey(SCORE_DECISION)
-        .variables(Map.of("event", event, "role", role)).evaluate().getFirstResult();
+    Map<String, Object> r = decisions.firstResult(SCORE_DECISION, Map.of("event", event, "role", role)).orElse(null);
     if (r == null || subject == null) {
       return;
     }
-    BigDecimal points = BigDecimal.valueOf(((Number) r.getEntry("points")).doubleValue());
+    BigDecimal points = BigDecimal.valueOf(((Number) r.get("points")).doubleValue());
     ledger.book(new Ledger.Booking(LEDGER_SOURCE + ":" + c.getTrackingCode() + ":" + event + ":" + type + ":" + subject,
-        type, subject, event, r.getEntry("ruleRef"), r.getEntry("ruleLabel"), points, LEDGER_SOURCE,
+        type, subject, event, (String) r.get("ruleRef"), (String) r.get("ruleLabel"), points, LEDGER_SOURCE,
         c.getTrackingCode(), c.getStatus().name()), clock.now(), clock.zone());
   }
 
@@ -265,6 +263,16 @@ public class ComplaintService {
   public long validComplaintsAgainst(String personId, int year) {
     return complaints.countByOfficialPersonAndYearAndStatusAndFindingIn(personId, year, ComplaintStatus.CLOSED,
         EnumSet.of(Finding.TRUE, Finding.PARTLY_TRUE));
+  }
+
+  /** Each person's valid complaints of a year, for the annual assessment: one query for everyone. */
+  public Map<String, Long> validComplaintsByPerson(int year) {
+    Map<String, Long> counts = new java.util.HashMap<>();
+    for (Object[] row : complaints.countByOfficialPerson(year, ComplaintStatus.CLOSED,
+        EnumSet.of(Finding.TRUE, Finding.PARTLY_TRUE))) {
+      counts.put((String) row[0], (Long) row[1]);
+    }
+    return counts;
   }
 
   /** R19: two or more valid complaints in a year: the person cannot be graded 称职 or better. */

@@ -16,10 +16,13 @@ public interface LedgerRepository extends JpaRepository<LedgerEntry, Long> {
 
   List<LedgerEntry> findBySourceTypeAndSourceIdOrderById(String sourceType, String sourceId);
 
-  /** A year's totals per subject, as (subject id, sum of points), in one query however many entries. */
-  @Query("select l.subjectId, sum(l.points) from LedgerEntry l where l.year = :year and l.subjectType = :type"
-      + " group by l.subjectId")
-  List<Object[]> totals(int year, SubjectType type);
+  /**
+   * A year's totals per subject, as (subject type, subject id, sum of points): units and people in
+   * one pass over the year's entries, however many.
+   */
+  @Query("select l.subjectType, l.subjectId, sum(l.points) from LedgerEntry l where l.year = :year"
+      + " group by l.subjectType, l.subjectId")
+  List<Object[]> totals(int year);
 
   List<LedgerEntry> findByYearAndSubjectTypeAndSubjectIdOrderByBookedAtAscIdAsc(int year, SubjectType type,
       String subjectId);

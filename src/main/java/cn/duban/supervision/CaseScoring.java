@@ -5,12 +5,11 @@ import cn.duban.ledger.Ledger.Booking;
 import cn.duban.ledger.LedgerEntry;
 import cn.duban.ledger.SubjectType;
 import cn.duban.calendar.LimitClock;
+import cn.duban.engine.Decisions;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
-import org.camunda.bpm.engine.DecisionService;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,11 +29,11 @@ public class CaseScoring {
     CO_UNIT
   }
 
-  private final DecisionService decisions;
+  private final Decisions decisions;
   private final Ledger ledger;
   private final LimitClock clock;
 
-  public CaseScoring(DecisionService decisions, Ledger ledger, LimitClock clock) {
+  public CaseScoring(Decisions decisions, Ledger ledger, LimitClock clock) {
     this.decisions = decisions;
     this.ledger = ledger;
     this.clock = clock;
@@ -45,16 +44,10 @@ public class CaseScoring {
   }
 
   public Rule rule(ScoreEvent event, Role role) {
-    DmnDecisionResultEntries result = decisions.evaluateDecisionByKey(DECISION_KEY)
-        .variables(Map.of("event", event.name(), "role", role.name()))
-        .evaluate()
-        .getFirstResult();
-    if (result == null) {
-      return null;
-    }
-    Number points = result.getEntry("points");
-    return new Rule(event.name(), result.getEntry("ruleRef"), result.getEntry("ruleLabel"),
-        BigDecimal.valueOf(points.doubleValue()));
+    return decisions.firstResult(DECISION_KEY, Map.of("event", event.name(), "role", role.name()))
+        .map(r -> new Rule(event.name(), (String) r.get("ruleRef"), (String) r.get("ruleLabel"),
+            BigDecimal.valueOf(((Number) r.get("points")).doubleValue())))
+        .orElse(null);
   }
 
   /**

@@ -1,0 +1,87 @@
+package cn.duban.engine;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import org.camunda.bpm.dmn.engine.DmnDecision;
+import org.camunda.bpm.dmn.engine.DmnEngine;
+import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
+import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
+import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.dmn.entity.repository.DecisionDefinitionEntity;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.stereotype.Component;
+
+/**
+ * The answers of the rule tables (processes/rules/*.dmn) that the application asks many times with
+ * the same inputs (a yellow notice's points for a lead unit, in every case that turns yellow). A
+ * deployed version of a table never changes, so its answer to the same inputs is kept, per
+ * version: each call still asks which version is the latest, so an analyst's redeployment counts
+ * from the next question on, on every node. The first question to a version is evaluated as
+ * usual and leaves its decision history; the answers themselves are booked with the rule's
+ * reference and label (the ledger), where the offices read them.
+ */
+@Component
+public class Decisions {
+
+  private final DecisionService decisions;
+  private final ProcessEngineConfigurationImpl engine;
+  private final Map<String, Optional<Map<String, Object>>> answers = new ConcurrentHashMap<>();
+  /** A DMN engine of its own, which leaves no decision history (the process engine's writes it). */
+  private final DmnEngine inMemory = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+
+  public Decisions(ProcessEngine engine) {
+    this.decisions = engine.getDecisionService();
+    this.engine = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+  }
+
+  /** The first matching rule's outputs for these inputs, by the latest version of the table; empty when none matches. */
+  public Optional<Map<String, Object>> firstResult(String decisionKey, Map<String, Object> inputs) {
+    String definitionId = latest(decisionKey);
+    return answers.computeIfAbsent(definitionId + "|" + new TreeMap<>(inputs), k -> {
+      DmnDecisionResultEntries first = decisions.evaluateDecisionById(definitionId).variables(inputs).evaluate()
+          .getFirstResult();
+      return first == null ? Optional.empty()
+          : Optional.of(Collections.unmodifiableMap(new LinkedHashMap<>(first.getEntryMap())));
+    });
+  }
+
+  /**
+   * The latest version of a table, for many questions in a row (the grades of a whole year):
+   * looked up once and evaluated in memory, without decision history. Only for a table whose
+   * every answer the asker stores with the rule's reference and label, in the office's own record.
+   */
+  public Table table(String decisionKey) {
+    DmnDecision decision = engine.getCommandExecutorTxRequired().execute(context -> context.runWithoutAuthorization(
+        () -> (DmnDecision) engine.getDeploymentCache().findDeployedDecisionDefinitionById(latest(decisionKey))));
+    return inputs -> {
+      DmnDecisionResultEntries first = inMemory.evaluateDecision(decision, Variables.fromMap(inputs))
+          .getFirstResult();
+      return first == null ? Optional.empty() : Optional.of(first.getEntryMap());
+    };
+  }
+
+  /** One version of a rule table. */
+  public interface Table {
+
+    /** The first matching rule's outputs for these inputs; empty when none matches. */
+    Optional<Map<String, Object>> firstResult(Map<String, Object> inputs);
+  }
+
+  /** The latest version's id, looked up as the engine's own evaluation by key does, whoever asks. */
+  private String latest(String decisionKey) {
+    return engine.getCommandExecutorTxRequired().execute(context -> context.runWithoutAuthorization(() -> {
+      DecisionDefinitionEntity d = context.getDecisionDefinitionManager()
+          .findLatestDecisionDefinitionByKey(decisionKey);
+      if (d == null) {
+        throw new IllegalStateException("no decision " + decisionKey + " is deployed");
+      }
+      return d.getId();
+    }));
+  }
+}
