@@ -55,31 +55,59 @@ public class TasklistFilters {
       Groups.SUPERVISION_OFFICE, Groups.EFFICIENCY_OFFICE, Groups.DISCIPLINE_INSPECTION,
       Groups.ORGANIZATION_DEPARTMENT, Groups.ASSESSMENT_OFFICE, Groups.DEPARTMENT_HEADS).contains(g);
 
+  /**
+   * A filter: its name and query, the columns it shows, who uses it. {@code scope} tells apart two
+   * filters of one name: a unit's own work ("own") and the whole county's for the offices that
+   * oversee all work ("all"); null for a filter everyone shares.
+   */
   record Spec(String name, String description, int priority, Function<TaskService, TaskQuery> query,
-      List<Map<String, String>> columns, Predicate<String> audience) {
+      List<Map<String, String>> columns, Predicate<String> audience, String scope) {
+
+    Spec(String name, String description, int priority, Function<TaskService, TaskQuery> query,
+        List<Map<String, String>> columns, Predicate<String> audience) {
+      this(name, description, priority, query, columns, audience, null);
+    }
   }
 
-  static final List<Spec> SPECS = List.of(
+  private static final Predicate<String> OVERSEERS = g -> Groups.OVERSEERS.contains(g);
+  private static final String SCOPE = "scope";
+
+  /**
+   * A filter by due date or level, twice: for the offices that oversee all work, every such task
+   * (the authorization checks show them all); for everyone else, the work offered to their unit's
+   * or office's groups, claimed or not, as 本单位待办. The second lets the database start from the
+   * group's few tasks (an index) instead of every due task of the county, and stay fast as the
+   * county's history grows; a task given to a person alone (a leader's decision) is in that
+   * person's 我的待办 and 待我审批.
+   */
+  private static List<Spec> ownAndAll(String name, String description, int priority,
+      Function<TaskQuery, TaskQuery> criteria) {
+    return List.of(
+        new Spec(name, description, priority, t -> criteria.apply(t.createTaskQuery()
+            .taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks()).orderByDueDate().asc(),
+            CASE_COLUMNS, OVERSEERS.negate(), "own"),
+        new Spec(name, description + "（全部）", priority, t -> criteria.apply(t.createTaskQuery()).orderByDueDate().asc(),
+            CASE_COLUMNS, OVERSEERS, "all"));
+  }
+
+  static final List<Spec> SPECS = java.util.stream.Stream.of(List.of(
       new Spec(MY_TASKS, "分配给我或我所在单位、科室的待办事项", -10,
           t -> mine(t).orderByDueDate().asc(), CASE_COLUMNS, EVERYONE),
       new Spec("本单位待办", "本单位（科室）的全部待办，含已由同事认领的", -9,
           t -> t.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks()
-              .orderByDueDate().asc(), CASE_COLUMNS, EVERYONE),
-      new Spec("即将到期", "三个工作日内到期的待办", -8,
-          t -> t.createTaskQuery().dueAfterExpression("${now()}").dueBeforeExpression("${dueDates.soon()}").orderByDueDate().asc(),
-          CASE_COLUMNS, EVERYONE),
-      new Spec("已逾期", "已过办理时限的待办", -7,
-          t -> t.createTaskQuery().dueBeforeExpression("${now()}").orderByDueDate().asc(), CASE_COLUMNS, EVERYONE),
-      new Spec("黄牌督办", "督办级别为黄灯的事项的待办", -6,
-          t -> t.createTaskQuery().processVariableValueEquals("warningLevel", "YELLOW").orderByDueDate().asc(), CASE_COLUMNS, EVERYONE),
-      new Spec("红牌督办", "督办级别为红灯的事项的待办", -5,
-          t -> t.createTaskQuery().processVariableValueEquals("warningLevel", "RED").orderByDueDate().asc(), CASE_COLUMNS, EVERYONE),
+              .orderByDueDate().asc(), CASE_COLUMNS, EVERYONE)),
+      ownAndAll("即将到期", "三个工作日内到期的待办", -8,
+          q -> q.dueAfterExpression("${now()}").dueBeforeExpression("${dueDates.soon()}")),
+      ownAndAll("已逾期", "已过办理时限的待办", -7, q -> q.dueBeforeExpression("${now()}")),
+      ownAndAll("黄牌督办", "督办级别为黄灯的事项的待办", -6, q -> q.processVariableValueEquals("warningLevel", "YELLOW")),
+      ownAndAll("红牌督办", "督办级别为红灯的事项的待办", -5, q -> q.processVariableValueEquals("warningLevel", "RED")),
+      List.of(
       new Spec("投诉待办", "投诉调查的待办", -4,
           t -> t.createTaskQuery().processDefinitionKey("complaint-investigation").orderByDueDate().asc(), COMPLAINT_COLUMNS,
           COMPLAINT_HANDLERS),
       new Spec("待我审批", "等我审批、决定或验收的事项", -3,
           t -> mine(t).taskDefinitionKeyIn(APPROVALS.toArray(String[]::new)).orderByDueDate().asc(), CASE_COLUMNS,
-          APPROVERS));
+          APPROVERS))).flatMap(List::stream).toList();
 
   private final FilterService filters;
   private final TaskService tasks;
@@ -101,18 +129,43 @@ public class TasklistFilters {
 
   public void ensure() {
     for (Spec spec : SPECS) {
-      if (filters.createFilterQuery().filterName(spec.name()).count() == 0) {
-        TaskQuery query = spec.query().apply(tasks);
-        filters.saveFilter(filters.newTaskFilter(spec.name()).setQuery(query).setProperties(Map.of(
+      if (find(spec).isEmpty()) {
+        Map<String, Object> properties = new java.util.HashMap<>(Map.of(
             "description", spec.description(),
             "priority", spec.priority(),
             "refresh", true,
-            "variables", spec.columns())));
+            "variables", spec.columns()));
+        if (spec.scope() != null) {
+          properties.put(SCOPE, spec.scope());
+        }
+        filters.saveFilter(filters.newTaskFilter(spec.name()).setQuery(spec.query().apply(tasks))
+            .setProperties(properties));
       }
     }
     for (Group g : identity.createGroupQuery().list()) {
       share(g.getId());
     }
+  }
+
+  /**
+   * The filter of a spec. A filter of a scoped name made before scopes existed is the county-wide
+   * one: it becomes "all" (and is taken from those it is not for, in {@link #share}).
+   */
+  private java.util.Optional<Filter> find(Spec spec) {
+    List<Filter> named = filters.createFilterQuery().filterName(spec.name()).list();
+    if (spec.scope() == null) {
+      return named.stream().findFirst();
+    }
+    for (Filter f : named) {
+      if (f.getProperties() == null || f.getProperties().get(SCOPE) == null) {
+        Map<String, Object> properties = new java.util.HashMap<>(f.getProperties() == null ? Map.of()
+            : f.getProperties());
+        properties.put(SCOPE, "all");
+        filters.saveFilter(f.setProperties(properties));
+      }
+    }
+    return filters.createFilterQuery().filterName(spec.name()).list().stream()
+        .filter(f -> spec.scope().equals(f.getProperties().get(SCOPE))).findFirst();
   }
 
   /** The filters a group uses, readable by its members. */
@@ -126,11 +179,13 @@ public class TasklistFilters {
       return;
     }
     for (Spec spec : SPECS) {
-      if (spec.audience().test(groupId)) {
-        for (Filter f : filters.createFilterQuery().filterName(spec.name()).list()) {
+      find(spec).ifPresent(f -> {
+        if (spec.audience().test(groupId)) {
           access.grantGroup(groupId, Resources.FILTER, f.getId(), Permissions.READ);
+        } else if (spec.scope() != null) {
+          access.revokeGroup(groupId, Resources.FILTER, f.getId(), Permissions.READ);
         }
-      }
+      });
     }
   }
 }
