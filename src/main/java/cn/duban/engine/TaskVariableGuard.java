@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.TreeSet;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.authorization.Permissions;
@@ -115,14 +116,27 @@ public class TaskVariableGuard extends AbstractProcessEnginePlugin {
     if (start.names().isEmpty() || start.processDefinitionId() == null) {
       return;
     }
+    StartForm form = START_FORMS.computeIfAbsent(start.processDefinitionId(), TaskVariableGuard::startForm);
+    if (form.formRef() != null) {
+      refuse(form.processName(), start.names(), forms.fieldKeys(form.formRef()), formSubmission);
+    }
+  }
+
+  /** A process's start form, as its model names it; a deployed definition never changes. */
+  private record StartForm(String processName, String formRef) {
+  }
+
+  private static final Map<String, StartForm> START_FORMS = new ConcurrentHashMap<>();
+
+  private static StartForm startForm(String processDefinitionId) {
     BpmnModelInstance model = Context.getProcessEngineConfiguration().getDeploymentCache()
-        .findBpmnModelInstanceForProcessDefinition(start.processDefinitionId());
+        .findBpmnModelInstanceForProcessDefinition(processDefinitionId);
     for (StartEvent event : model.getModelElementsByType(StartEvent.class)) {
       if (event.getParentElement() instanceof Process process && event.getCamundaFormRef() != null) {
-        refuse(process.getName(), start.names(), forms.fieldKeys(event.getCamundaFormRef()), formSubmission);
-        return;
+        return new StartForm(process.getName(), event.getCamundaFormRef());
       }
     }
+    return new StartForm(null, null);
   }
 
   private static void refuse(String what, Collection<String> names, Set<String> allowed, boolean formSubmission) {

@@ -9,10 +9,12 @@ import cn.duban.organization.OrganizationService;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.camunda.bpm.engine.TaskService;
@@ -26,7 +28,11 @@ import org.springframework.stereotype.Component;
 /**
  * The process variables of a case: the dates its timers and due dates read, the warning level its
  * gateways read, and the context its forms show read-only. The case's records stay in its tables;
- * these are a copy: the context is written once at registration, the state after every step.
+ * these are a copy: the context is written once at registration, the state after every step, and
+ * only what the step changed (every write of a variable costs its history a row).
+ *
+ * <p>The case's record as its forms show it ({@link #HISTORY}) grows by what each step added, from
+ * the data the step has in hand: the case is not read again for it.
  */
 @Component
 public class CaseVariables {
@@ -44,6 +50,8 @@ public class CaseVariables {
 
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd");
   private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+  private static final String NOTICES = "通知单：";
+  private static final String ELIDED = "- ……（更早的记录见督办事项详情）\n";
 
   /** The history shown in the forms stays well inside a string variable's 4000 characters. */
   static final int HISTORY_MAX = 3000;
@@ -52,8 +60,7 @@ public class CaseVariables {
   private final NoticeRepository notices;
   private final LimitClock clock;
 
-  public CaseVariables(OrganizationService organization, NoticeRepository notices,
-      LimitClock clock) {
+  public CaseVariables(OrganizationService organization, NoticeRepository notices, LimitClock clock) {
     this.organization = organization;
     this.notices = notices;
     this.clock = clock;
@@ -67,25 +74,54 @@ public class CaseVariables {
     return ((Number) id).longValue();
   }
 
-  /** At registration: everything the case's forms and expressions read. */
+  /** A line of the case's record: when, what; a notice also links its printable page. */
+  public record Entry(Instant at, String text, Notice notice) {
+  }
+
+  /** At registration: everything the case's forms and expressions read; the record starts. */
   public void publishAll(VariableScope scope, SupervisionCase c) {
-    scope.setVariables(context(c));
-    scope.setVariables(state(c));
+    setChanged(scope, context(c));
+    setChanged(scope, state(c));
+    scope.setVariable(HISTORY, history(c, List.of()));
   }
 
   /**
-   * After a step: what steps change (dates, level, status, record); the context stays as
-   * registered. A level that rose raises the priority of the instance's open tasks.
+   * After a step: what it changed of the state (dates, level, status), and what it added to the
+   * record; the context stays as registered. A level that rose raises the priority of the
+   * instance's open tasks.
    */
-  public void publishState(VariableScope scope, SupervisionCase c) {
+  public void publishState(VariableScope scope, SupervisionCase c, Entry... added) {
     Object before = scope.getVariable(WARNING_LEVEL);
-    scope.setVariables(state(c));
+    setChanged(scope, state(c));
+    if (added.length > 0) {
+      Object current = scope.getVariable(HISTORY);
+      scope.setVariable(HISTORY, appended(current == null ? NOTICES + "\n\n" : current.toString(), c,
+          Arrays.asList(added)));
+    }
     if (scope instanceof DelegateExecution ex && before != null && !before.equals(c.getWarningLevel().name())) {
       TaskService tasks = ex.getProcessEngineServices().getTaskService();
       for (Task t : tasks.createTaskQuery().processInstanceId(ex.getProcessInstanceId()).list()) {
         tasks.setPriority(t.getId(), c.getWarningLevel().taskPriority());
       }
     }
+  }
+
+  /**
+   * Writes the variables whose value differs from what the process holds; a flag not yet written
+   * counts as false (R25's provisional flag is written when a limit first becomes provisional).
+   */
+  private static void setChanged(VariableScope scope, VariableMap values) {
+    values.forEach((name, value) -> {
+      Object current = scope.getVariable(name);
+      if (!Objects.equals(current, value) && !(current == null && Boolean.FALSE.equals(value))) {
+        scope.setVariable(name, value);
+      }
+    });
+  }
+
+  /** The state and the whole record written afresh, from the case's tables (after re-timing its limits). */
+  VariableMap republished(SupervisionCase c) {
+    return state(c).putValue(HISTORY, history(c, notices.findByCaseIdOrderByIssuedAt(c.getId())));
   }
 
   /** Items on one line, as official papers number them: （1）…；（2）… */
@@ -102,65 +138,101 @@ public class CaseVariables {
         .putValue("stageLimitText", MINUTE.format(c.getStageLimitAt().atZone(clock.zone())))
         .putValue(WARNING_LEVEL, c.getWarningLevel().name())
         .putValue("warningLevelLabel", c.getWarningLevel().label())
-        .putValue("caseStatusLabel", c.getStatus().label())
-        .putValue(LIMITS_PROVISIONAL, c.isLimitsProvisional())
-        .putValue(HISTORY, history(c));
+        .putValue(LIMITS_PROVISIONAL, c.isLimitsProvisional());
+  }
+
+  // ---------------------------------------------------------------- the record as forms show it
+
+  Entry entry(Notice n) {
+    return new Entry(n.getIssuedAt(), "发出" + n.getKind().title() + "，时限至"
+        + MINUTE.format(n.getLimitAt().atZone(clock.zone())), n);
+  }
+
+  Entry entry(ProgressReport r) {
+    return new Entry(r.getReportedAt(), organization.personName(r.getReportedBy()) + "报送进展：" + cut(r.getContent()),
+        null);
+  }
+
+  Entry entry(UrgingRecord u) {
+    return new Entry(u.getRecordedAt(), u.getMethod().label() + "（" + u.getReason().label() + "）："
+        + cut(u.getOutcome()), null);
+  }
+
+  Entry requested(ExtensionRequest e) {
+    return new Entry(e.getRequestedAt(), "申请延期至" + e.getRequestedDeadline() + "：" + cut(e.getReason()), null);
+  }
+
+  Entry decided(ExtensionRequest e) {
+    String comment = e.getDecided().comment();
+    return new Entry(e.getDecided().at(), e.getDecision() == ReviewDecision.ACCEPTED
+        ? "延期获批，完成时限改为" + e.getRequestedDeadline()
+        : "延期未获批准" + (comment == null ? "" : "：" + cut(comment)), null);
+  }
+
+  Entry submitted(ClosureReport r) {
+    return new Entry(r.getSubmittedAt(), "报送办结报告：" + cut(r.getReport()), null);
+  }
+
+  Entry reviewed(ClosureReport r) {
+    return new Entry(r.getReviewed().at(), r.getDecision() == ReviewDecision.ACCEPTED ? "验收通过"
+        : "验收未通过，退回：" + cut(r.getReviewed().comment()), null);
   }
 
   /**
-   * The case's record as the forms show it, read-only and newest first: notices, progress
-   * reports, urgings, extension requests and closure reports with their decisions.
+   * The case's whole record, read-only and newest first, under the links to its notices: the
+   * registration, notices, progress reports, urgings, extension requests and closure reports
+   * with their decisions.
    */
-  String history(SupervisionCase c) {
-    record Line(Instant at, String text) {
-    }
-    List<Line> lines = new ArrayList<>();
-    lines.add(new Line(c.getRegisteredAt(), "立项登记"));
-    List<Notice> issued = notices.findByCaseIdOrderByIssuedAt(c.getId());
-    for (Notice n : issued) {
-      lines.add(new Line(n.getIssuedAt(), "发出" + n.getKind().title() + "，时限至"
-          + MINUTE.format(n.getLimitAt().atZone(clock.zone()))));
-    }
-    for (ProgressReport r : c.getProgressReports()) {
-      lines.add(new Line(r.getReportedAt(), organization.personName(r.getReportedBy()) + "报送进展：" + cut(r.getContent())));
-    }
-    for (UrgingRecord u : c.getUrgings()) {
-      lines.add(new Line(u.getRecordedAt(), u.getMethod().label() + "（" + u.getReason().label() + "）："
-          + cut(u.getOutcome())));
-    }
+  String history(SupervisionCase c, List<Notice> issued) {
+    List<Entry> entries = new ArrayList<>();
+    entries.add(new Entry(c.getRegisteredAt(), "立项登记", null));
+    issued.forEach(n -> entries.add(entry(n)));
+    c.getProgressReports().forEach(r -> entries.add(entry(r)));
+    c.getUrgings().forEach(u -> entries.add(entry(u)));
     for (ExtensionRequest e : c.getExtensionRequests()) {
-      lines.add(new Line(e.getRequestedAt(), "申请延期至" + e.getRequestedDeadline() + "：" + cut(e.getReason())));
+      entries.add(requested(e));
       if (e.getDecided() != null) {
-        String comment = e.getDecided().comment();
-        lines.add(new Line(e.getDecided().at(), e.getDecision() == ReviewDecision.ACCEPTED
-            ? "延期获批，完成时限改为" + e.getRequestedDeadline() : "延期未获批准" + (comment == null ? ""
-            : "：" + cut(comment))));
+        entries.add(decided(e));
       }
     }
     for (ClosureReport r : c.getClosureReports()) {
-      lines.add(new Line(r.getSubmittedAt(), "报送办结报告：" + cut(r.getReport())));
+      entries.add(submitted(r));
       if (r.getReviewed() != null) {
-        lines.add(new Line(r.getReviewed().at(), r.getDecision() == ReviewDecision.ACCEPTED ? "验收通过"
-            : "验收未通过，退回：" + cut(r.getReviewed().comment())));
+        entries.add(reviewed(r));
       }
     }
-    lines.sort(Comparator.comparing(Line::at).reversed());
+    return appended(NOTICES + "\n\n", c, entries);
+  }
+
+  /** The record with what was added put on top (newest first), cut to {@link #HISTORY_MAX}. */
+  private String appended(String current, SupervisionCase c, List<Entry> added) {
+    int split = current.indexOf("\n\n");
+    StringBuilder header = new StringBuilder(split < 0 ? NOTICES : current.substring(0, split));
+    String before = split < 0 ? "" : current.substring(split + 2);
+    boolean elided = before.endsWith(ELIDED);
+    if (elided) {
+      before = before.substring(0, before.length() - ELIDED.length());
+    }
     // the notices as printable pages; the forms' links open them with the webapps' login
-    StringBuilder md = new StringBuilder("通知单：");
-    md.append(issued.stream()
-        .map(n -> "[" + n.getKind().title() + "（" + n.getKind().colour() + "）](/api/cases/" + c.getId() + "/notices/"
-            + n.getKind().name() + ")")
-        .collect(Collectors.joining(" · ")));
-    md.append("\n\n");
-    for (Line l : lines) {
-      String item = "- " + MINUTE.format(l.at().atZone(clock.zone())) + " " + l.text().replace("\n", " ") + "\n";
-      if (md.length() + item.length() > HISTORY_MAX) {
-        md.append("- ……（更早的记录见督办事项详情）\n");
+    added.stream().filter(e -> e.notice() != null).sorted(Comparator.comparing(Entry::at)).forEach(e -> {
+      Notice n = e.notice();
+      header.append(header.toString().endsWith(NOTICES) ? "" : " · ").append("[").append(n.getKind().title())
+          .append("（").append(n.getKind().colour()).append("）](/api/cases/").append(c.getId()).append("/notices/")
+          .append(n.getKind().name()).append(")");
+    });
+    List<String> lines = new ArrayList<>(added.stream().sorted(Comparator.comparing(Entry::at).reversed())
+        .map(e -> "- " + MINUTE.format(e.at().atZone(clock.zone())) + " " + e.text().replace("\n", " ") + "\n")
+        .toList());
+    before.lines().forEach(l -> lines.add(l + "\n"));
+    StringBuilder md = header.append("\n\n");
+    for (String line : lines) {
+      if (md.length() + line.length() + ELIDED.length() > HISTORY_MAX) {
+        elided = true;
         break;
       }
-      md.append(item);
+      md.append(line);
     }
-    return md.toString();
+    return elided ? md.append(ELIDED).toString() : md.toString();
   }
 
   private static String cut(String text) {
@@ -170,33 +242,49 @@ public class CaseVariables {
     return text.length() <= 60 ? text : text.substring(0, 60) + "……";
   }
 
+  /**
+   * What the case's forms and expressions read and registration fixes. The parties are one text,
+   * as the forms show them, not a variable per person.
+   */
   VariableMap context(SupervisionCase c) {
-    VariableMap v = Variables.createVariables()
+    List<Map<String, Object>> milestoneOptions = milestoneOptions(c);
+    String parties = "**牵头承办单位**：" + organization.unitName(c.getLeadUnit())
+        + "　**协办单位**：" + (c.coUnitList().isEmpty() ? "无"
+            : c.coUnitList().stream().map(organization::unitName).collect(Collectors.joining("、")))
+        + "　**责任人**：" + organization.personName(c.getResponsiblePerson())
+        + "　**分管领导**：" + organization.personName(c.getLeaderInCharge());
+    return Variables.createVariables()
         .putValue(CASE_ID, c.getId())
         .putValue("caseNumber", c.getCaseNumber())
         .putValue("title", c.getTitle())
-        .putValue("sourceLabel", c.getSource().label())
-        .putValue("content", c.getContent())
-        .putValue("leadUnit", c.getLeadUnit())
         .putValue("leadUnitGroup", Groups.ofUnit(c.getLeadUnit()))
         .putValue("leadUnitName", organization.unitName(c.getLeadUnit()))
-        .putValue("coUnitNames", c.coUnitList().isEmpty() ? "无"
-            : c.coUnitList().stream().map(organization::unitName).collect(Collectors.joining("、")))
         .putValue("leaderInCharge", c.getLeaderInCharge())
-        .putValue("leaderInChargeName", organization.personName(c.getLeaderInCharge()))
-        .putValue("responsiblePerson", c.getResponsiblePerson())
-        .putValue("responsiblePersonName", organization.personName(c.getResponsiblePerson()))
         .putValue(SIGN_FOR_DUE_AT, Date.from(c.getSignForDueAt()))
-        .putValue("qualityChecklistText", numbered(c.checklistItems()))
+        .putValue("caseParties", parties)
+        // three texts, not one: each may come near a string variable's 4000 characters
+        .putValue("content", c.getContent())
+        .putValue("milestonesText", milestoneOptions.isEmpty() ? "无"
+            : milestoneOptions.stream().map(m -> m.get("label").toString()).collect(Collectors.joining("；")))
+        .putValue("qualityChecklistText", numbered(c.checklistItems()));
+  }
+
+  /**
+   * Once the unit has signed for the case: the choices its work forms offer (the milestone a
+   * progress report reaches, the checklist items an acceptance finds met). Not at registration:
+   * nothing before the sign-for shows them, and a Json variable is the dearest kind to write.
+   */
+  public void publishWork(VariableScope scope, SupervisionCase c) {
+    setChanged(scope, Variables.createVariables()
         .putValue("checklistOptions", FormValues.json(c.checklistItems().stream()
-            .map(item -> Map.of("label", item, "value", item)).toList()));
-    List<Map<String, Object>> milestoneOptions = c.getMilestones().stream()
+            .map(item -> Map.of("label", item, "value", item)).toList()))
+        .putValue("milestoneOptions", FormValues.json(milestoneOptions(c))));
+  }
+
+  private List<Map<String, Object>> milestoneOptions(SupervisionCase c) {
+    return c.getMilestones().stream()
         .map(m -> Map.<String, Object>of("label", m.getName() + "（" + DAY.format(m.getDueDate()) + "）",
             "value", m.getId().toString()))
         .toList();
-    v.putValue("milestoneOptions", FormValues.json(milestoneOptions));
-    v.putValue("milestonesText", milestoneOptions.isEmpty() ? "无"
-        : milestoneOptions.stream().map(m -> m.get("label").toString()).collect(Collectors.joining("；")));
-    return v;
   }
 }

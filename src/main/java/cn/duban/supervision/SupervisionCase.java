@@ -387,11 +387,6 @@ public class SupervisionCase {
     return request;
   }
 
-  /** The newest extension request, the one a step just made. */
-  public ExtensionRequest lastExtensionRequest() {
-    return extensionRequests.get(extensionRequests.size() - 1);
-  }
-
   Optional<ExtensionRequest> pendingExtension() {
     return extensionRequests.stream().filter(ExtensionRequest::pending).findFirst();
   }
@@ -428,11 +423,6 @@ public class SupervisionCase {
     ClosureReport closure = new ClosureReport(at, by, report, evidence);
     closureReports.add(closure);
     return closure;
-  }
-
-  /** The newest closure report, the one a step just submitted or reviewed. */
-  public ClosureReport lastClosureReport() {
-    return closureReports.get(closureReports.size() - 1);
   }
 
   ClosureReport pendingClosure() {

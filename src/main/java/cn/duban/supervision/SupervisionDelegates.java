@@ -12,11 +12,14 @@ import cn.duban.common.FormValues;
 import cn.duban.common.InputException;
 import cn.duban.supervision.Registration.MilestoneInput;
 import cn.duban.supervision.SupervisionService.CheckResult;
+import cn.duban.notice.Notice;
 import cn.duban.supervision.SupervisionService.ExtensionOutcome;
+import cn.duban.supervision.SupervisionService.Recorded;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
@@ -38,9 +41,16 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 public class SupervisionDelegates {
 
-  /** The start form's fields; replaced by the case's own variables once the case is registered. */
-  private static final List<String> REGISTRATION_FIELDS = List.of("source", "coUnits", "deadline", "milestones",
-      "qualityChecklist", "initialLevel", "signForDays", "yellowDays", "redDays", "reportIntervalDays");
+  /**
+   * The start form's raw fields, replaced by the case's own variables: given as transient
+   * variables (the model's start event names them), or stored where a client starts the process
+   * without the form, and then removed here. The title, the content and the leader in charge are
+   * not among them: the case publishes their checked values under the same names, and removing
+   * them first would write each of them twice more.
+   */
+  private static final List<String> REGISTRATION_FIELDS = List.of("source", "leadUnit", "coUnits",
+      "responsiblePerson", "deadline", "milestones", "qualityChecklist", "initialLevel", "signForDays", "yellowDays",
+      "redDays", "reportIntervalDays");
 
   /** The due date of the tasks that fall due with the case's current limit. */
   static final String STAGE_LIMIT_DUE_DATE = "${" + CaseVariables.STAGE_LIMIT_AT + "}";
@@ -73,7 +83,7 @@ public class SupervisionDelegates {
           ex.getVariable("signForDays"), ex.getVariable("yellowDays"), ex.getVariable("redDays"),
           ex.getVariable("reportIntervalDays"));
       SupervisionCase c = cases.register(in, Actors.of(ex), ex.getProcessInstanceId());
-      access.grant(c.viewers());
+      access.grantNew(c.viewers());
       ex.setProcessBusinessKey(c.getCaseNumber());
       ex.removeVariables(REGISTRATION_FIELDS);
       variables.publishAll(ex, c);
@@ -85,8 +95,8 @@ public class SupervisionDelegates {
   public JavaDelegate issueGreenNotice() {
     return ex -> {
       SupervisionCase c = cases.get(CaseVariables.caseId(ex));
-      cases.issueGreenNotice(c);
-      variables.publishState(ex, c);  // the sign-for form links to it
+      // the sign-for form links to it
+      variables.publishState(ex, c, variables.entry(cases.issueGreenNotice(c)));
     };
   }
 
@@ -103,9 +113,10 @@ public class SupervisionDelegates {
   }
 
   /** A notice with a new limit: the unit's work falls due with it. */
-  private void escalate(DelegateExecution ex, Supplier<SupervisionCase> issue) {
-    SupervisionCase c = issue.get();
-    variables.publishState(ex, c);
+  private void escalate(DelegateExecution ex, Supplier<Recorded<Notice>> issue) {
+    Recorded<Notice> issued = issue.get();
+    SupervisionCase c = issued.supervisionCase();
+    variables.publishState(ex, c, variables.entry(issued.record()));
     followStageLimit(ex, c.getStageLimitAt(), false);
   }
 
@@ -120,7 +131,9 @@ public class SupervisionDelegates {
   public JavaDelegate recordSignFor() {
     return ex -> {
       String handler = Actors.of(ex);
-      variables.publishState(ex, cases.signFor(CaseVariables.caseId(ex), handler));
+      SupervisionCase c = cases.signFor(CaseVariables.caseId(ex), handler);
+      variables.publishState(ex, c);
+      variables.publishWork(ex, c);
       ex.setVariable("unitHandler", Actors.SYSTEM.equals(handler) ? null : handler);
     };
   }
@@ -155,8 +168,9 @@ public class SupervisionDelegates {
   @Bean
   public JavaDelegate recordProgress() {
     return ex -> {
-      variables.publishState(ex, cases.recordProgress(CaseVariables.caseId(ex), string(ex, "progressContent"),
-          ex.getVariable("milestoneReached"), Actors.of(ex)));
+      Recorded<ProgressReport> reported = cases.recordProgress(CaseVariables.caseId(ex), string(ex, "progressContent"),
+          ex.getVariable("milestoneReached"), Actors.of(ex));
+      variables.publishState(ex, reported.supervisionCase(), variables.entry(reported.record()));
     };
   }
 
@@ -164,12 +178,12 @@ public class SupervisionDelegates {
   @Bean
   public JavaDelegate recordExtensionRequest() {
     return ex -> {
-      SupervisionCase c = cases.requestExtension(CaseVariables.caseId(ex),
+      Recorded<ExtensionRequest> requested = cases.requestExtension(CaseVariables.caseId(ex),
           FormValues.date(ex, "extensionDeadline", clock.zone()), string(ex, "extensionReason"), Actors.of(ex));
-      ExtensionRequest r = c.lastExtensionRequest();
+      ExtensionRequest r = requested.record();
       ex.setVariable("extensionRequestText", "申请将完成时限由" + r.getPreviousDeadline() + "延至"
           + r.getRequestedDeadline() + "。延期理由：" + r.getReason());
-      variables.publishState(ex, c);
+      variables.publishState(ex, requested.supervisionCase(), variables.requested(r));
     };
   }
 
@@ -179,7 +193,7 @@ public class SupervisionDelegates {
     return ex -> {
       ExtensionOutcome outcome = cases.decideExtension(CaseVariables.caseId(ex), bool(ex, "extensionApproved"),
           string(ex, "extensionComment"), Actors.of(ex));
-      variables.publishState(ex, outcome.supervisionCase());
+      variables.publishState(ex, outcome.supervisionCase(), variables.decided(outcome.request()));
       if (outcome.moved()) {
         followStageLimit(ex, outcome.supervisionCase().getStageLimitAt(), true);
       }
@@ -213,12 +227,12 @@ public class SupervisionDelegates {
   @Bean
   public JavaDelegate submitClosure() {
     return ex -> {
-      SupervisionCase c = cases.submitClosure(CaseVariables.caseId(ex), string(ex, "closureReport"),
+      Recorded<ClosureReport> submitted = cases.submitClosure(CaseVariables.caseId(ex), string(ex, "closureReport"),
           string(ex, "closureEvidence"), Actors.of(ex));
-      ClosureReport report = c.lastClosureReport();
+      ClosureReport report = submitted.record();
       ex.setVariable("closureReportText", report.getReport());
       ex.setVariable("closureEvidenceText", report.getEvidence() == null ? "无" : report.getEvidence());
-      variables.publishState(ex, c);
+      variables.publishState(ex, submitted.supervisionCase(), variables.submitted(report));
       ex.setVariable(CaseVariables.CLOSURE_STATE, CLOSURE_SUBMITTED);
     };
   }
@@ -226,9 +240,9 @@ public class SupervisionDelegates {
   @Bean
   public JavaDelegate acceptClosure() {
     return ex -> {
-      SupervisionCase c = cases.acceptClosure(CaseVariables.caseId(ex), strings(ex, "checklistMet"),
+      Recorded<ClosureReport> accepted = cases.acceptClosure(CaseVariables.caseId(ex), strings(ex, "checklistMet"),
           Boolean.TRUE.equals(bool(ex, "exceedsStandard")), Actors.of(ex));
-      variables.publishState(ex, c);
+      variables.publishState(ex, accepted.supervisionCase(), variables.reviewed(accepted.record()));
       ex.setVariable(CaseVariables.CLOSURE_STATE, CLOSURE_ACCEPTED);
     };
   }
@@ -236,10 +250,10 @@ public class SupervisionDelegates {
   @Bean
   public JavaDelegate rejectClosure() {
     return ex -> {
-      SupervisionCase c = cases.rejectClosure(CaseVariables.caseId(ex), string(ex, "rejectionReasons"),
+      Recorded<ClosureReport> rejected = cases.rejectClosure(CaseVariables.caseId(ex), string(ex, "rejectionReasons"),
           strings(ex, "checklistMet"), Actors.of(ex));
-      variables.publishState(ex, c);
-      Decision review = c.lastClosureReport().getReviewed();
+      variables.publishState(ex, rejected.supervisionCase(), variables.reviewed(rejected.record()));
+      Decision review = rejected.record().getReviewed();
       ex.setVariable("lastRejectionText", "办结报告于" + review.at().atZone(clock.zone()).toLocalDate() + "被退回。退回理由："
           + review.comment());
       ex.setVariable(CaseVariables.CLOSURE_STATE, CLOSURE_REJECTED);
@@ -260,9 +274,12 @@ public class SupervisionDelegates {
       // an interview task names its method in an input parameter; its answers are the interview's
       String method = string(ex, "urgingMethod");
       boolean interview = method != null && method.startsWith("INTERVIEW");
-      variables.publishState(ex, cases.recordUrging(CaseVariables.caseId(ex), ex.getActivityInstanceId(),
-          string(ex, "urgingReason"), method, string(ex, interview ? "interviewOutcome" : "urgingOutcome"),
-          interview ? bool(ex, "interviewEffective") : null, Actors.of(ex)));
+      Recorded<Optional<UrgingRecord>> urged = cases.recordUrging(CaseVariables.caseId(ex),
+          ex.getActivityInstanceId(), string(ex, "urgingReason"), method,
+          string(ex, interview ? "interviewOutcome" : "urgingOutcome"), interview ? bool(ex, "interviewEffective") : null,
+          Actors.of(ex));
+      variables.publishState(ex, urged.supervisionCase(),
+          urged.record().map(variables::entry).stream().toArray(CaseVariables.Entry[]::new));
     };
   }
 

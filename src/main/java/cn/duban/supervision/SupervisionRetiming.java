@@ -37,7 +37,7 @@ class SupervisionRetiming implements LimitRetiming {
       return Retimed.nothing();
     }
     List<LimitChange> changes = cases.retime(c);
-    VariableMap v = variables.state(c).putValue(CaseVariables.SIGN_FOR_DUE_AT, Date.from(c.getSignForDueAt()));
+    VariableMap v = variables.republished(c).putValue(CaseVariables.SIGN_FOR_DUE_AT, Date.from(c.getSignForDueAt()));
     // the report checkpoint's timer reads its date from here, while the case waits for one
     if (runtime.getVariable(processInstanceId, CaseVariables.NEXT_CHECKPOINT_AT) != null) {
       cases.nextCheckpoint(c).ifPresent(cp -> v.putValue(CaseVariables.NEXT_CHECKPOINT_AT, Date.from(cp.at())));

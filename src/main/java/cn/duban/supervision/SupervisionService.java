@@ -71,6 +71,10 @@ public class SupervisionService {
     this.limits = limits;
   }
 
+  /** A step's outcome: the case as the step left it, and the record the step added. */
+  public record Recorded<T>(SupervisionCase supervisionCase, T record) {
+  }
+
   // ---------------------------------------------------------------- R1 registration
 
   /** Checks the registration form, numbers the case and stores it with its milestones. */
@@ -166,26 +170,26 @@ public class SupervisionService {
    * R4: the yellow notice. {@code escalated}: the deadline lapsed (new limit, deduction); otherwise
    * the item was registered at yellow and the notice carries the deadline as its limit.
    */
-  public SupervisionCase issueYellowNotice(Long caseId, boolean escalated) {
+  public Recorded<Notice> issueYellowNotice(Long caseId, boolean escalated) {
     return issueLimitNotice(caseId, escalated, WarningLevel.GREEN, WarningLevel.YELLOW, NoticeKind.YELLOW,
         ScoreEvent.YELLOW_NOTICE);
   }
 
   /** R5: the red notice, the last limit before accountability. */
-  public SupervisionCase issueRedNotice(Long caseId, boolean escalated) {
+  public Recorded<Notice> issueRedNotice(Long caseId, boolean escalated) {
     return issueLimitNotice(caseId, escalated, WarningLevel.YELLOW, WarningLevel.RED, NoticeKind.RED,
         ScoreEvent.RED_NOTICE);
   }
 
-  private SupervisionCase issueLimitNotice(Long caseId, boolean escalated, WarningLevel from, WarningLevel to,
+  private Recorded<Notice> issueLimitNotice(Long caseId, boolean escalated, WarningLevel from, WarningLevel to,
       NoticeKind kind, ScoreEvent event) {
     SupervisionCase c = get(caseId);
     if (escalated && c.escalate(from, to, stageLimit(c, to))) {
       c.markLimitsProvisional(provisionalLimits(c));
       scoring.score(c, event, "");
     }
-    notices.issue(kind, noticeContent(c, c.getStageLimitAt()), escalated, stageProvisional(c), clock.now());
-    return c;
+    return new Recorded<>(c, notices.issue(kind, noticeContent(c, c.getStageLimitAt()), escalated,
+        stageProvisional(c), clock.now()));
   }
 
   /**
@@ -295,7 +299,7 @@ public class SupervisionService {
     return c;
   }
 
-  public SupervisionCase recordProgress(Long caseId, String content, Object milestoneId, String userId) {
+  public Recorded<ProgressReport> recordProgress(Long caseId, String content, Object milestoneId, String userId) {
     SupervisionCase c = get(caseId);
     String text = text("progressContent", content, "进展情况", TEXT_MAX);
     Long milestone = null;
@@ -306,8 +310,7 @@ public class SupervisionService {
         throw new InputException("milestoneReached", "所选关键节点不属于本事项（milestoneReached）");
       }
     }
-    c.reportProgress(clock.now(), userId, text, milestone);
-    return c;
+    return new Recorded<>(c, c.reportProgress(clock.now(), userId, text, milestone));
   }
 
   /** A checkpoint of the reporting schedule: when, and what is due then. */
@@ -387,7 +390,8 @@ public class SupervisionService {
   }
 
   /** Records what the supervision office did to urge; once per urging task. */
-  public SupervisionCase recordUrging(Long caseId, String activityInstanceId, String reason, String method,
+  public Recorded<Optional<UrgingRecord>> recordUrging(Long caseId, String activityInstanceId, String reason,
+      String method,
       String outcome, Boolean effective, String userId) {
     SupervisionCase c = get(caseId);
     UrgingReason why = choice(UrgingReason.class, "urgingReason", reason, "催办原因不明");
@@ -395,22 +399,22 @@ public class SupervisionService {
     boolean interview = how.name().startsWith("INTERVIEW");
     String text = text(interview ? "interviewOutcome" : "urgingOutcome", outcome, interview ? "约谈情况" : "催办情况",
         2000);
-    c.recordUrging(activityInstanceId, why, how, text, effective, clock.now(), userId);
-    return c;
+    return new Recorded<>(c, c.recordUrging(activityInstanceId, why, how, text, effective, clock.now(), userId));
   }
 
   // ---------------------------------------------------------------- R8 extension
 
-  public SupervisionCase requestExtension(Long caseId, String requestedDeadline, String reason, String userId) {
+  public Recorded<ExtensionRequest> requestExtension(Long caseId, String requestedDeadline, String reason,
+      String userId) {
     SupervisionCase c = get(caseId);
     LocalDate requested = date("extensionDeadline", requestedDeadline, "申请延期至");
     countable("extensionDeadline", requested, "申请延期的日期");
-    c.requestExtension(clock.now(), userId, requested, text("extensionReason", reason, "延期理由", 2000));
-    return c;
+    return new Recorded<>(c, c.requestExtension(clock.now(), userId, requested,
+        text("extensionReason", reason, "延期理由", 2000)));
   }
 
-  /** The outcome of a leader's decision: whether the deadline moved. */
-  public record ExtensionOutcome(boolean moved, SupervisionCase supervisionCase) {
+  /** The outcome of a leader's decision: the request decided, and whether the deadline moved. */
+  public record ExtensionOutcome(boolean moved, SupervisionCase supervisionCase, ExtensionRequest request) {
   }
 
   /**
@@ -422,26 +426,27 @@ public class SupervisionService {
     if (approved == null) {
       throw new InputException("extensionApproved", "请选择是否同意延期（extensionApproved）");
     }
-    Instant newDeadlineAt = c.pendingExtension().map(r -> clock.endOfDeadline(r.getRequestedDeadline()).toInstant())
-        .orElse(null);
-    boolean moved = c.decideExtension(approved, Decision.of(leaderId, clock.now(), comment), newDeadlineAt);
+    ExtensionRequest request = c.pendingExtension()
+        .orElseThrow(() -> new IllegalStateException("no pending extension request for " + c.getCaseNumber()));
+    boolean moved = c.decideExtension(approved, Decision.of(leaderId, clock.now(), comment),
+        clock.endOfDeadline(request.getRequestedDeadline()).toInstant());
     if (moved) {
       c.markLimitsProvisional(provisionalLimits(c));
     }
-    return new ExtensionOutcome(moved, c);
+    return new ExtensionOutcome(moved, c, request);
   }
 
   // ---------------------------------------------------------------- R7 closure and acceptance
 
-  public SupervisionCase submitClosure(Long caseId, String report, String evidence, String userId) {
+  public Recorded<ClosureReport> submitClosure(Long caseId, String report, String evidence, String userId) {
     SupervisionCase c = get(caseId);
-    c.submitClosure(clock.now(), userId, text("closureReport", report, "办结报告", TEXT_MAX),
-        optionalText("closureEvidence", evidence, "佐证材料", 2000));
-    return c;
+    return new Recorded<>(c, c.submitClosure(clock.now(), userId, text("closureReport", report, "办结报告", TEXT_MAX),
+        optionalText("closureEvidence", evidence, "佐证材料", 2000)));
   }
 
   /** Checklist acceptance passed: the case closes and its bonuses are booked. */
-  public SupervisionCase acceptClosure(Long caseId, List<String> checklistMet, boolean exceedsStandard, String userId) {
+  public Recorded<ClosureReport> acceptClosure(Long caseId, List<String> checklistMet, boolean exceedsStandard,
+      String userId) {
     SupervisionCase c = get(caseId);
     ClosureReport report = c.acceptClosure(new HashSet<>(checklistMet == null ? List.of() : checklistMet),
         exceedsStandard, Decision.of(userId, clock.now(), null));
@@ -454,17 +459,18 @@ public class SupervisionService {
     if (exceedsStandard) {
       scoring.score(c, ScoreEvent.EXCEEDS_STANDARD, "");
     }
-    return c;
+    return new Recorded<>(c, report);
   }
 
   /** Checklist acceptance failed: back to the unit with the reasons; the clocks keep running. */
-  public SupervisionCase rejectClosure(Long caseId, String reasons, List<String> checklistMet, String userId) {
+  public Recorded<ClosureReport> rejectClosure(Long caseId, String reasons, List<String> checklistMet,
+      String userId) {
     SupervisionCase c = get(caseId);
     ClosureReport report = c.rejectClosure(checklistMet == null ? List.of() : checklistMet,
         Decision.of(userId, clock.now(), text("rejectionReasons", reasons, "退回理由", 2000)));
     // one deduction per rejected report (the report was submitted, and so stored, in an earlier step)
     scoring.score(c, ScoreEvent.CLOSURE_REJECTED, report.getId().toString());
-    return c;
+    return new Recorded<>(c, report);
   }
 
   // ---------------------------------------------------------------- R10 withdrawal

@@ -11,6 +11,8 @@ import cn.duban.notice.NoticeKind;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -49,6 +51,25 @@ class SupervisionCaseProcessTest extends ProcessTestSupport {
     assertThat(timer(pi, "signForOverdue").getDuedate()).isEqualTo(signFor.getDueDate());
     assertThat(tasks.createTaskQuery().taskId(signFor.getId()).taskCandidateGroup("unit-zjj").includeAssignedTasks().count()).isOne();
     assertThat(bookings(c)).isEmpty();
+  }
+
+  @Test
+  @DisplayName("R1 registration keeps the form's raw fields out of the process and writes each variable once")
+  void registrationVariables() {
+    ProcessInstance pi = register();
+    // the raw fields became the case's records; the forms read the checked texts instead
+    assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
+        .variableNameIn("coUnits", "qualityChecklist", "milestones", "deadline", "signForDays").count()).isZero();
+    assertThat(runtime.getVariable(pi.getId(), "caseParties").toString())
+        .contains("**牵头承办单位**：县住房和城乡建设局", "**协办单位**：县发展和改革局", "**责任人**：林晓东");
+    // the green notice is issued without writing again what registration had just written: only
+    // the history it adds a line to changes
+    Map<String, Long> writes = history.createHistoricDetailQuery().processInstanceId(pi.getId()).variableUpdates()
+        .list().stream().collect(Collectors.groupingBy(
+            d -> ((HistoricVariableUpdate) d).getVariableName(), Collectors.counting()));
+    assertThat(writes).containsEntry("caseNumber", 1L).containsEntry("caseParties", 1L)
+        .containsEntry("warningLevel", 1L).containsEntry("deadlineText", 1L).containsEntry("caseHistory", 2L);
+    assertThat(writes).as("written more than twice").allSatisfy((name, n) -> assertThat(n).as(name).isLessThanOrEqualTo(2));
   }
 
   @Test

@@ -1,0 +1,107 @@
+package cn.duban.engine;
+
+import java.lang.reflect.Field;
+import java.util.ArrayList;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cmd.SubmitStartFormCmd;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.engine.variable.impl.value.AbstractTypedValue;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.StartEvent;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
+import org.springframework.stereotype.Component;
+
+/**
+ * Start form fields that are only the input of the first step, which turns them into the
+ * process's own records and variables (the registration of a case checks and stores them, and
+ * publishes their checked form): they are given to the process as transient variables, read by
+ * that step and never stored, so the same values are not written, historized and removed again.
+ * The model names them on its start event:
+ * {@code <camunda:property name="transientStartFields" value="source,coUnits,…"/>}. (A field the
+ * process keeps under its own name stays an ordinary variable: the engine does not let a name
+ * change from transient to stored within one transaction.)
+ */
+@Component
+public class TransientStartForms extends AbstractProcessEnginePlugin {
+
+  static final String PROPERTY = "transientStartFields";
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    if (configuration.getCustomPostCommandInterceptorsTxRequired() == null) {
+      configuration.setCustomPostCommandInterceptorsTxRequired(new ArrayList<>());
+    }
+    configuration.getCustomPostCommandInterceptorsTxRequired().add(new CommandInterceptor() {
+      @Override
+      public <T> T execute(Command<T> command) {
+        if (command instanceof SubmitStartFormCmd submit) {
+          makeTransient(submit);
+        }
+        return next.execute(command);
+      }
+    });
+  }
+
+  private static void makeTransient(SubmitStartFormCmd command) {
+    String definitionId = field(command, "processDefinitionId");
+    Map<String, Object> variables = field(command, "variables");
+    if (definitionId == null || variables == null || variables.isEmpty()) {
+      return;
+    }
+    Set<String> fields = transientFields(definitionId);
+    for (Map.Entry<String, Object> e : variables.entrySet()) {
+      if (!fields.contains(e.getKey())) {
+        continue;
+      }
+      if (e.getValue() instanceof AbstractTypedValue<?> typed) {
+        typed.setTransient(true);
+      } else {
+        e.setValue(Variables.untypedValue(e.getValue(), true));
+      }
+    }
+  }
+
+  /** A deployed definition never changes: its fields are read from its model once. */
+  private static final Map<String, Set<String>> FIELDS = new ConcurrentHashMap<>();
+
+  private static Set<String> transientFields(String definitionId) {
+    return FIELDS.computeIfAbsent(definitionId, TransientStartForms::readTransientFields);
+  }
+
+  private static Set<String> readTransientFields(String definitionId) {
+    BpmnModelInstance model = Context.getProcessEngineConfiguration().getDeploymentCache()
+        .findBpmnModelInstanceForProcessDefinition(definitionId);
+    for (StartEvent event : model.getModelElementsByType(StartEvent.class)) {
+      if (event.getParentElement() instanceof Process && event.getExtensionElements() != null) {
+        for (CamundaProperties properties : event.getExtensionElements().getChildElementsByType(CamundaProperties.class)) {
+          for (CamundaProperty p : properties.getCamundaProperties()) {
+            if (PROPERTY.equals(p.getCamundaName()) && p.getCamundaValue() != null) {
+              return Set.of(p.getCamundaValue().split("\\s*,\\s*"));
+            }
+          }
+        }
+      }
+    }
+    return Set.of();
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T> T field(SubmitStartFormCmd command, String name) {
+    try {
+      Field f = SubmitStartFormCmd.class.getDeclaredField(name);
+      f.setAccessible(true);
+      return (T) f.get(command);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("Cannot read SubmitStartFormCmd." + name, e);
+    }
+  }
+}
