@@ -9,6 +9,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
+import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
+import org.camunda.bpm.dmn.feel.impl.FeelException;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -32,8 +34,15 @@ public class Decisions {
   private final DecisionService decisions;
   private final ProcessEngineConfigurationImpl engine;
   private final Map<String, Optional<Map<String, Object>>> answers = new ConcurrentHashMap<>();
-  /** A DMN engine of its own, which leaves no decision history (the process engine's writes it). */
-  private final DmnEngine inMemory = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+  /**
+   * DMN engines of their own, which leave no decision history (the process engine's writes it).
+   * The first parses the tables' simple unary tests ({@code < 60}, {@code true}, {@code [60..80[})
+   * once and keeps them, where the second, the engine's FEEL, parses every entry at every
+   * evaluation; an entry only the full FEEL understands is evaluated by the second.
+   */
+  private final DmnEngine simpleFeel = ((DefaultDmnEngineConfiguration) DmnEngineConfiguration
+      .createDefaultDmnEngineConfiguration()).enableFeelLegacyBehavior(true).buildEngine();
+  private final DmnEngine fullFeel = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
 
   public Decisions(ProcessEngine engine) {
     this.decisions = engine.getDecisionService();
@@ -60,8 +69,12 @@ public class Decisions {
     DmnDecision decision = engine.getCommandExecutorTxRequired().execute(context -> context.runWithoutAuthorization(
         () -> (DmnDecision) engine.getDeploymentCache().findDeployedDecisionDefinitionById(latest(decisionKey))));
     return inputs -> {
-      DmnDecisionResultEntries first = inMemory.evaluateDecision(decision, Variables.fromMap(inputs))
-          .getFirstResult();
+      DmnDecisionResultEntries first;
+      try {
+        first = simpleFeel.evaluateDecision(decision, Variables.fromMap(inputs)).getFirstResult();
+      } catch (FeelException beyondSimple) {
+        first = fullFeel.evaluateDecision(decision, Variables.fromMap(inputs)).getFirstResult();
+      }
       return first == null ? Optional.empty() : Optional.of(first.getEntryMap());
     };
   }
