@@ -69,6 +69,8 @@ class EngineComparisonBenchmarkTest extends PostgresTestSupport {
   private static final int BURST = Integer.getInteger("duban.benchmark.burst", 1_000);
   private static final int TASKS = Integer.getInteger("duban.benchmark.tasks", 100_000);
   private static final int ENTRIES = Integer.getInteger("duban.benchmark.entries", 1_000_000);
+  /** The overdue tasks of zjj-lin's unit while the filter is measured. */
+  private static final int OWN_OVERDUE = 50;
   private static final Duration PATIENCE = Duration.ofMinutes(10);
   /** Monday 2 March 2026: registrations; their deadline, Friday 20 March, lapses at the burst. */
   private static final LocalDateTime REGISTERED = LocalDateTime.of(2026, 3, 2, 9, 0);
@@ -148,9 +150,9 @@ class EngineComparisonBenchmarkTest extends PostgresTestSupport {
     jdbc.execute("create table if not exists benchmark_row (id varchar(64) primary key, process_instance_id varchar(64))");
     deployBare();
     setClock(REGISTERED);
+    filter();
     starts();
     burst();
-    filter();
     assessment();
     System.out.printf("%n=== Duban against the bare Camunda engine (PostgreSQL, same JVM, same engine configuration) ===%n");
     System.out.printf("load average at start: %s; at end: %s%n%n", loadBefore, load());
@@ -211,12 +213,20 @@ class EngineComparisonBenchmarkTest extends PostgresTestSupport {
     }
   }
 
+  /** Registrations through the start form as the supervision office, logged in once as the bare starts are. */
   private List<ProcessInstance> duban(int count) {
+    String definition = repository.createProcessDefinitionQuery().processDefinitionKey("supervision-case")
+        .latestVersion().singleResult().getId();
     List<ProcessInstance> out = new ArrayList<>();
-    for (int i = 0; i < count; i++) {
-      Map<String, Object> form = registrationForm();
-      form.put("title", "基准测试事项" + i);
-      out.add(register(form));
+    authenticate("ducha");
+    try {
+      for (int i = 0; i < count; i++) {
+        Map<String, Object> form = registrationForm();
+        form.put("title", "基准测试事项" + i);
+        out.add(forms.submitStartForm(definition, form));
+      }
+    } finally {
+      identity.clearAuthentication();
     }
     return out;
   }
@@ -237,6 +247,7 @@ class EngineComparisonBenchmarkTest extends PostgresTestSupport {
 
     // bare: every timer lapses at once; done when every instance waits at its user task
     ClockUtil.setCurrentTime(at(LAPSED.minusMinutes(5)));
+    wakeJobExecutor();
     long[] before = SqlCounter.others();
     long t0 = System.nanoTime();
     await("bare timers", () -> tasks.createTaskQuery().processDefinitionKey("benchmark-bare-timer").count() >= BURST);
@@ -245,6 +256,7 @@ class EngineComparisonBenchmarkTest extends PostgresTestSupport {
 
     // Duban: every deadline lapses at once; done when every case has its yellow notice
     ClockUtil.setCurrentTime(at(LAPSED));
+    wakeJobExecutor();
     long[] start = SqlCounter.others();
     long t1 = System.nanoTime();
     await("yellow notices", () -> yellowNotices() - yellowBefore >= BURST);
@@ -261,16 +273,27 @@ class EngineComparisonBenchmarkTest extends PostgresTestSupport {
     duplicates();
   }
 
+  /**
+   * Time jumps here, but the job executor, idle, looks again only after its wait: told that jobs
+   * are due, both bursts start at once, as when the job executor is already busy at midnight.
+   */
+  private void wakeJobExecutor() {
+    ((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+        .getJobExecutor().jobWasAdded();
+  }
+
   private long yellowNotices() {
     return jdbc.queryForObject("select count(*) from case_notice where kind = ?", Long.class, NoticeKind.YELLOW.name());
   }
 
   /** Exactly one notice and one ledger entry per case and stage: the burst booked nothing twice. */
   private void duplicates() {
+    // the cases registered for the start row lapse at the same moment: their jobs finish first
+    await("every due job run", () -> management.createJobQuery().executable().count() == 0);
     Long twiceNoticed = jdbc.queryForObject("select count(*) from (select case_id, kind from case_notice"
         + " group by case_id, kind having count(*) > 1) d", Long.class);
-    Long yellowCases = jdbc.queryForObject("select count(*) from supervision_case where warning_level = 'YELLOW'",
-        Long.class);
+    Long yellowCases = jdbc.queryForObject("select count(distinct case_id) from case_notice where kind = 'YELLOW'"
+        + " and escalated = true", Long.class);
     Long yellowEntries = jdbc.queryForObject("select count(distinct source_id) from score_ledger"
         + " where source_type = ? and rule_code = 'YELLOW_NOTICE' and subject_type = 'UNIT'", Long.class,
         CaseScoring.SOURCE_TYPE);
@@ -287,18 +310,25 @@ class EngineComparisonBenchmarkTest extends PostgresTestSupport {
 
   // ---------------------------------------------------------------- row 3: the filter 已逾期
 
+  /**
+   * Measured first, on a database holding only what this row makes: the unit's own overdue work
+   * stays the same ({@link #OWN_OVERDUE} tasks offered to unit-zjj) while the county's other open
+   * tasks grow from 1,000 to {@link #TASKS}, all overdue, the worst case for a filter by due date.
+   */
   private void filter() {
-    Filter overdue = filters.createFilterQuery().filterName("已逾期").singleResult();
-    jdbc.update("delete from act_ru_task where name_ = 'benchmark-filler'");
-    long open = tasks.createTaskQuery().count();
-    fillTasks(Math.max(0, 1_000 - open));
-    double small = filterMillis(overdue);
+    authenticate("zjj-lin");
+    Filter overdue = filters.createFilterQuery().filterName("已逾期").singleResult();  // the one a unit's handler sees
+    identity.clearAuthentication();
+    fillTasks(OWN_OVERDUE, "unit-zjj");
+    fillTasks(Math.max(0, 1_000 - tasks.createTaskQuery().count()), "unit-fgj");
+    double small = filterMillis(overdue, OWN_OVERDUE);
     long smallCount = tasks.createTaskQuery().count();
-    fillTasks(TASKS - smallCount);
-    double large = filterMillis(overdue);
+    fillTasks(TASKS - smallCount, "unit-fgj");
+    double large = filterMillis(overdue, OWN_OVERDUE);
     long largeCount = tasks.createTaskQuery().count();
-    table.add(String.format("| 已逾期 filter for zjj-lin, listPage(0,15) + count, %d vs %d open tasks | – | %.0f → %.0f ms"
-        + " | %.1f× growth |", smallCount, largeCount, small, large, large / small));
+    table.add(String.format("| 已逾期 filter for zjj-lin (%d overdue tasks of unit-zjj), listPage(0,15) + count, %d vs %d"
+        + " open tasks | – | %.0f → %.0f ms | %.1f× growth |", OWN_OVERDUE, smallCount, largeCount, small, large,
+        large / small));
     // the filler goes again, so as not to weigh on what follows
     jdbc.update("delete from act_ru_authorization where resource_id_ like 'benchmark-filler-%'");
     jdbc.update("delete from act_ru_identitylink where task_id_ like 'benchmark-filler-%'");
@@ -306,7 +336,7 @@ class EngineComparisonBenchmarkTest extends PostgresTestSupport {
   }
 
   /** The filter as Tasklist runs it for zjj-lin: the first page and the count; the median of five. */
-  private double filterMillis(Filter filter) {
+  private double filterMillis(Filter filter, long expected) {
     authenticate("zjj-lin");
     try {
       filters.listPage(filter.getId(), 0, 15);
@@ -317,7 +347,8 @@ class EngineComparisonBenchmarkTest extends PostgresTestSupport {
         List<Task> page = filters.listPage(filter.getId(), 0, 15);
         long count = filters.count(filter.getId());
         times.add((System.nanoTime() - t0) / 1e6);
-        assertThat(count).isGreaterThanOrEqualTo(page.size());
+        assertThat(count).isEqualTo(expected);
+        assertThat(page).hasSize(15);
       }
       return times.stream().sorted().toList().get(2);
     } finally {
@@ -329,15 +360,15 @@ class EngineComparisonBenchmarkTest extends PostgresTestSupport {
    * Open tasks of other units, overdue, cheaply: one task made through the engine (its row, its
    * candidate group, the authorization the engine grants that group), then cloned in SQL.
    */
-  private void fillTasks(long count) {
+  private void fillTasks(long count, String group) {
     if (count <= 0) {
       return;
     }
     Task template = tasks.newTask("benchmark-filler-template");
     template.setName("benchmark-filler");
-    template.setDueDate(at(LAPSED.minusDays(30)));
+    template.setDueDate(at(REGISTERED.minusDays(30)));
     tasks.saveTask(template);
-    tasks.addCandidateGroup(template.getId(), "unit-fgj");
+    tasks.addCandidateGroup(template.getId(), group);
     long offset = jdbc.queryForObject("select count(*) from act_ru_task where name_ = 'benchmark-filler'", Long.class);
     clone("act_ru_task", "id_", "id_ = 'benchmark-filler-template'", count, offset);
     clone("act_ru_identitylink", "task_id_", "task_id_ = 'benchmark-filler-template'", count, offset);
