@@ -47,11 +47,12 @@ public class SupervisionDelegates {
    * variables (the model's start event names them), or stored where a client starts the process
    * without the form, and then removed here. The title, the content and the leader in charge are
    * not among them: the case publishes their checked values under the same names, and removing
-   * them first would write each of them twice more.
+   * them first would write each of them twice more. Nor is the instructing leader (R28), but a
+   * case without an instruction drops what a client sent under that name.
    */
   private static final List<String> REGISTRATION_FIELDS = List.of("source", "leadUnit", "coUnits",
       "responsiblePerson", "deadline", "milestones", "qualityChecklist", "initialLevel", "signForDays", "yellowDays",
-      "redDays", "reportIntervalDays", "instructingLeader", "instructionText", "instructionNumber", "instructionDate",
+      "redDays", "reportIntervalDays", "instructionText", "instructionNumber", "instructionDate",
       "instructionKeepLevel");
 
   /** The due date of the tasks that fall due with the case's current limit. */
@@ -96,6 +97,8 @@ public class SupervisionDelegates {
       if (c.getInstruction() != null) {
         // R28: the group of the leader and his secretaries, which the case's grants name
         readers.ensure(c.getInstruction().getLeader());
+      } else if (ex.hasVariable(CaseVariables.INSTRUCTING_LEADER)) {
+        ex.removeVariable(CaseVariables.INSTRUCTING_LEADER);
       }
       access.grantNew(c.viewers());
       ex.setProcessBusinessKey(c.getCaseNumber());
