@@ -89,7 +89,7 @@ public abstract class ProcessTestSupport {
   /** The start form as the supervision office fills it in, deadline Friday 20 March. */
   protected static Map<String, Object> registrationForm() {
     Map<String, Object> form = new HashMap<>();
-    form.put("source", "LEADER_INSTRUCTION");
+    form.put("source", "LEADER_ASSIGNMENT");
     form.put("title", "城区老旧小区改造");
     form.put("leaderInCharge", "wangfxz");
     form.put("leadUnit", "zjj");

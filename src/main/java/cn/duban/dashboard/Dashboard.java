@@ -5,6 +5,8 @@ import cn.duban.calendar.LimitClock;
 import cn.duban.complaint.Complaint;
 import cn.duban.complaint.ComplaintRepository;
 import cn.duban.complaint.ComplaintStatus;
+import cn.duban.organization.Access;
+import cn.duban.organization.InstructionReaders;
 import cn.duban.organization.OrganizationService;
 import cn.duban.supervision.CaseStatus;
 import cn.duban.supervision.SupervisionCase;
@@ -47,9 +49,14 @@ public class Dashboard {
   private final OrganizationService organization;
   private final LimitClock clock;
   private final HolidayTables holidays;
+  private final Access access;
+  private final InstructionReaders readers;
 
   public Dashboard(RuntimeService runtime, SupervisionCaseRepository cases, ComplaintRepository complaints,
-      OrganizationService organization, LimitClock clock, HolidayTables holidays) {
+      OrganizationService organization, LimitClock clock, HolidayTables holidays, Access access,
+      InstructionReaders readers) {
+    this.access = access;
+    this.readers = readers;
     this.runtime = runtime;
     this.cases = cases;
     this.complaints = complaints;
@@ -69,6 +76,11 @@ public class Dashboard {
       int workingDaysOverdue, String level, String levelLabel, String processInstanceId) {
   }
 
+  /** R28: a case the caller (or the leader whose secretary he is) instructed, open or done, with its level. */
+  public record InstructedRow(Long caseId, String caseNumber, String title, String leaderName, String unitName,
+      String deadline, String level, String levelLabel, String statusLabel, boolean open, String processInstanceId) {
+  }
+
   public record OverdueComplaint(String trackingCode, String unitName, String typeLabel, String statusLabel,
       String limitAt, int workingDaysOverdue, String processInstanceId) {
   }
@@ -79,7 +91,7 @@ public class Dashboard {
    */
   public record Overview(String at, long openCases, List<LevelCount> byLevel, List<UnitCount> byUnit,
       List<CaseRow> cases, List<CaseRow> overdueCases, List<OverdueComplaint> overdueComplaints,
-      String calendarNotice) {
+      String calendarNotice, List<InstructedRow> instructedCases) {
   }
 
   @Transactional(readOnly = true)
@@ -122,7 +134,24 @@ public class Dashboard {
         levels.entrySet().stream().map(e -> new LevelCount(e.getKey().name(), e.getKey().label(), e.getValue())).toList(),
         units.entrySet().stream().map(e -> new UnitCount(e.getKey(), organization.unitName(e.getKey()), e.getValue(),
             e.getValue().values().stream().mapToLong(Long::longValue).sum())).toList(),
-        rows, overdue, lateComplaints, holidays.nextYearNotice());
+        rows, overdue, lateComplaints, holidays.nextYearNotice(), instructed());
+  }
+
+  /** R28: 我批示的事项, the open ones first (the highest level first), then those done. */
+  private List<InstructedRow> instructed() {
+    List<String> leaders = access.viewer().map(v -> readers.leadersReadBy(v.userId(), v.groups())).orElse(List.of());
+    if (leaders.isEmpty()) {
+      return List.of();
+    }
+    return cases.findInstructedBy(leaders).stream()
+        .map(c -> new InstructedRow(c.getId(), c.getCaseNumber(), c.getTitle(),
+            organization.personName(c.getInstruction().getLeader()), organization.unitName(c.getLeadUnit()),
+            c.getDeadline().toString(), c.getWarningLevel().name(), c.getWarningLevel().label(), c.getStatus().label(),
+            c.getStatus().isOpen(), c.getProcessInstanceId()))
+        .sorted(Comparator.comparing(InstructedRow::open).reversed()
+            .thenComparing(r -> WarningLevel.valueOf(r.level()), Comparator.reverseOrder())
+            .thenComparing(InstructedRow::deadline))
+        .toList();
   }
 
   /** The records of the running instances of a process that the caller may see. */

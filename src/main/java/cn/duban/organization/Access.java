@@ -86,6 +86,15 @@ public class Access {
     }
   }
 
+  /**
+   * READ on a task just created, for groups and users who follow its case without working it (an
+   * instructing leader and his secretaries, R28). The engine deletes a task's grants with the task.
+   */
+  public void grantNewTaskRead(String taskId, Collection<String> groups, Collection<String> users) {
+    new LinkedHashSet<>(groups).forEach(g -> insert(g, null, Resources.TASK, taskId, Permissions.READ));
+    new LinkedHashSet<>(users).forEach(u -> insert(null, u, Resources.TASK, taskId, Permissions.READ));
+  }
+
   private void insert(String groupId, String userId, Resource resource, String resourceId, Permission permission) {
     Authorization a = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
     a.setResource(resource);

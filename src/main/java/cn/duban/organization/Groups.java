@@ -31,6 +31,7 @@ public final class Groups {
       ORGANIZATION_DEPARTMENT, List.of("annual-assessment", "assessment-self-examination"));
 
   private static final String UNIT_PREFIX = "unit-";
+  private static final String INSTRUCTIONS_PREFIX = "instructions-";
 
   private Groups() {
   }
@@ -38,6 +39,20 @@ public final class Groups {
   /** The group of an undertaking unit's handlers. */
   public static String ofUnit(String unitCode) {
     return UNIT_PREFIX + unitCode;
+  }
+
+  /**
+   * R28: the group that reads what a leader instructed: the leader and whoever he names as his
+   * secretary (秘书).
+   */
+  public static String instructionReaders(String leaderId) {
+    return INSTRUCTIONS_PREFIX + leaderId;
+  }
+
+  /** The leader whose instruction readers this group is, or null for another group. */
+  public static String leaderOfInstructionReaders(String groupId) {
+    return groupId != null && groupId.startsWith(INSTRUCTIONS_PREFIX) && groupId.length() > INSTRUCTIONS_PREFIX.length()
+        ? groupId.substring(INSTRUCTIONS_PREFIX.length()) : null;
   }
 
   /** The unit whose group this is, or null for another group. */

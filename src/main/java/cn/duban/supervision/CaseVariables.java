@@ -45,6 +45,8 @@ public class CaseVariables {
   public static final String WARNING_LEVEL = "warningLevel";
   public static final String CLOSURE_STATE = "closureState";
   public static final String HISTORY = "caseHistory";
+  /** R28: the leader whose instruction the case comes from; absent for other cases. */
+  public static final String INSTRUCTING_LEADER = "instructingLeader";
   /** R25: the case's forms say a limit is provisional while it is. */
   public static final String LIMITS_PROVISIONAL = "limitsProvisional";
 
@@ -169,6 +171,12 @@ public class CaseVariables {
         : "延期未获批准" + (comment == null ? "" : "：" + cut(comment)), null);
   }
 
+  /** R28: a feedback sheet, with a link to its printable page. */
+  Entry entry(FeedbackSheet s) {
+    return new Entry(s.getIssuedAt(), "呈报督办反馈单（第" + s.getSequence() + "期，" + s.getOccasion().label() + "）：[打印](/api/cases/"
+        + s.getCaseId() + "/feedback-sheets/" + s.getSequence() + ")", null);
+  }
+
   Entry submitted(ClosureReport r) {
     return new Entry(r.getSubmittedAt(), "报送办结报告：" + cut(r.getReport()), null);
   }
@@ -260,6 +268,8 @@ public class CaseVariables {
         .putValue("leadUnitGroup", Groups.ofUnit(c.getLeadUnit()))
         .putValue("leadUnitName", organization.unitName(c.getLeadUnit()))
         .putValue("leaderInCharge", c.getLeaderInCharge())
+        // R28: the instructing leader's Tasklist filter 我批示的事项 finds the case's tasks by it
+        .putValue(INSTRUCTING_LEADER, c.getInstruction() == null ? null : c.getInstruction().getLeader())
         .putValue(SIGN_FOR_DUE_AT, Date.from(c.getSignForDueAt()))
         .putValue("caseParties", parties)
         // three texts, not one: each may come near a string variable's 4000 characters

@@ -25,7 +25,8 @@ public record Registration(
     Object signForDays,
     Object yellowDays,
     Object redDays,
-    Object reportIntervalDays) {
+    Object reportIntervalDays,
+    LeaderInstructions.InstructionInput instruction) {
 
   public record MilestoneInput(String name, String date) {
 

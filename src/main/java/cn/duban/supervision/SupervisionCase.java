@@ -7,6 +7,7 @@ import cn.duban.organization.InstanceViewers;
 import cn.duban.organization.Subject;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -170,6 +171,10 @@ public class SupervisionCase {
   @Column(name = "limits_provisional", nullable = false)
   private boolean limitsProvisional;
 
+  /** R28: the leader's instruction the case comes from; null unless its source is 领导批示. */
+  @Embedded
+  private Instruction instruction;
+
   @OneToMany(cascade = CascadeType.ALL)
   @JoinColumn(name = "case_id", nullable = false)
   @OrderBy("sequence")
@@ -209,7 +214,7 @@ public class SupervisionCase {
   /** What registration (R1) establishes, checked by {@link SupervisionService#register}. */
   public record Terms(CaseSource source, String title, String content, String leaderInCharge, String leadUnit,
       List<String> coUnits, String responsiblePerson, String qualityChecklist, LocalDate deadline, Instant deadlineAt,
-      WarningLevel initialLevel, Limits limits, List<PlannedMilestone> milestones) {
+      WarningLevel initialLevel, Limits limits, List<PlannedMilestone> milestones, Instruction instruction) {
   }
 
   /** R1: a registered case, numbered, at its initial level, its limit the deadline. */
@@ -241,6 +246,7 @@ public class SupervisionCase {
     this.registeredBy = by;
     this.signForDueAt = signForDueAt;
     this.processInstanceId = processInstanceId;
+    this.instruction = terms.instruction();
     for (int i = 0; i < terms.milestones().size(); i++) {
       PlannedMilestone m = terms.milestones().get(i);
       milestones.add(new Milestone(i + 1, m.name(), m.date()));
@@ -256,10 +262,16 @@ public class SupervisionCase {
     return all;
   }
 
-  /** Who sees the case besides the overseeing offices: its units, its leader in charge, its responsible person. */
+  /**
+   * Who sees the case besides the overseeing offices: its units, its leader in charge, its
+   * responsible person; an instructed case also its instructing leader and his secretaries (R28).
+   */
   public InstanceViewers viewers() {
-    return new InstanceViewers(PROCESS_KEY, processInstanceId, unitCodes().stream().map(Groups::ofUnit).toList(),
-        Stream.of(leaderInCharge, responsiblePerson).filter(Objects::nonNull).toList());
+    String instructing = instruction == null ? null : instruction.getLeader();
+    return new InstanceViewers(PROCESS_KEY, processInstanceId,
+        Stream.concat(unitCodes().stream().map(Groups::ofUnit),
+            Stream.ofNullable(instructing).map(Groups::instructionReaders)).toList(),
+        Stream.of(leaderInCharge, responsiblePerson, instructing).filter(Objects::nonNull).toList());
   }
 
   /** R6: accountability starts against the lead unit and the responsible person. */
@@ -508,6 +520,7 @@ public class SupervisionCase {
   public String getWithdrawalReason() { return withdrawalReason; }
   public String getProcessInstanceId() { return processInstanceId; }
   public boolean isLimitsProvisional() { return limitsProvisional; }
+  public Instruction getInstruction() { return instruction; }
   public List<Milestone> getMilestones() { return Collections.unmodifiableList(milestones); }
   public List<ProgressReport> getProgressReports() { return Collections.unmodifiableList(progressReports); }
   public List<UrgingRecord> getUrgings() { return Collections.unmodifiableList(urgings); }

@@ -16,6 +16,14 @@ public interface SupervisionCaseRepository extends JpaRepository<SupervisionCase
 
   Optional<SupervisionCase> findByProcessInstanceId(String processInstanceId);
 
+  /** R28: the cases the given leaders instructed, newest first. */
+  @Query("select c from SupervisionCase c where c.instruction.leader in :leaders order by c.id desc")
+  List<SupervisionCase> findInstructedBy(@org.springframework.data.repository.query.Param("leaders") Collection<String> leaders);
+
+  /** R28: every instructed case, newest first. */
+  @Query("select c from SupervisionCase c where c.instruction.leader is not null order by c.id desc")
+  List<SupervisionCase> findInstructed();
+
   /** R25: the open cases whose limits are provisional. */
   @Query("select c.processInstanceId from SupervisionCase c where c.limitsProvisional = true")
   List<String> findProvisionalInstances();

@@ -8,6 +8,7 @@ import cn.duban.calendar.LimitClock;
 import cn.duban.common.Actors;
 import cn.duban.common.Decision;
 import cn.duban.organization.Access;
+import cn.duban.organization.InstructionReaders;
 import cn.duban.common.FormValues;
 import cn.duban.common.InputException;
 import cn.duban.supervision.Registration.MilestoneInput;
@@ -46,11 +47,13 @@ public class SupervisionDelegates {
    * variables (the model's start event names them), or stored where a client starts the process
    * without the form, and then removed here. The title, the content and the leader in charge are
    * not among them: the case publishes their checked values under the same names, and removing
-   * them first would write each of them twice more.
+   * them first would write each of them twice more. Nor is the instructing leader (R28), but a
+   * case without an instruction drops what a client sent under that name.
    */
   private static final List<String> REGISTRATION_FIELDS = List.of("source", "leadUnit", "coUnits",
       "responsiblePerson", "deadline", "milestones", "qualityChecklist", "initialLevel", "signForDays", "yellowDays",
-      "redDays", "reportIntervalDays");
+      "redDays", "reportIntervalDays", "instructionText", "instructionNumber", "instructionDate",
+      "instructionKeepLevel");
 
   /** The due date of the tasks that fall due with the case's current limit. */
   static final String STAGE_LIMIT_DUE_DATE = "${" + CaseVariables.STAGE_LIMIT_AT + "}";
@@ -64,12 +67,17 @@ public class SupervisionDelegates {
   private final CaseVariables variables;
   private final LimitClock clock;
   private final Access access;
+  private final LeaderInstructions instructions;
+  private final InstructionReaders readers;
 
-  public SupervisionDelegates(SupervisionService cases, CaseVariables variables, LimitClock clock, Access access) {
+  public SupervisionDelegates(SupervisionService cases, CaseVariables variables, LimitClock clock, Access access,
+      LeaderInstructions instructions, InstructionReaders readers) {
+    this.readers = readers;
     this.cases = cases;
     this.variables = variables;
     this.clock = clock;
     this.access = access;
+    this.instructions = instructions;
   }
 
   /** R1: checks the start form, numbers the case and makes the number the business key. */
@@ -81,8 +89,17 @@ public class SupervisionDelegates {
           FormValues.date(ex, "deadline", clock.zone()), string(ex, "content"), milestones(ex),
           string(ex, "qualityChecklist"), string(ex, "initialLevel"),
           ex.getVariable("signForDays"), ex.getVariable("yellowDays"), ex.getVariable("redDays"),
-          ex.getVariable("reportIntervalDays"));
+          ex.getVariable("reportIntervalDays"),
+          new LeaderInstructions.InstructionInput(string(ex, "instructingLeader"), string(ex, "instructionText"),
+              string(ex, "instructionNumber"), FormValues.date(ex, "instructionDate", clock.zone()),
+              bool(ex, "instructionKeepLevel")));
       SupervisionCase c = cases.register(in, Actors.of(ex), ex.getProcessInstanceId());
+      if (c.getInstruction() != null) {
+        // R28: the group of the leader and his secretaries, which the case's grants name
+        readers.ensure(c.getInstruction().getLeader());
+      } else if (ex.hasVariable(CaseVariables.INSTRUCTING_LEADER)) {
+        ex.removeVariable(CaseVariables.INSTRUCTING_LEADER);
+      }
       access.grantNew(c.viewers());
       ex.setProcessBusinessKey(c.getCaseNumber());
       ex.removeVariables(REGISTRATION_FIELDS);
@@ -242,7 +259,13 @@ public class SupervisionDelegates {
     return ex -> {
       Recorded<ClosureReport> accepted = cases.acceptClosure(CaseVariables.caseId(ex), strings(ex, "checklistMet"),
           Boolean.TRUE.equals(bool(ex, "exceedsStandard")), Actors.of(ex));
-      variables.publishState(ex, accepted.supervisionCase(), variables.reviewed(accepted.record()));
+      // R28: an instructed case's feedback sheet is issued with the closure, and linked in its record
+      CaseVariables.Entry[] sheet = instructions.issueAtClosure(accepted.supervisionCase(), Actors.of(ex))
+          .map(variables::entry).stream().toArray(CaseVariables.Entry[]::new);
+      CaseVariables.Entry[] added = java.util.stream.Stream.concat(
+          java.util.stream.Stream.of(variables.reviewed(accepted.record())), java.util.Arrays.stream(sheet))
+          .toArray(CaseVariables.Entry[]::new);
+      variables.publishState(ex, accepted.supervisionCase(), added);
       ex.setVariable(CaseVariables.CLOSURE_STATE, CLOSURE_ACCEPTED);
     };
   }
@@ -280,6 +303,19 @@ public class SupervisionDelegates {
           Actors.of(ex));
       variables.publishState(ex, urged.supervisionCase(),
           urged.record().map(variables::entry).stream().toArray(CaseVariables.Entry[]::new));
+    };
+  }
+
+  /**
+   * R28: the supervision office asked for a feedback sheet of an instructed case (the event
+   * subprocess 呈报督办反馈单): issued as the case stands, and linked in its record.
+   */
+  @Bean
+  public JavaDelegate issueFeedbackSheet() {
+    return ex -> {
+      SupervisionCase c = cases.get(CaseVariables.caseId(ex));
+      FeedbackSheet sheet = instructions.issueOnDemand(c, string(ex, "sheetRequestedBy"));
+      variables.publishState(ex, c, variables.entry(sheet));
     };
   }
 

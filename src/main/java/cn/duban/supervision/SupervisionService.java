@@ -57,10 +57,11 @@ public class SupervisionService {
   private final CaseScoring scoring;
   private final LimitClock clock;
   private final SupervisionProperties limits;
+  private final LeaderInstructions instructions;
 
   public SupervisionService(SupervisionCaseRepository cases, UrgingRecordRepository urgings, CaseNumbering numbering,
       OrganizationService organization, NoticeService notices, CaseScoring scoring, LimitClock clock,
-      SupervisionProperties limits) {
+      SupervisionProperties limits, LeaderInstructions instructions) {
     this.cases = cases;
     this.urgings = urgings;
     this.numbering = numbering;
@@ -69,6 +70,7 @@ public class SupervisionService {
     this.scoring = scoring;
     this.clock = clock;
     this.limits = limits;
+    this.instructions = instructions;
   }
 
   /** A step's outcome: the case as the step left it, and the record the step added. */
@@ -136,6 +138,9 @@ public class SupervisionService {
     if (initial == WarningLevel.ACCOUNTABILITY) {
       throw new InputException("initialLevel", "起始督办级别只能是绿灯、黄灯或红灯（initialLevel）");
     }
+    // R28: an instruction's leader, text, number and date; a principal leader's starts at yellow at least
+    Instruction instruction = source == CaseSource.LEADER_INSTRUCTION ? instructions.check(in.instruction()) : null;
+    initial = instructions.initialLevel(instruction, initial, in.instruction() == null ? null : in.instruction().keepLevel());
     SupervisionCase.Limits caseLimits = new SupervisionCase.Limits(
         wholeNumber("signForDays", in.signForDays(), limits.signForDays(), 1, LIMIT_MAX_DAYS, "签收时限", WORKING_DAYS),
         wholeNumber("yellowDays", in.yellowDays(), limits.yellowDays(), 1, LIMIT_MAX_DAYS, "黄牌催办时限", WORKING_DAYS),
@@ -144,7 +149,7 @@ public class SupervisionService {
             "进展报送周期", WORKING_DAYS));
     return new SupervisionCase.Terms(source, title, content, leader.getId(), leadUnit.getCode(), coUnits,
         responsible.getId(), checklist, deadline, clock.endOfDeadline(deadline).toInstant(), initial, caseLimits,
-        milestones);
+        milestones, instruction);
   }
 
   /**
@@ -161,7 +166,9 @@ public class SupervisionService {
 
   /** R1: the green notice, with the deadline as its limit. */
   public Notice issueGreenNotice(SupervisionCase c) {
-    return notices.issue(NoticeKind.GREEN, noticeContent(c, c.getDeadlineAt()), false, false, clock.now());
+    Notice green = notices.issue(NoticeKind.GREEN, noticeContent(c, c.getDeadlineAt()), false, false, clock.now());
+    instructions.registered(c);
+    return green;
   }
 
   // ---------------------------------------------------------------- R4–R6 escalation
@@ -188,8 +195,10 @@ public class SupervisionService {
       c.markLimitsProvisional(provisionalLimits(c));
       scoring.score(c, event, "");
     }
-    return new Recorded<>(c, notices.issue(kind, noticeContent(c, c.getStageLimitAt()), escalated,
-        stageProvisional(c), clock.now()));
+    Notice notice = notices.issue(kind, noticeContent(c, c.getStageLimitAt()), escalated, stageProvisional(c),
+        clock.now());
+    instructions.notice(c, notice);
+    return new Recorded<>(c, notice);
   }
 
   /**
@@ -280,6 +289,7 @@ public class SupervisionService {
     SupervisionCase c = get(caseId);
     if (c.startAccountability(clock.now())) {
       scoring.score(c, ScoreEvent.ACCOUNTABILITY, "");
+      instructions.accountabilityStarted(c);
     }
     return c;
   }
@@ -295,6 +305,7 @@ public class SupervisionService {
     SupervisionCase c = get(caseId);
     if (c.signFor(clock.now(), userId)) {
       c.markLimitsProvisional(provisionalLimits(c));
+      instructions.signedFor(c);
     }
     return c;
   }
@@ -310,7 +321,9 @@ public class SupervisionService {
         throw new InputException("milestoneReached", "所选关键节点不属于本事项（milestoneReached）");
       }
     }
-    return new Recorded<>(c, c.reportProgress(clock.now(), userId, text, milestone));
+    ProgressReport report = c.reportProgress(clock.now(), userId, text, milestone);
+    instructions.progress(c, report);
+    return new Recorded<>(c, report);
   }
 
   /** A checkpoint of the reporting schedule: when, and what is due then. */
@@ -409,8 +422,10 @@ public class SupervisionService {
     SupervisionCase c = get(caseId);
     LocalDate requested = date("extensionDeadline", requestedDeadline, "申请延期至");
     countable("extensionDeadline", requested, "申请延期的日期");
-    return new Recorded<>(c, c.requestExtension(clock.now(), userId, requested,
-        text("extensionReason", reason, "延期理由", 2000)));
+    ExtensionRequest request = c.requestExtension(clock.now(), userId, requested,
+        text("extensionReason", reason, "延期理由", 2000));
+    instructions.extensionRequested(c, request);
+    return new Recorded<>(c, request);
   }
 
   /** The outcome of a leader's decision: the request decided, and whether the deadline moved. */
@@ -433,6 +448,7 @@ public class SupervisionService {
     if (moved) {
       c.markLimitsProvisional(provisionalLimits(c));
     }
+    instructions.extensionDecided(c, request);
     return new ExtensionOutcome(moved, c, request);
   }
 
@@ -440,8 +456,10 @@ public class SupervisionService {
 
   public Recorded<ClosureReport> submitClosure(Long caseId, String report, String evidence, String userId) {
     SupervisionCase c = get(caseId);
-    return new Recorded<>(c, c.submitClosure(clock.now(), userId, text("closureReport", report, "办结报告", TEXT_MAX),
-        optionalText("closureEvidence", evidence, "佐证材料", 2000)));
+    ClosureReport closure = c.submitClosure(clock.now(), userId, text("closureReport", report, "办结报告", TEXT_MAX),
+        optionalText("closureEvidence", evidence, "佐证材料", 2000));
+    instructions.closureSubmitted(c, closure);
+    return new Recorded<>(c, closure);
   }
 
   /** Checklist acceptance passed: the case closes and its bonuses are booked. */
@@ -459,6 +477,7 @@ public class SupervisionService {
     if (exceedsStandard) {
       scoring.score(c, ScoreEvent.EXCEEDS_STANDARD, "");
     }
+    instructions.closed(c);
     return new Recorded<>(c, report);
   }
 
@@ -470,6 +489,7 @@ public class SupervisionService {
         Decision.of(userId, clock.now(), text("rejectionReasons", reasons, "退回理由", 2000)));
     // one deduction per rejected report (the report was submitted, and so stored, in an earlier step)
     scoring.score(c, ScoreEvent.CLOSURE_REJECTED, report.getId().toString());
+    instructions.closureRejected(c, report);
     return new Recorded<>(c, report);
   }
 
@@ -498,7 +518,9 @@ public class SupervisionService {
   /** R10: withdrawn with a reason; every record of the case stays. */
   public SupervisionCase withdraw(Long caseId, String reason, String userId) {
     SupervisionCase c = get(caseId);
-    c.withdraw(clock.now(), userId, reason);
+    if (c.withdraw(clock.now(), userId, reason)) {
+      instructions.withdrawn(c);
+    }
     return c;
   }
 

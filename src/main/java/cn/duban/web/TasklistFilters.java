@@ -29,7 +29,7 @@ public class TasklistFilters {
   static final String MY_TASKS = "我的待办";
 
   /** The case's number, item, unit, deadline and level; a complaint's code, unit and limit. */
-  private static final List<Map<String, String>> CASE_COLUMNS = List.of(
+  static final List<Map<String, String>> CASE_COLUMNS = List.of(
       Map.of("name", "caseNumber", "label", "督办编号"),
       Map.of("name", "title", "label", "事项"),
       Map.of("name", "leadUnitName", "label", "承办单位"),

@@ -41,10 +41,19 @@ function render(node, data) {
       <div class="duban-calendar-notice" role="alert" style="border:1px solid #b8860b;background:#fff8e1;
         color:#6b4e00;padding:8px 12px;margin:8px 0">${esc(data.calendarNotice)}
         <a href="#/duban-calendar">前往节假日安排</a></div>` : '';
+  // R28: the cases the user (or the leader whose secretary he is) instructed, with their level
+  const instructed = !data.instructedCases || data.instructedCases.length === 0 ? '' : `
+      <h4>我批示的事项 <small>领导批示件的办理情况，点反馈查看向领导反馈的记录和督办反馈单</small></h4>
+      <table class="table table-condensed duban-instructed"><thead><tr><th>编号</th><th>事项</th><th>批示领导</th>
+        <th>承办单位</th><th>完成时限</th><th>督办级别</th><th>状态</th><th></th></tr></thead><tbody>${data.instructedCases.map(c => `
+        <tr><td>${instanceLink(c.processInstanceId, c.caseNumber)}</td><td>${esc(c.title)}</td><td>${esc(c.leaderName)}</td>
+          <td>${esc(c.unitName)}</td><td>${esc(c.deadline)}</td>
+          <td style="color:${LEVEL_COLOURS[c.level]}">${esc(c.levelLabel)}</td><td>${esc(c.statusLabel)}</td>
+          <td><a target="_blank" href="/api/cases/${c.caseId}/leader-feedback/page">反馈</a></td></tr>`).join('')}</tbody></table>`;
   node.innerHTML = `
     <section class="duban-dashboard">
       <h3>督办看板 <small>在办事项 ${data.openCases} 件，统计时间 ${esc(data.at)}</small></h3>${calendarNotice}
-      <div class="duban-tiles">${tiles}</div>
+      <div class="duban-tiles">${tiles}</div>${instructed}
       <div class="duban-selection" hidden>
         <h4><span class="duban-selection-title"></span> <small><a href="#" class="duban-selection-close">收起</a></small></h4>
         <table class="table table-condensed duban-cases">${CASE_HEAD}<tbody></tbody></table>

@@ -348,7 +348,7 @@ class TwoNodeReliabilityIT {
   private static String registration(int i, LocalDate deadline) {
     boolean housing = i % 2 == 0;
     return """
-        {"variables": {"source": {"value": "LEADER_INSTRUCTION"}, "title": {"value": "可靠性测试事项%d"},
+        {"variables": {"source": {"value": "LEADER_ASSIGNMENT"}, "title": {"value": "可靠性测试事项%d"},
          "leaderInCharge": {"value": "%s"}, "leadUnit": {"value": "%s"}, "responsiblePerson": {"value": "%s"},
          "deadline": {"value": "%s"}, "content": {"value": "按期完成督办事项%d"}, "milestones": {"value": ""},
          "qualityChecklist": {"value": "按要求办结"}, "initialLevel": {"value": "GREEN"},

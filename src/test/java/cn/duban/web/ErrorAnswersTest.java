@@ -140,7 +140,7 @@ class ErrorAnswersTest extends ProcessTestSupport {
   /** The registration form as Tasklist submits it, with one more variable (JSON members). */
   static String registration(String extra) {
     return """
-        {"variables": {"source": {"value": "LEADER_INSTRUCTION"}, "title": {"value": "背街小巷改造"},
+        {"variables": {"source": {"value": "LEADER_ASSIGNMENT"}, "title": {"value": "背街小巷改造"},
          "leaderInCharge": {"value": "wangfxz"}, "leadUnit": {"value": "zjj"},
          "coUnits": {"value": "[\\"fgj\\"]", "type": "Json"}, "responsiblePerson": {"value": "zjj-lin"},
          "deadline": {"value": "2026-03-20"}, "content": {"value": "内容"}, "qualityChecklist": {"value": "标准"},

@@ -45,7 +45,7 @@ class RestApiTest extends ProcessTestSupport {
   @DisplayName("R1 a registration with bad input gets 400 and a Chinese message naming the field, not a 500")
   void badRegistrationIs400() throws Exception {
     String body = """
-        {"variables": {"source": {"value": "LEADER_INSTRUCTION"}, "title": {"value": "测试"},
+        {"variables": {"source": {"value": "LEADER_ASSIGNMENT"}, "title": {"value": "测试"},
          "leaderInCharge": {"value": "wangfxz"}, "leadUnit": {"value": "zjj"},
          "coUnits": {"value": "[\\"zjj\\"]", "type": "Json"}, "responsiblePerson": {"value": "zjj-lin"},
          "deadline": {"value": "2026-03-20"}, "content": {"value": "内容"}, "qualityChecklist": {"value": "标准"}}}""";

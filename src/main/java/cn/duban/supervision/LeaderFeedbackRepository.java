@@ -1,0 +1,14 @@
+package cn.duban.supervision;
+
+import java.util.List;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface LeaderFeedbackRepository extends JpaRepository<LeaderFeedback, Long> {
+
+  boolean existsByCaseIdAndStepKey(Long caseId, String stepKey);
+
+  List<LeaderFeedback> findByCaseIdOrderByHappenedAtAscIdAsc(Long caseId);
+
+  /** What a sender of messages (R33) has still to send. */
+  List<LeaderFeedback> findByNotifiedAtIsNullOrderById();
+}
