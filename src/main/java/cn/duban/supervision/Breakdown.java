@@ -14,6 +14,7 @@ import cn.duban.organization.Role;
 import cn.duban.organization.Unit;
 import cn.duban.organization.Viewer;
 import cn.duban.supervision.Registration.MilestoneInput;
+import jakarta.persistence.EntityManager;
 import java.io.InputStream;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -60,9 +61,12 @@ public class Breakdown {
   private final LimitClock clock;
   private final FormService forms;
   private final RepositoryService repository;
+  private final EntityManager entities;
 
   public Breakdown(ParentItemRepository parents, SupervisionCaseRepository cases, SupervisionService supervision,
-      OrganizationService organization, LimitClock clock, FormService forms, RepositoryService repository) {
+      OrganizationService organization, LimitClock clock, FormService forms, RepositoryService repository,
+      EntityManager entities) {
+    this.entities = entities;
     this.parents = parents;
     this.cases = cases;
     this.supervision = supervision;
@@ -156,17 +160,24 @@ public class Breakdown {
     }
     String definitionId = repository.createProcessDefinitionQuery().processDefinitionKey(SupervisionCase.PROCESS_KEY)
         .latestVersion().singleResult().getId();
-    List<SupervisionCase> registered = new ArrayList<>();
+    List<Long> registered = new ArrayList<>();
     for (Map<String, Object> form : forms) {
       // the same path as the registration form in Tasklist: the start form's fields, checked and numbered by registerCase
       ProcessInstance pi = this.forms.submitStartForm(definitionId, form);
       SupervisionCase c = cases.findByProcessInstanceId(pi.getId())
           .orElseThrow(() -> new IllegalStateException("no case registered by " + pi.getId()));
-      parent.addChild(c.getId());
-      registered.add(c);
+      registered.add(c.getId());
+      // every registration is flushed as it is made: the records stay in the database, not in memory,
+      // where each further flush would look through all the cases before it
+      entities.flush();
+      entities.clear();
     }
-    parents.saveAndFlush(parent);
-    return registered;
+    ParentItem split = parent(parentId);
+    registered.forEach(split::addChild);
+    parents.saveAndFlush(split);
+    Map<Long, SupervisionCase> byId = cases.findAllById(registered).stream()
+        .collect(Collectors.toMap(SupervisionCase::getId, c -> c));
+    return registered.stream().map(byId::get).toList();
   }
 
   /** The registration forms of the rows; every problem found is added to {@code problems}. */

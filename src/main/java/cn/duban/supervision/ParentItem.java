@@ -6,6 +6,7 @@ import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -70,7 +71,7 @@ public class ParentItem {
   private String registeredBy;
 
   /** The children's case ids, in the order they were registered (sheet rows, form rows). */
-  @ElementCollection
+  @ElementCollection(fetch = FetchType.EAGER)
   @CollectionTable(name = "parent_item_child", joinColumns = @JoinColumn(name = "parent_id"))
   @OrderColumn(name = "child_order")
   @Column(name = "case_id", nullable = false)
