@@ -136,17 +136,6 @@ public class Breakdown {
   }
 
   /**
-   * Checks every row against the parent; the problems of all bad rows, in row order, or none.
-   * Stores nothing and takes no number.
-   */
-  @Transactional(readOnly = true)
-  public List<BreakdownProblem> check(Long parentId, List<BreakdownRow> rows) {
-    List<BreakdownProblem> problems = new ArrayList<>();
-    checked(parent(parentId), rows, problems);
-    return problems;
-  }
-
-  /**
    * R29: registers a case for each row, in row order, numbered from the same counter as every
    * case; or, if any row is bad, nothing, and the refusal lists every bad row. The caller's
    * authentication is the registering user's, as when the supervision office submits the start form.

@@ -108,7 +108,7 @@ function splitSection(detail) {
     <h4>上传任务分解表 <small>每行一项任务，逐行校验；任何一行有误则全部不登记</small></h4>
     <form class="duban-upload">
       <p><a href="/api/breakdowns/${detail.id}/template" class="duban-template" download>下载任务分解表模板</a>
-        （Excel，含填写说明和“单位和人员”表）</p>
+        （Excel，表头批注说明各列填法，另附“单位和人员”表）</p>
       <p><input type="file" name="file" accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"></p>
       <p><button type="submit" class="btn btn-primary">上传并分解立项</button></p>
     </form>

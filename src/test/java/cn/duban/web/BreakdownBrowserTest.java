@@ -63,10 +63,10 @@ class BreakdownBrowserTest extends ProcessTestSupport {
     List<Map<BreakdownColumn, Object>> rows = BreakdownSheets.rows("背街小巷改造", 3, LocalDate.of(2026, 5, 29));
     rows.get(1).put(BreakdownColumn.LEAD_UNIT, "县城管局");
     rows.get(2).put(BreakdownColumn.DEADLINE, LocalDate.of(2026, 7, 31));
-    Path bad = write("任务分解表-有误.xlsx", BreakdownSheets.fill(template, rows));
+    Path bad = write("breakdown-sheet-with-errors.xlsx", BreakdownSheets.fill(template, rows));
     rows.get(1).put(BreakdownColumn.LEAD_UNIT, "县住房和城乡建设局");
     rows.get(2).put(BreakdownColumn.DEADLINE, LocalDate.of(2026, 6, 30));
-    Path good = write("任务分解表.xlsx", BreakdownSheets.fill(template, rows));
+    Path good = write("breakdown-sheet.xlsx", BreakdownSheets.fill(template, rows));
 
     browser.logIn("http://localhost:" + port + "/camunda/app/cockpit/default/", "ducha", Http.DEMO_PASSWORD);
     browser.click("分解立项");
@@ -100,6 +100,10 @@ class BreakdownBrowserTest extends ProcessTestSupport {
     browser.until(d -> d.getCurrentUrl().contains("/duban-dashboard"), "the board");
     browser.see(title);
     browser.screenshot("breakdown-on-dashboard");
+    // the board's parent opens its page
+    browser.click(title);
+    browser.until(d -> d.getCurrentUrl().contains("/duban-breakdown?parent=" + parent), "the parent's page");
+    browser.until(d -> d.findElements(By.cssSelector(".duban-children tbody tr")).size() == 3, "the parent's children");
   }
 
   private void upload(Path file) {
