@@ -8,6 +8,9 @@ import cn.duban.complaint.ComplaintStatus;
 import cn.duban.organization.Access;
 import cn.duban.organization.InstructionReaders;
 import cn.duban.organization.OrganizationService;
+import cn.duban.organization.Viewer;
+import cn.duban.supervision.Breakdown;
+import cn.duban.supervision.ParentItem;
 import cn.duban.supervision.CaseStatus;
 import cn.duban.supervision.SupervisionCase;
 import cn.duban.supervision.SupervisionCaseRepository;
@@ -49,13 +52,13 @@ public class Dashboard {
   private final OrganizationService organization;
   private final LimitClock clock;
   private final HolidayTables holidays;
+  private final Breakdown breakdown;
   private final Access access;
   private final InstructionReaders readers;
 
   public Dashboard(RuntimeService runtime, SupervisionCaseRepository cases, ComplaintRepository complaints,
-      OrganizationService organization, LimitClock clock, HolidayTables holidays, Access access,
+      OrganizationService organization, LimitClock clock, HolidayTables holidays, Breakdown breakdown, Access access,
       InstructionReaders readers) {
-    this.access = access;
     this.readers = readers;
     this.runtime = runtime;
     this.cases = cases;
@@ -63,6 +66,8 @@ public class Dashboard {
     this.organization = organization;
     this.clock = clock;
     this.holidays = holidays;
+    this.breakdown = breakdown;
+    this.access = access;
   }
 
   public record LevelCount(String level, String label, long count) {
@@ -86,12 +91,20 @@ public class Dashboard {
   }
 
   /**
+   * R29: a parent item not yet done, with its children as the caller may see them: how many, how
+   * many open and overdue, the open ones by warning level.
+   */
+  public record ParentRow(Long id, String title, String sourceLabel, String deadline, String stateLabel, int children,
+      int open, int overdue, List<Breakdown.Count> byLevel) {
+  }
+
+  /**
    * Times as text (yyyy-MM-dd HH:mm, the offices' zone): Cockpit's JSON has no date types.
    * {@code calendarNotice}: from 1 November while next year's holiday table is missing (R25), else null.
    */
   public record Overview(String at, long openCases, List<LevelCount> byLevel, List<UnitCount> byUnit,
       List<CaseRow> cases, List<CaseRow> overdueCases, List<OverdueComplaint> overdueComplaints,
-      String calendarNotice, List<InstructedRow> instructedCases) {
+      String calendarNotice, List<InstructedRow> instructedCases, List<ParentRow> parents) {
   }
 
   @Transactional(readOnly = true)
@@ -134,7 +147,7 @@ public class Dashboard {
         levels.entrySet().stream().map(e -> new LevelCount(e.getKey().name(), e.getKey().label(), e.getValue())).toList(),
         units.entrySet().stream().map(e -> new UnitCount(e.getKey(), organization.unitName(e.getKey()), e.getValue(),
             e.getValue().values().stream().mapToLong(Long::longValue).sum())).toList(),
-        rows, overdue, lateComplaints, holidays.nextYearNotice(), instructed());
+        rows, overdue, lateComplaints, holidays.nextYearNotice(), instructed(), parents());
   }
 
   /** R28: 我批示的事项, the open ones first (the highest level first), then those done. */
@@ -152,6 +165,27 @@ public class Dashboard {
             .thenComparing(r -> WarningLevel.valueOf(r.level()), Comparator.reverseOrder())
             .thenComparing(InstructedRow::deadline))
         .toList();
+  }
+
+  /** R29: the parents still being worked, those with overdue children first. */
+  private List<ParentRow> parents() {
+    Viewer viewer = access.viewer().orElse(null);
+    if (viewer == null) {
+      return List.of();
+    }
+    List<ParentRow> out = new ArrayList<>();
+    for (ParentItem p : breakdown.allParents()) {
+      if (!breakdown.mayRead(viewer, p)) {
+        continue;
+      }
+      Breakdown.Progress progress = breakdown.progress(p, c -> viewer.mayRead(c.viewers()));
+      if (!progress.done()) {
+        out.add(new ParentRow(p.getId(), p.getTitle(), p.getSource().label(), p.getDeadline().toString(),
+            progress.stateLabel(), progress.children(), progress.open(), progress.overdue(), progress.byLevel()));
+      }
+    }
+    out.sort(Comparator.comparing(ParentRow::overdue).reversed().thenComparing(ParentRow::deadline));
+    return out;
   }
 
   /** The records of the running instances of a process that the caller may see. */

@@ -90,6 +90,14 @@ public class SupervisionService {
     return cases.saveAndFlush(c);
   }
 
+  /**
+   * R29: checks a registration as {@link #register} would, storing nothing and taking no number:
+   * a breakdown's rows are checked all before the first of them is registered.
+   */
+  void check(Registration in) {
+    terms(in);
+  }
+
   /** R1: the registration form checked field by field, each refusal naming its field in Chinese. */
   private SupervisionCase.Terms terms(Registration in) {
     LocalDate today = clock.today();
@@ -156,7 +164,7 @@ public class SupervisionService {
    * R25: a date whose limits can be counted: within next year, or in a later year whose holiday
    * table is already official. Beyond that nobody can say which days will be working days.
    */
-  private void countable(String field, LocalDate day, String label) {
+  void countable(String field, LocalDate day, String label) {
     int lastYear = clock.today().getYear() + 1;
     if (day.getYear() > lastYear && !clock.calendar().isOfficial(day.getYear())) {
       throw new InputException(field, label + "不能晚于" + lastYear + "年12月31日：" + day.getYear()

@@ -4,6 +4,7 @@ import cn.duban.engine.Conflicts;
 import cn.duban.calendar.HolidayTableException;
 import cn.duban.common.InputException;
 import cn.duban.common.Refusal;
+import cn.duban.supervision.BreakdownException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
@@ -25,6 +26,8 @@ import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
@@ -45,6 +48,9 @@ public class ApiErrors {
     if (e instanceof HolidayTableException table) {
       // every bad line of a holiday table at once, for the page to mark
       problem.setProperty("problems", table.problems());
+    } else if (e instanceof BreakdownException breakdown) {
+      // R29: every bad row of a task breakdown at once, with its column and reason
+      problem.setProperty("problems", breakdown.problems());
     }
     return problem;
   }
@@ -138,6 +144,18 @@ public class ApiErrors {
     public ProblemDetail missingParameter(MissingServletRequestParameterException e) {
       return problem(HttpStatus.BAD_REQUEST, "缺少参数 " + e.getParameterName() + "（" + e.getParameterName() + "）",
           e.getParameterName());
+    }
+
+    /** A multipart request without the file it must carry (a task-breakdown sheet, R29). */
+    @ExceptionHandler(MissingServletRequestPartException.class)
+    public ProblemDetail missingPart(MissingServletRequestPartException e) {
+      return problem(HttpStatus.BAD_REQUEST, "请选择要上传的文件（" + e.getRequestPartName() + "）", e.getRequestPartName());
+    }
+
+    /** An upload larger than spring.servlet.multipart.max-file-size. */
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    public ProblemDetail tooLarge(MaxUploadSizeExceededException e) {
+      return problem(HttpStatus.PAYLOAD_TOO_LARGE, "上传的文件过大，请分成几个文件上传", "file");
     }
 
     /** Under the project's paths a problem; a missing page of the webapps stays Spring's usual 404. */

@@ -50,6 +50,12 @@ function render(node, data) {
           <td>${esc(c.unitName)}</td><td>${esc(c.deadline)}</td>
           <td style="color:${LEVEL_COLOURS[c.level]}">${esc(c.levelLabel)}</td><td>${esc(c.statusLabel)}</td>
           <td><a target="_blank" href="/api/cases/${c.caseId}/leader-feedback/page">反馈</a></td></tr>`).join('')}</tbody></table>`;
+  // R29: the parent items still being worked, with their children's progress
+  const parents = (data.parents || []).length === 0 ? '<tr><td colspan="6">无在办的分解立项</td></tr>' : data.parents.map(p => `
+    <tr><td><a href="#/duban-breakdown?parent=${p.id}">${esc(p.title)}</a></td><td>${esc(p.sourceLabel)}</td>
+      <td>${esc(p.deadline)}</td><td>${p.children}（在办${p.open}）</td>
+      <td class="${p.overdue > 0 ? 'duban-late' : ''}">${p.overdue}</td>
+      <td>${p.byLevel.filter(l => l.count > 0).map(l => `<span style="color:${LEVEL_COLOURS[l.code]}">${esc(l.label)} ${l.count}</span>`).join(' ')}</td></tr>`).join('');
   node.innerHTML = `
     <section class="duban-dashboard">
       <h3>督办看板 <small>在办事项 ${data.openCases} 件，统计时间 ${esc(data.at)}</small></h3>${calendarNotice}
@@ -63,6 +69,9 @@ function render(node, data) {
         <th>合计</th></tr></thead><tbody>${units}</tbody></table>
       <h4>逾期督办事项 <small>已过完成时限，按逾期工作日排序</small></h4>
       <table class="table table-condensed duban-overdue">${CASE_HEAD}<tbody>${caseRows(data.overdueCases, '无逾期事项')}</tbody></table>
+      <h4>分解立项 <small>母事项及其子事项进展，有逾期子事项的在前</small></h4>
+      <table class="table table-condensed duban-parents"><thead><tr><th>母事项</th><th>来源</th><th>完成时限</th>
+        <th>子事项</th><th>逾期</th><th>在办按级别</th></tr></thead><tbody>${parents}</tbody></table>
       <h4>超期投诉 <small>已过调查时限仍未办结</small></h4>
       <table class="table table-condensed duban-complaints"><thead><tr><th>投诉编号</th><th>被投诉单位</th><th>类型</th><th>状态</th>
         <th>办理时限</th><th>超期（工作日）</th><th></th></tr></thead><tbody>${complaints}</tbody></table>

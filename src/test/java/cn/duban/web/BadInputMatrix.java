@@ -239,6 +239,15 @@ final class BadInputMatrix {
         400, "table", "table"));
     rows.add(new Row("/api", "ESC in a holiday table uploaded as text", () -> users.send("PUT", "/api/calendar/2027",
         "2027-01-01 休 元旦\u001b\n", "text/plain;charset=UTF-8", "ducha"), 400, "提交的内容中含有不允许的控制字符", "body"));
+    rows.add(new Row("/api", "NUL in a parent item's title (R29)", () -> users.post("/api/breakdowns",
+        "{\"title\": \"会议\\u0000决定\", \"source\": \"IMPORTANT_MEETING\", \"content\": \"内容\","
+            + " \"leaderInCharge\": \"wangfxz\", \"deadline\": \"2026-06-30\"}", "ducha"), 400, "title", "title"));
+    rows.add(new Row("/api", "a parent item's deadline that is no date (R29)", () -> users.post("/api/breakdowns",
+        "{\"title\": \"会议决定\", \"source\": \"IMPORTANT_MEETING\", \"content\": \"内容\","
+            + " \"leaderInCharge\": \"wangfxz\", \"deadline\": \"六月底\"}", "ducha"), 400, "完成时限不是有效日期", "deadline"));
+    rows.add(new Row("/api", "a breakdown of an unknown parent item (R29)", () -> users.upload(
+        "/api/breakdowns/99999999/children", "file", "任务分解表.xlsx", "application/octet-stream", new byte[] {1, 2, 3},
+        "ducha"), 404, "母事项不存在：99999999", null));
     rows.add(new Row("/api", "a year that is no number", () -> users.get("/api/cases?year=abc", "ducha"), 400, "year",
         "year"));
     rows.add(new Row("/api", "NUL in a query parameter", () -> users.get("/api/cases?year=20%0026", "ducha"), 400,

@@ -1,0 +1,519 @@
+package cn.duban.supervision;
+
+import static cn.duban.common.Inputs.choice;
+import static cn.duban.common.Inputs.optionalText;
+import static cn.duban.common.Inputs.text;
+
+import cn.duban.calendar.LimitClock;
+import cn.duban.common.FormValues;
+import cn.duban.common.InputException;
+import cn.duban.common.Inputs;
+import cn.duban.organization.OrganizationService;
+import cn.duban.organization.Person;
+import cn.duban.organization.Role;
+import cn.duban.organization.Unit;
+import cn.duban.organization.Viewer;
+import cn.duban.supervision.Registration.MilestoneInput;
+import jakarta.persistence.EntityManager;
+import java.io.InputStream;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * R29 分解立项: a parent item registered once with its source, then split into supervision cases,
+ * by the rows of a form or of an uploaded task-breakdown sheet. The rows are checked all before the
+ * first is registered, each cell by the rules of registration (R1) and of the parent (a child's
+ * deadline within the parent's); one bad row and nothing is registered, and the refusal lists every
+ * bad row. Each good row is then registered as a single case is, by starting supervision-case.bpmn
+ * with the registration form's fields, so its number comes from the same gap-free counter and its
+ * green notice, tasks and timers are a case's like any other. All rows are registered in one
+ * transaction: a failure leaves no case and no number taken.
+ */
+@Service
+@Transactional
+public class Breakdown {
+
+  private static final Pattern FIELD_SUFFIX = Pattern.compile("（[A-Za-z]+）$");
+  private static final Pattern LIST_SEPARATORS = Pattern.compile("[、,，;；/\\s]+");
+  private static final Pattern DATE = Pattern.compile("^(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})\\s*日?$");
+  private static final int DOCUMENT_NUMBER_MAX = 100;
+
+  private final ParentItemRepository parents;
+  private final SupervisionCaseRepository cases;
+  private final SupervisionService supervision;
+  private final OrganizationService organization;
+  private final LimitClock clock;
+  private final FormService forms;
+  private final RepositoryService repository;
+  private final EntityManager entities;
+
+  public Breakdown(ParentItemRepository parents, SupervisionCaseRepository cases, SupervisionService supervision,
+      OrganizationService organization, LimitClock clock, FormService forms, RepositoryService repository,
+      EntityManager entities) {
+    this.entities = entities;
+    this.parents = parents;
+    this.cases = cases;
+    this.supervision = supervision;
+    this.organization = organization;
+    this.clock = clock;
+    this.forms = forms;
+    this.repository = repository;
+  }
+
+  /** The parent as the registration page submits it: raw text. */
+  public record ParentInput(String title, String source, String documentNumber, String issuedOn, String content,
+      String leaderInCharge, String deadline) {
+  }
+
+  // ---------------------------------------------------------------- the parent
+
+  /** Registers the parent item with its source; its children follow by {@link #split}. */
+  public ParentItem registerParent(ParentInput in, String userId) {
+    if (in == null) {
+      throw new InputException("title", "请填写母事项（title）");
+    }
+    LocalDate today = clock.today();
+    CaseSource source = choice(CaseSource.class, "source", in.source(), "请选择母事项来源");
+    String title = text("title", in.title(), "母事项名称", SupervisionService.TITLE_MAX);
+    String documentNumber = optionalText("documentNumber", in.documentNumber(), "文号", DOCUMENT_NUMBER_MAX);
+    LocalDate issuedOn = in.issuedOn() == null || in.issuedOn().isBlank() ? null
+        : Inputs.date("issuedOn", in.issuedOn(), "印发（会议）日期");
+    if (issuedOn != null && issuedOn.isAfter(today)) {
+      throw new InputException("issuedOn", "印发（会议）日期不能晚于今天（" + today + "）（issuedOn）");
+    }
+    String content = text("content", in.content(), "母事项内容", SupervisionService.TEXT_MAX);
+    Person leader = leader(in.leaderInCharge());
+    if (leader == null) {
+      throw new InputException("leaderInCharge", in.leaderInCharge() == null || in.leaderInCharge().isBlank()
+          ? "请选择分管领导（leaderInCharge）"
+          : "“" + in.leaderInCharge().strip() + "”不是县领导，不能作为分管领导（leaderInCharge）");
+    }
+    LocalDate deadline = Inputs.date("deadline", in.deadline(), "完成时限");
+    if (deadline.isBefore(today)) {
+      throw new InputException("deadline", "完成时限不能早于今天（" + today + "）（deadline）");
+    }
+    supervision.countable("deadline", deadline, "完成时限");
+    return parents.saveAndFlush(new ParentItem(title, source, documentNumber, issuedOn, content, leader.getId(),
+        deadline, clock.now(), userId));
+  }
+
+  public ParentItem parent(Long id) {
+    return parents.findById(id).orElseThrow(() -> new IllegalArgumentException("no parent item " + id));
+  }
+
+  public List<ParentItem> allParents() {
+    return parents.findAllByOrderByIdDesc();
+  }
+
+  // ---------------------------------------------------------------- the children
+
+  /** The rows of an uploaded sheet; a file that is no breakdown sheet is refused with the reason. */
+  public List<BreakdownRow> readSheet(InputStream in) {
+    return BreakdownSheet.read(in);
+  }
+
+  /** The template to fill in, with the organisation's units and people to pick from. */
+  @Transactional(readOnly = true)
+  public byte[] template(Long parentId) {
+    String title = parentId == null ? null : parents.findById(parentId).map(ParentItem::getTitle).orElse(null);
+    return BreakdownSheet.template(title, organization.allUnits(), organization.allPeople());
+  }
+
+  /**
+   * R29: registers a case for each row, in row order, numbered from the same counter as every
+   * case; or, if any row is bad, nothing, and the refusal lists every bad row. The caller's
+   * authentication is the registering user's, as when the supervision office submits the start form.
+   */
+  public List<SupervisionCase> split(Long parentId, List<BreakdownRow> rows, String field) {
+    ParentItem parent = parent(parentId);
+    List<BreakdownProblem> problems = new ArrayList<>();
+    List<Map<String, Object>> forms = checked(parent, rows, problems);
+    if (!problems.isEmpty()) {
+      throw new BreakdownException(field, problems);
+    }
+    String definitionId = repository.createProcessDefinitionQuery().processDefinitionKey(SupervisionCase.PROCESS_KEY)
+        .latestVersion().singleResult().getId();
+    List<Long> registered = new ArrayList<>();
+    for (Map<String, Object> form : forms) {
+      // the same path as the registration form in Tasklist: the start form's fields, checked and numbered by registerCase
+      ProcessInstance pi = this.forms.submitStartForm(definitionId, form);
+      SupervisionCase c = cases.findByProcessInstanceId(pi.getId())
+          .orElseThrow(() -> new IllegalStateException("no case registered by " + pi.getId()));
+      registered.add(c.getId());
+      // every registration is flushed as it is made: the records stay in the database, not in memory,
+      // where each further flush would look through all the cases before it
+      entities.flush();
+      entities.clear();
+    }
+    ParentItem split = parent(parentId);
+    registered.forEach(split::addChild);
+    parents.saveAndFlush(split);
+    Map<Long, SupervisionCase> byId = cases.findAllById(registered).stream()
+        .collect(Collectors.toMap(SupervisionCase::getId, c -> c));
+    return registered.stream().map(byId::get).toList();
+  }
+
+  /** The registration forms of the rows; every problem found is added to {@code problems}. */
+  private List<Map<String, Object>> checked(ParentItem parent, List<BreakdownRow> rows,
+      List<BreakdownProblem> problems) {
+    if (rows == null || rows.isEmpty()) {
+      problems.add(new BreakdownProblem(0, "", "没有任务，请至少填写一行"));
+      return List.of();
+    }
+    if (rows.size() > BreakdownSheet.MAX_ROWS) {
+      problems.add(new BreakdownProblem(0, "", "一次最多分解" + BreakdownSheet.MAX_ROWS + "项任务，请分批登记"));
+      return List.of();
+    }
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (BreakdownRow row : rows) {
+      Map<String, Object> form = checkRow(parent, row, problems);
+      if (form != null) {
+        out.add(form);
+      }
+    }
+    return out;
+  }
+
+  /** One row checked cell by cell; its registration form, or null when it has problems (added to the list). */
+  private Map<String, Object> checkRow(ParentItem parent, BreakdownRow row, List<BreakdownProblem> problems) {
+    RowProblems p = new RowProblems(row.row(), problems);
+    LocalDate today = clock.today();
+    for (BreakdownColumn column : BreakdownColumn.values()) {
+      String v = row.get(column);
+      if (v != null && hasControlCharacter(v)) {
+        p.add(column, "含有不允许的控制字符（如 NUL），请删除后重新填写");
+      }
+    }
+    if (p.any()) {
+      return null;
+    }
+    String title = required(row, BreakdownColumn.TITLE, SupervisionService.TITLE_MAX, p, "请填写任务名称");
+    String content = required(row, BreakdownColumn.CONTENT, SupervisionService.TEXT_MAX, p, "请填写工作内容和要求");
+
+    Unit lead = null;
+    String leadText = row.get(BreakdownColumn.LEAD_UNIT);
+    if (leadText == null) {
+      p.add(BreakdownColumn.LEAD_UNIT, "缺少三定中的“定责任”：请填写牵头单位");
+    } else {
+      lead = unit(leadText);
+      if (lead == null) {
+        p.add(BreakdownColumn.LEAD_UNIT, "单位“" + leadText + "”不存在，请按“单位和人员”表填写单位全称或代码");
+      }
+    }
+
+    List<String> coUnits = new ArrayList<>();
+    String coText = row.get(BreakdownColumn.CO_UNITS);
+    if (coText != null) {
+      for (String name : LIST_SEPARATORS.split(coText)) {
+        if (name.isBlank()) {
+          continue;
+        }
+        Unit co = unit(name);
+        if (co == null) {
+          p.add(BreakdownColumn.CO_UNITS, "单位“" + name + "”不存在，请按“单位和人员”表填写单位全称或代码");
+        } else if (lead != null && co.getCode().equals(lead.getCode())) {
+          p.add(BreakdownColumn.CO_UNITS, "协办单位不能与牵头单位相同：" + co.getName());
+        } else if (coUnits.contains(co.getCode())) {
+          p.add(BreakdownColumn.CO_UNITS, "协办单位重复：" + co.getName());
+        } else {
+          coUnits.add(co.getCode());
+        }
+      }
+    }
+
+    Person responsible = null;
+    String personText = row.get(BreakdownColumn.RESPONSIBLE_PERSON);
+    if (personText == null) {
+      p.add(BreakdownColumn.RESPONSIBLE_PERSON, "缺少三定中的“定责任”：请填写责任人");
+    } else {
+      List<Person> found = people(personText);
+      String leadCode = lead == null ? null : lead.getCode();
+      List<Person> ofLead = leadCode == null ? found
+          : found.stream().filter(x -> leadCode.equals(x.getUnitCode())).toList();
+      if (found.isEmpty()) {
+        p.add(BreakdownColumn.RESPONSIBLE_PERSON, "人员“" + personText + "”不存在，请按“单位和人员”表填写姓名或账号");
+      } else if (ofLead.isEmpty()) {
+        p.add(BreakdownColumn.RESPONSIBLE_PERSON, "责任人须为牵头单位“" + lead.getName() + "”的人员，“" + personText
+            + "”不是");
+      } else if (ofLead.size() > 1) {
+        p.add(BreakdownColumn.RESPONSIBLE_PERSON, "有" + ofLead.size() + "位人员名为“" + personText + "”，请填写其账号");
+      } else {
+        responsible = ofLead.get(0);
+      }
+    }
+
+    String leaderId = parent.getLeaderInCharge();
+    String leaderText = row.get(BreakdownColumn.LEADER_IN_CHARGE);
+    if (leaderText != null) {
+      Person leader = leader(leaderText);
+      if (leader == null) {
+        p.add(BreakdownColumn.LEADER_IN_CHARGE, "“" + leaderText + "”不是县领导，不能作为分管领导");
+      } else {
+        leaderId = leader.getId();
+      }
+    }
+
+    LocalDate deadline = null;
+    String deadlineText = row.get(BreakdownColumn.DEADLINE);
+    if (deadlineText == null) {
+      p.add(BreakdownColumn.DEADLINE, "请填写完成时限");
+    } else {
+      deadline = day(deadlineText);
+      if (deadline == null) {
+        p.add(BreakdownColumn.DEADLINE, "“" + deadlineText + "”不是有效日期，请写作如2026-06-30");
+      } else if (deadline.isBefore(today)) {
+        p.add(BreakdownColumn.DEADLINE, "完成时限" + deadline + "已过，不能早于今天（" + today + "）");
+        deadline = null;
+      } else if (deadline.isAfter(parent.getDeadline())) {
+        p.add(BreakdownColumn.DEADLINE, "完成时限" + deadline + "晚于母事项的完成时限（" + parent.getDeadline() + "）");
+        deadline = null;
+      }
+    }
+
+    List<MilestoneInput> milestones = List.of();
+    try {
+      milestones = MilestoneInput.parseLines(row.get(BreakdownColumn.MILESTONES));
+      for (MilestoneInput m : milestones) {
+        LocalDate d = LocalDate.parse(m.date());
+        if (deadline != null && (d.isBefore(today) || d.isAfter(deadline))) {
+          p.add(BreakdownColumn.MILESTONES, "关键节点“" + m.name() + "”的日期" + d + "须在今天至完成时限之间");
+        }
+      }
+    } catch (InputException e) {
+      p.add(BreakdownColumn.MILESTONES, withoutField(e.getMessage()));
+    } catch (java.time.DateTimeException e) {
+      p.add(BreakdownColumn.MILESTONES, "关键节点的日期不是有效日期");
+    }
+
+    String checklist = required(row, BreakdownColumn.QUALITY_CHECKLIST, SupervisionService.TEXT_MAX, p,
+        "缺少三定中的“定质量”：请填写质量标准");
+
+    Integer interval = null;
+    String intervalText = row.get(BreakdownColumn.REPORT_INTERVAL_DAYS);
+    if (intervalText != null) {
+      try {
+        interval = Inputs.wholeNumber("reportIntervalDays", intervalText, 0, 0, SupervisionService.LIMIT_MAX_DAYS,
+            "进展报送周期", "个工作日");
+      } catch (InputException e) {
+        p.add(BreakdownColumn.REPORT_INTERVAL_DAYS, withoutField(e.getMessage()));
+      }
+    }
+    if (milestones.isEmpty() && (interval == null || interval == 0) && !p.has(BreakdownColumn.MILESTONES)
+        && !p.has(BreakdownColumn.REPORT_INTERVAL_DAYS)) {
+      p.add(BreakdownColumn.MILESTONES, "缺少三定中的“定进度”：请填写关键节点或进展报送周期");
+    }
+    if (p.any()) {
+      return null;
+    }
+
+    // the registration form of the row, as Tasklist would submit it
+    Map<String, Object> form = new HashMap<>();
+    form.put("source", parent.getSource().name());
+    form.put("title", title);
+    form.put("leaderInCharge", leaderId);
+    form.put("leadUnit", lead.getCode());
+    form.put("coUnits", FormValues.json(coUnits));
+    form.put("responsiblePerson", responsible.getId());
+    form.put("deadline", deadline.toString());
+    form.put("content", content);
+    form.put("milestones", milestones.stream().map(m -> m.date() + " " + m.name()).collect(Collectors.joining("\n")));
+    form.put("qualityChecklist", checklist);
+    form.put("initialLevel", WarningLevel.GREEN.name());
+    if (interval != null) {
+      form.put("reportIntervalDays", interval);
+    }
+    // R28: the children of a leader's instruction carry it: the parent's leader, text, number and date
+    LeaderInstructions.InstructionInput instruction = LeaderInstructions.InstructionInput.NONE;
+    if (parent.getSource() == CaseSource.LEADER_INSTRUCTION) {
+      instruction = new LeaderInstructions.InstructionInput(parent.getLeaderInCharge(), parent.getContent(),
+          parent.getDocumentNumber(), parent.getIssuedOn() == null ? null : parent.getIssuedOn().toString(), null);
+      form.put("instructingLeader", instruction.leader());
+      form.put("instructionText", instruction.text());
+      form.put("instructionNumber", instruction.documentNumber());
+      form.put("instructionDate", instruction.date());
+    }
+    // and what registration itself checks beyond the cells (R1): refused here rather than half-way through the rows
+    try {
+      supervision.check(new Registration(parent.getSource().name(), title, leaderId, lead.getCode(), coUnits,
+          responsible.getId(), deadline.toString(), content, milestones, checklist, WarningLevel.GREEN.name(), null,
+          null, null, interval, instruction));
+    } catch (InputException e) {
+      p.add(BreakdownColumn.ofField(e.field()).orElse(null), withoutField(e.getMessage()));
+      return null;
+    }
+    return form;
+  }
+
+  /** The problems of one row, by column. */
+  private static final class RowProblems {
+    private final int row;
+    private final List<BreakdownProblem> all;
+    private final Map<BreakdownColumn, Boolean> columns = new EnumMap<>(BreakdownColumn.class);
+    private boolean any;
+
+    RowProblems(int row, List<BreakdownProblem> all) {
+      this.row = row;
+      this.all = all;
+    }
+
+    void add(BreakdownColumn column, String message) {
+      all.add(new BreakdownProblem(row, column == null ? "" : column.label(), message));
+      if (column != null) {
+        columns.put(column, true);
+      }
+      any = true;
+    }
+
+    boolean has(BreakdownColumn column) {
+      return columns.containsKey(column);
+    }
+
+    boolean any() {
+      return any;
+    }
+  }
+
+  private static String required(BreakdownRow row, BreakdownColumn column, int max, RowProblems p, String missing) {
+    String v = row.get(column);
+    if (v == null) {
+      p.add(column, missing);
+      return null;
+    }
+    if (v.length() > max) {
+      p.add(column, column.label() + "不能超过" + max + "个字");
+      return null;
+    }
+    return v;
+  }
+
+  /** A unit by its code or its full name. */
+  private Unit unit(String text) {
+    String t = text.strip();
+    return organization.findUnit(t).orElseGet(() -> organization.allUnits().stream()
+        .filter(u -> u.getName().equals(t)).findFirst().orElse(null));
+  }
+
+  /** The people a cell names: by account, else everyone of that name. */
+  private List<Person> people(String text) {
+    String t = text.strip();
+    return organization.findPerson(t).map(List::of)
+        .orElseGet(() -> organization.allPeople().stream().filter(x -> x.getName().equals(t)).toList());
+  }
+
+  /** A county leader (分管领导 or 主要领导) by account or name; null when none or not one. */
+  private Person leader(String text) {
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    List<Person> leaders = people(text).stream()
+        .filter(x -> x.hasRole(Role.LEADER) || x.hasRole(Role.PRINCIPAL_LEADER)).toList();
+    return leaders.size() == 1 ? leaders.get(0) : null;
+  }
+
+  /** A date as people write it: 2026-06-30, 2026/6/30, 2026.6.30 or 2026年6月30日; null if none. */
+  private static LocalDate day(String text) {
+    Matcher m = DATE.matcher(text.strip());
+    if (!m.matches()) {
+      return null;
+    }
+    try {
+      return LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
+    } catch (java.time.DateTimeException e) {
+      return null;
+    }
+  }
+
+  private static String withoutField(String message) {
+    return FIELD_SUFFIX.matcher(message).replaceFirst("");
+  }
+
+  private static boolean hasControlCharacter(String text) {
+    return text.chars().anyMatch(c -> (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || (c >= 0x7f && c <= 0x9f));
+  }
+
+  // ---------------------------------------------------------------- progress
+
+  /** A child as the parent's page lists it. */
+  public record Child(Long caseId, String caseNumber, String title, String leadUnit, String leadUnitName,
+      String responsiblePerson, String deadline, String level, String levelLabel, String status, String statusLabel,
+      boolean overdue, int workingDaysOverdue, String processInstanceId) {
+  }
+
+  public record Count(String code, String label, long count) {
+  }
+
+  /**
+   * R29: how the parent stands: its children counted by warning level (the open ones) and by
+   * state, the overdue ones, and whether it is done (every child closed or withdrawn). The
+   * children listed overdue first (most working days first), then the open ones by level and
+   * deadline, then the finished ones.
+   */
+  public record Progress(int children, int open, int overdue, boolean done, String stateLabel, List<Count> byLevel,
+      List<Count> byStatus, List<Child> list) {
+  }
+
+  /** The parent's progress over the children {@code visible} lets through. */
+  @Transactional(readOnly = true)
+  public Progress progress(ParentItem parent, Predicate<SupervisionCase> visible) {
+    Instant now = clock.now();
+    LocalDate today = clock.today();
+    Map<Long, SupervisionCase> byId = cases.findAllById(parent.getChildCaseIds()).stream()
+        .collect(Collectors.toMap(SupervisionCase::getId, c -> c));
+    List<SupervisionCase> children = parent.getChildCaseIds().stream().map(byId::get)
+        .filter(c -> c != null && visible.test(c)).toList();
+    Map<WarningLevel, Long> levels = new EnumMap<>(WarningLevel.class);
+    Arrays.stream(WarningLevel.values()).forEach(l -> levels.put(l, 0L));
+    Map<CaseStatus, Long> states = new EnumMap<>(CaseStatus.class);
+    Arrays.stream(CaseStatus.values()).forEach(s -> states.put(s, 0L));
+    List<Child> list = new ArrayList<>();
+    for (SupervisionCase c : children) {
+      boolean open = c.getStatus().isOpen();
+      if (open) {
+        levels.merge(c.getWarningLevel(), 1L, Long::sum);
+      }
+      states.merge(c.getStatus(), 1L, Long::sum);
+      boolean overdue = open && c.getDeadlineAt().isBefore(now);
+      int late = overdue ? Math.max(0, clock.calendar().workingDaysBetween(c.getDeadline(), today)) : 0;
+      list.add(new Child(c.getId(), c.getCaseNumber(), c.getTitle(), c.getLeadUnit(),
+          organization.unitName(c.getLeadUnit()), organization.personName(c.getResponsiblePerson()),
+          c.getDeadline().toString(), c.getWarningLevel().name(), c.getWarningLevel().label(), c.getStatus().name(),
+          c.getStatus().label(), overdue, late, c.getProcessInstanceId()));
+    }
+    list.sort(Comparator.comparing((Child c) -> !c.overdue())
+        .thenComparing(Child::workingDaysOverdue, Comparator.reverseOrder())
+        .thenComparing(c -> !CaseStatus.valueOf(c.status()).isOpen())
+        .thenComparing(c -> WarningLevel.valueOf(c.level()), Comparator.reverseOrder())
+        .thenComparing(Child::deadline).thenComparing(Child::caseId));
+    long open = children.stream().filter(c -> c.getStatus().isOpen()).count();
+    long overdue = list.stream().filter(Child::overdue).count();
+    boolean done = !parent.getChildCaseIds().isEmpty() && byId.values().stream().noneMatch(c -> c.getStatus().isOpen());
+    String state = parent.getChildCaseIds().isEmpty() ? "待分解" : done ? "已完成" : "落实中";
+    return new Progress(children.size(), (int) open, (int) overdue, done, state,
+        levels.entrySet().stream().map(e -> new Count(e.getKey().name(), e.getKey().label(), e.getValue())).toList(),
+        states.entrySet().stream().map(e -> new Count(e.getKey().name(), e.getKey().label(), e.getValue())).toList(),
+        list);
+  }
+
+  /** Whether the viewer may see the parent at all: the overseeing offices always, others through a child of theirs. */
+  @Transactional(readOnly = true)
+  public boolean mayRead(Viewer viewer, ParentItem parent) {
+    return viewer.overseesAll() || cases.findAllById(parent.getChildCaseIds()).stream()
+        .anyMatch(c -> viewer.mayRead(c.viewers()));
+  }
+}

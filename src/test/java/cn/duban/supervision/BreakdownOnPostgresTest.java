@@ -1,0 +1,66 @@
+package cn.duban.supervision;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import cn.duban.PostgresTestSupport;
+import java.io.ByteArrayInputStream;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * R29 on a real PostgreSQL: a sheet of 200 rows registered in one transaction under the case-number
+ * lock, numbered without a gap; a sheet with one bad row leaves no case and no number behind.
+ */
+class BreakdownOnPostgresTest extends PostgresTestSupport {
+
+  @Autowired Breakdown breakdown;
+  @Autowired JdbcTemplate jdbc;
+
+  @Test
+  @DisplayName("R29 on PostgreSQL: a task-breakdown sheet of 200 rows registers 200 cases numbered without a gap; one bad row and nothing is registered")
+  void twoHundredRowsOnPostgres() {
+    authenticate("ducha");
+    ParentItem parent = breakdown.registerParent(new Breakdown.ParentInput("2026年重点工作任务分解", "PHASED_TASK",
+        "县政府办〔2026〕1号", "2026-02-20", "全年重点工作", "wangfxz", "2026-09-30"), "ducha");
+    byte[] template = breakdown.template(parent.getId());
+
+    List<Map<BreakdownColumn, Object>> bad = BreakdownSheets.rows("有误的分解表", 20, LocalDate.of(2026, 6, 30));
+    bad.get(13).put(BreakdownColumn.LEAD_UNIT, "县不存在局");
+    long casesBefore = cases.count();
+    Integer counterBefore = counter();
+    List<BreakdownRow> badRows = breakdown.readSheet(new ByteArrayInputStream(BreakdownSheets.fill(template, bad)));
+    assertThatThrownBy(() -> breakdown.split(parent.getId(), badRows, "file"))
+        .isInstanceOfSatisfying(BreakdownException.class, e -> assertThat(e.problems())
+            .containsExactly(new BreakdownProblem(15, "牵头单位", "单位“县不存在局”不存在，请按“单位和人员”表填写单位全称或代码")));
+    assertThat(cases.count()).isEqualTo(casesBefore);
+    assertThat(counter()).isEqualTo(counterBefore);
+
+    List<BreakdownRow> rows = breakdown.readSheet(new ByteArrayInputStream(
+        BreakdownSheets.fill(template, BreakdownSheets.rows("重点工作", 200, LocalDate.of(2026, 6, 30)))));
+    List<SupervisionCase> children = breakdown.split(parent.getId(), rows, "file");
+
+    assertThat(children).hasSize(200);
+    int first = children.get(0).getSequence();
+    assertThat(children).extracting(SupervisionCase::getSequence)
+        .containsExactlyElementsOf(IntStream.range(first, first + 200).boxed().toList());
+    assertThat(children).extracting(SupervisionCase::getCaseNumber).allMatch(n -> n.matches("督〔2026〕\\d+号"));
+    assertThat(counter()).isEqualTo(first + 199);
+    assertThat(jdbc.queryForObject("select count(*) from parent_item_child where parent_id = ?", Long.class,
+        parent.getId())).isEqualTo(200L);
+    assertThat(jdbc.queryForObject("select count(*) from case_notice where kind = 'GREEN' and case_id in "
+        + "(select case_id from parent_item_child where parent_id = ?)", Long.class, parent.getId())).isEqualTo(200L);
+    assertThat(breakdown.progress(breakdown.parent(parent.getId()), c -> true).children()).isEqualTo(200);
+  }
+
+  private Integer counter() {
+    return jdbc.queryForList("select last_number from case_number_counter where counter_year = 2026", Integer.class)
+        .stream().findFirst().orElse(0);
+  }
+}
