@@ -47,3 +47,7 @@ create table case_co_unit_part (
   rated_by varchar(64),
   constraint uq_co_unit_part unique (case_id, unit_code)
 );
+
+-- R30: the units that led a case before it was reassigned keep reading it (comma-separated codes,
+-- as co_units), read with the case itself wherever its readers are decided
+alter table supervision_case add column former_lead_units varchar(255) default '' not null;

@@ -80,6 +80,10 @@ public class SupervisionCase {
   @Column(name = "co_units", nullable = false)
   private String coUnits = "";
 
+  /** R30: comma-separated codes of the units that led the case before a reassignment. */
+  @Column(name = "former_lead_units", nullable = false)
+  private String formerLeadUnits = "";
+
   @Column(name = "responsible_person", nullable = false)
   private String responsiblePerson;
 
@@ -278,8 +282,7 @@ public class SupervisionCase {
    */
   public InstanceViewers viewers() {
     List<String> units = new ArrayList<>(unitCodes());
-    reassignments.stream().map(CaseReassignment::getFromUnit).filter(u -> !units.contains(u)).distinct()
-        .forEach(units::add);
+    formerLeadUnitList().stream().filter(u -> !units.contains(u)).forEach(units::add);
     return new InstanceViewers(PROCESS_KEY, processInstanceId, units.stream().map(Groups::ofUnit).toList(),
         Stream.of(leaderInCharge, responsiblePerson).filter(Objects::nonNull).toList());
   }
@@ -287,6 +290,11 @@ public class SupervisionCase {
   /** R6: accountability starts against the lead unit and the responsible person. */
   public List<Subject> accountabilitySubjects() {
     return List.of(Subject.unit(leadUnit), Subject.person(responsiblePerson));
+  }
+
+  /** R30: the units that led the case before it was reassigned, first to last. */
+  public List<String> formerLeadUnitList() {
+    return formerLeadUnits.isBlank() ? List.of() : Arrays.asList(formerLeadUnits.split(","));
   }
 
   public List<String> coUnitList() {
@@ -408,6 +416,9 @@ public class SupervisionCase {
     co.remove(to.toUnit());
     coUnits = String.join(",", co);
     coUnitParts.removeIf(p -> p.getUnitCode().equals(to.toUnit()));
+    if (!formerLeadUnitList().contains(leadUnit)) {
+      formerLeadUnits = formerLeadUnits.isBlank() ? leadUnit : formerLeadUnits + "," + leadUnit;
+    }
     leadUnit = to.toUnit();
     responsiblePerson = to.toPerson();
     signedAt = null;

@@ -245,6 +245,7 @@ class DisputesAndCoUnitsTest extends ProcessTestSupport {
     assertThat(oldUnitReads.statusCode()).isEqualTo(200);
     assertThat(oldUnitReads.body()).contains("已完成3个小区的方案设计", "县政府调整分工");
     assertThat(http.get("/engine-rest/history/process-instance/" + pi.getId(), "zjj-lin").statusCode()).isEqualTo(200);
+    assertThat(http.get("/api/cases?year=2026", "zjj-lin").body()).contains(c.getCaseNumber());
     assertThat(http.get("/api/cases/" + c.getId(), "sthj-luo").statusCode()).as("a stranger still").isEqualTo(403);
 
     // the dashboard counts it for the new unit
@@ -371,7 +372,7 @@ class DisputesAndCoUnitsTest extends ProcessTestSupport {
     assertThat(hasTask(pi, "reviewClosure")).isFalse();
     Map<String, String> given = Map.of("fgj", "GOOD", "jtj", "FAIR", "sthj", "POOR");
     for (Task t : ratings) {
-      String unit = runtime.getVariableLocal(t.getExecutionId(), "coUnit").toString();
+      String unit = runtime.getVariable(t.getExecutionId(), "coUnit").toString();
       assertThat(runtime.getVariable(t.getExecutionId(), "coUnitReportText").toString())
           .isEqualTo(unit.equals("fgj") ? "2026-03-02报送：已安排改造补助资金" : "尚未报送协办事项");
       if (unit.equals("sthj")) {
