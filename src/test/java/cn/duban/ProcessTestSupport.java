@@ -183,6 +183,15 @@ public abstract class ProcessTestSupport {
   protected void submitClosure(ProcessInstance pi) {
     complete(pi, "handleCase", "zjj-lin", Map.of("handleAction", "CLOSURE",
         "closureReport", "12个小区全部开工，方案已评审，满意度调查92%", "closureEvidence", "评审意见、调查报告"));
+    rateCoUnits(pi, "FAIR");
+  }
+
+  /** R31: the closure report gives each co-unit's contribution and rating (一般 books nothing by default). */
+  protected void rateCoUnits(ProcessInstance pi, String rating) {
+    for (Task t : tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey("rateCoUnits").list()) {
+      complete(t, t.getAssignee() != null ? t.getAssignee() : "zjj-lin",
+          Map.of("coUnitContribution", "提供项目立项和资金安排支持", "coUnitRating", rating));
+    }
   }
 
   protected void accept(ProcessInstance pi, boolean exceedsStandard) {

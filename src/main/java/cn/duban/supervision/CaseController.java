@@ -38,13 +38,15 @@ public class CaseController {
   private final NoticeRepository notices;
   private final Ledger ledger;
   private final CaseWithdrawal withdrawal;
+  private final CaseReassignmentRequests reassignments;
   private final Access access;
   private final LimitClock clock;
   private final NoticePage noticePage;
 
   public CaseController(SupervisionService cases, SupervisionCaseRepository repository, NoticeRepository notices,
-      Ledger ledger, CaseWithdrawal withdrawal, Access access, LimitClock clock,
-      NoticePage noticePage) {
+      Ledger ledger, CaseWithdrawal withdrawal, CaseReassignmentRequests reassignments, Access access,
+      LimitClock clock, NoticePage noticePage) {
+    this.reassignments = reassignments;
     this.cases = cases;
     this.repository = repository;
     this.notices = notices;
@@ -69,11 +71,17 @@ public class CaseController {
       Instant deadlineAt, Instant stageLimitAt, Instant registeredAt, Instant signedAt, Instant closedAt,
       Boolean closedOnTime, Instant withdrawnAt, String withdrawnBy, String withdrawalReason, List<Milestone> milestones, List<Notice> notices, List<ProgressReport> progressReports,
       List<UrgingRecord> urgings, List<ExtensionRequest> extensionRequests, List<ClosureReport> closureReports,
-      List<LedgerEntry> ledger, String accountability) {
+      List<LedgerEntry> ledger, String accountability, List<CaseReturn> returns,
+      List<CaseReassignment> reassignments, List<CoUnitPart> coUnitParts) {
   }
 
   /** The same field name as the withdrawal form's. */
   public record WithdrawalRequest(String withdrawalReason) {
+  }
+
+  /** R30: the field names of the return decision form's reassignment part, and a reason. */
+  public record ReassignmentRequest(String newLeadUnit, String newResponsiblePerson, String newDeadline,
+      String reassignmentReason) {
   }
 
   /** The year's cases the caller may see: all for the overseeing offices, else their units' and their own. */
@@ -102,7 +110,8 @@ public class CaseController {
         List.copyOf(c.getMilestones()), notices.findByCaseIdOrderByIssuedAt(id), List.copyOf(c.getProgressReports()),
         List.copyOf(c.getUrgings()), List.copyOf(c.getExtensionRequests()), List.copyOf(c.getClosureReports()),
         ledger.ofSource(CaseScoring.SOURCE_TYPE, c.getCaseNumber()),
-        "/api/accountability?case=" + URLEncoder.encode(c.getCaseNumber(), StandardCharsets.UTF_8));
+        "/api/accountability?case=" + URLEncoder.encode(c.getCaseNumber(), StandardCharsets.UTF_8),
+        List.copyOf(c.getReturns()), List.copyOf(c.getReassignments()), List.copyOf(c.getCoUnitParts()));
   }
 
   /** The case's green, yellow or red notice as a printable page. */
@@ -129,6 +138,23 @@ public class CaseController {
     }
     return CaseSummary.of(withdrawal.request(c.getId(), request == null ? null : request.withdrawalReason(),
         caller.userId()));
+  }
+
+  /**
+   * R30: the supervision office reassigns a case to another lead unit at any time before closure;
+   * the new unit signs for it afresh, the deadline stays unless {@code newDeadline} is given.
+   */
+  @PostMapping("/{id}/reassignment")
+  public CaseSummary reassign(@PathVariable Long id, @RequestBody ReassignmentRequest request) {
+    SupervisionCase c = repository.findById(id)
+        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "督查事项不存在：" + id));
+    Viewer caller = viewer();
+    if (!caller.in(Groups.SUPERVISION_OFFICE)) {
+      throw new ResponseStatusException(HttpStatus.FORBIDDEN, "只有督查室可以改派督查事项");
+    }
+    ReassignmentRequest r = request == null ? new ReassignmentRequest(null, null, null, null) : request;
+    return CaseSummary.of(reassignments.request(c.getId(), new SupervisionService.ReassignmentInput(
+        r.newLeadUnit(), r.newResponsiblePerson(), r.newDeadline(), r.reassignmentReason()), caller.userId()));
   }
 
   private Viewer viewer() {

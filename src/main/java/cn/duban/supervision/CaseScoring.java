@@ -65,6 +65,19 @@ public class CaseScoring {
     return booked;
   }
 
+  /**
+   * Books an event of one co-unit (R31: the lead unit's rating of it), once per case. A row that
+   * answers 0 points (一般, by default) books nothing: the rating itself stays with the co-unit's part.
+   */
+  public List<LedgerEntry> scoreCoUnit(SupervisionCase c, ScoreEvent event, String coUnit) {
+    List<LedgerEntry> booked = new ArrayList<>();
+    Rule rule = rule(event, Role.CO_UNIT);
+    if (rule != null && rule.points().signum() != 0) {
+      bookFor(c, event, "", Role.CO_UNIT, coUnit, booked);
+    }
+    return booked;
+  }
+
   private void bookFor(SupervisionCase c, ScoreEvent event, String occurrence, Role role, String unit,
       List<LedgerEntry> booked) {
     Rule rule = rule(event, role);

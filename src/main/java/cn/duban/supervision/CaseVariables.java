@@ -42,6 +42,8 @@ public class CaseVariables {
   public static final String STAGE_LIMIT_AT = "stageLimitAt";
   public static final String SIGN_FOR_DUE_AT = "signForDueAt";
   public static final String NEXT_CHECKPOINT_AT = "nextCheckpointAt";
+  /** R31: when the co-units' parts fall due (their tasks' due date and urging timer). */
+  public static final String CO_UNIT_DUE_AT = "coUnitDueAt";
   public static final String WARNING_LEVEL = "warningLevel";
   public static final String CLOSURE_STATE = "closureState";
   public static final String HISTORY = "caseHistory";
@@ -181,6 +183,40 @@ public class CaseVariables {
     return new Entry(r.getSubmittedAt(), "报送办结报告：" + cut(r.getReport()), null);
   }
 
+  Entry returned(CaseReturn r) {
+    return new Entry(r.getReturnedAt(), organization.unitName(r.getLeadUnit()) + "申请退办：" + cut(r.reasonDescription()),
+        null);
+  }
+
+  Entry returnDecided(CaseReturn r) {
+    return new Entry(r.getDecided().at(), "退办审定：" + r.getDecision().label()
+        + (r.isUnjustified() ? "（认定推诿扯皮）" : "") + "，" + cut(r.getDecided().comment()), null);
+  }
+
+  Entry reassigned(CaseReassignment r) {
+    return new Entry(r.getReassignedAt(), "改派：由" + organization.unitName(r.getFromUnit()) + "改由"
+        + organization.unitName(r.getToUnit()) + "牵头承办"
+        + (r.getNewDeadline().equals(r.getPreviousDeadline()) ? "" : "，完成时限改为" + r.getNewDeadline())
+        + "。理由：" + cut(r.getReason()), null);
+  }
+
+  Entry coUnitReported(CoUnitPart p) {
+    return new Entry(p.getReportedAt(), organization.unitName(p.getUnitCode()) + "报送协办事项：" + cut(p.getReport()),
+        null);
+  }
+
+  /**
+   * R31: the co-units' contributions and ratings as the lead unit's closure report gives them,
+   * for the acceptance form; "无" without co-units.
+   */
+  String coUnitContributions(SupervisionCase c) {
+    List<String> items = c.getCoUnitParts().stream().filter(p -> c.coUnitList().contains(p.getUnitCode()))
+        .filter(p -> p.getRating() != null)
+        .map(p -> organization.unitName(p.getUnitCode()) + "（" + p.getRating().label() + "）：" + p.getContribution())
+        .toList();
+    return numbered(items);
+  }
+
   Entry reviewed(ClosureReport r) {
     return new Entry(r.getReviewed().at(), r.getDecision() == ReviewDecision.ACCEPTED ? "验收通过"
         : "验收未通过，退回：" + cut(r.getReviewed().comment()), null);
@@ -209,6 +245,14 @@ public class CaseVariables {
         entries.add(reviewed(r));
       }
     }
+    for (CaseReturn r : c.getReturns()) {
+      entries.add(returned(r));
+      if (r.getDecided() != null && r.getDecision() == ReturnDecision.INSIST) {
+        entries.add(returnDecided(r));
+      }
+    }
+    c.getReassignments().forEach(r -> entries.add(reassigned(r)));
+    c.getCoUnitParts().stream().filter(p -> p.getReportedAt() != null).forEach(p -> entries.add(coUnitReported(p)));
     return appended(NOTICES + "\n\n", c, entries);
   }
 
@@ -272,11 +316,22 @@ public class CaseVariables {
         .putValue(INSTRUCTING_LEADER, c.getInstruction() == null ? null : c.getInstruction().getLeader())
         .putValue(SIGN_FOR_DUE_AT, Date.from(c.getSignForDueAt()))
         .putValue("caseParties", parties)
+        // R31: the sign-for form asks for the co-units' limit only when there are co-units
+        .putValue("hasCoUnits", !c.coUnitList().isEmpty())
         // three texts, not one: each may come near a string variable's 4000 characters
         .putValue("content", c.getContent())
         .putValue("milestonesText", milestoneOptions.isEmpty() ? "无"
             : milestoneOptions.stream().map(m -> m.get("label").toString()).collect(Collectors.joining("；")))
         .putValue("qualityChecklistText", numbered(c.checklistItems()));
+  }
+
+  /**
+   * R30: after a reassignment (or a renewed sign-for limit), what the forms and expressions read
+   * of the parties and limits, written where it changed: the lead unit's group and name, the
+   * parties, the sign-for limit.
+   */
+  public void publishContext(VariableScope scope, SupervisionCase c) {
+    setChanged(scope, context(c));
   }
 
   /**

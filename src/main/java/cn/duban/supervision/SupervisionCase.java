@@ -81,6 +81,10 @@ public class SupervisionCase {
   @Column(name = "co_units", nullable = false)
   private String coUnits = "";
 
+  /** R30: comma-separated codes of the units that led the case before a reassignment. */
+  @Column(name = "former_lead_units", nullable = false)
+  private String formerLeadUnits = "";
+
   @Column(name = "responsible_person", nullable = false)
   private String responsiblePerson;
 
@@ -200,6 +204,21 @@ public class SupervisionCase {
   @OrderBy("submittedAt, id")
   private List<ClosureReport> closureReports = new ArrayList<>();
 
+  @OneToMany(cascade = CascadeType.ALL)
+  @JoinColumn(name = "case_id", nullable = false)
+  @OrderBy("returnedAt, id")
+  private List<CaseReturn> returns = new ArrayList<>();
+
+  @OneToMany(cascade = CascadeType.ALL)
+  @JoinColumn(name = "case_id", nullable = false)
+  @OrderBy("reassignedAt, id")
+  private List<CaseReassignment> reassignments = new ArrayList<>();
+
+  @OneToMany(cascade = CascadeType.ALL)
+  @JoinColumn(name = "case_id", nullable = false)
+  @OrderBy("id")
+  private List<CoUnitPart> coUnitParts = new ArrayList<>();
+
   protected SupervisionCase() {
   }
 
@@ -264,12 +283,15 @@ public class SupervisionCase {
 
   /**
    * Who sees the case besides the overseeing offices: its units, its leader in charge, its
-   * responsible person; an instructed case also its instructing leader and his secretaries (R28).
+   * responsible person; an instructed case also its instructing leader and his secretaries (R28);
+   * and (R30) every unit that led it before a reassignment, which keeps reading what it did.
    */
   public InstanceViewers viewers() {
     String instructing = instruction == null ? null : instruction.getLeader();
+    List<String> units = new ArrayList<>(unitCodes());
+    formerLeadUnitList().stream().filter(u -> !units.contains(u)).forEach(units::add);
     return new InstanceViewers(PROCESS_KEY, processInstanceId,
-        Stream.concat(unitCodes().stream().map(Groups::ofUnit),
+        Stream.concat(units.stream().map(Groups::ofUnit),
             Stream.ofNullable(instructing).map(Groups::instructionReaders)).toList(),
         Stream.of(leaderInCharge, responsiblePerson, instructing).filter(Objects::nonNull).toList());
   }
@@ -277,6 +299,11 @@ public class SupervisionCase {
   /** R6: accountability starts against the lead unit and the responsible person. */
   public List<Subject> accountabilitySubjects() {
     return List.of(Subject.unit(leadUnit), Subject.person(responsiblePerson));
+  }
+
+  /** R30: the units that led the case before it was reassigned, first to last. */
+  public List<String> formerLeadUnitList() {
+    return formerLeadUnits.isBlank() ? List.of() : Arrays.asList(formerLeadUnits.split(","));
   }
 
   public List<String> coUnitList() {
@@ -334,6 +361,119 @@ public class SupervisionCase {
     UrgingRecord record = new UrgingRecord(activityInstanceId, reason, method, outcome, effective, at, by);
     urgings.add(record);
     return Optional.of(record);
+  }
+
+  // ---------------------------------------------------------------- R30: return and reassignment
+
+  /**
+   * R30: instead of signing for it, the lead unit returns the case, within the sign-for limit and
+   * only once the office has not already told it to sign for.
+   */
+  CaseReturn returnCase(Instant at, String by, ReturnReason reason, String reasonText) {
+    if (signedAt != null) {
+      throw new InputException("signForAction", "本事项已签收，不能退办（signForAction）");
+    }
+    if (at.isAfter(signForDueAt)) {
+      throw new InputException("signForAction", "签收时限已过，不能退办，请签收办理（signForAction）");
+    }
+    if (returns.stream().anyMatch(r -> r.getLeadUnit().equals(leadUnit) && r.getDecision() == ReturnDecision.INSIST)) {
+      throw new InputException("signForAction", "督查室已审定由本单位承办，不能再次退办，请签收办理（signForAction）");
+    }
+    if (pendingReturn().isPresent()) {
+      throw new InputException("signForAction", "退办申请正在审定中（signForAction）");
+    }
+    CaseReturn r = new CaseReturn(leadUnit, at, by, reason, reasonText);
+    returns.add(r);
+    return r;
+  }
+
+  Optional<CaseReturn> pendingReturn() {
+    return returns.stream().filter(CaseReturn::pending).findFirst();
+  }
+
+  /**
+   * R30: the office keeps the case with the unit that returned it: the dispute is recorded, and
+   * the unit signs for it within a fresh limit ({@code signForDue}).
+   */
+  CaseReturn insist(Decision decision, boolean unjustified, Instant signForDue) {
+    CaseReturn r = pendingReturn()
+        .orElseThrow(() -> new IllegalStateException("no return awaits a decision in " + caseNumber));
+    r.decide(ReturnDecision.INSIST, decision, unjustified);
+    signForDueAt = signForDue;
+    return r;
+  }
+
+  /** What a reassignment changes, checked by {@link SupervisionService#checkReassignment}. */
+  record Reassignment(String toUnit, String toPerson, String reason, LocalDate deadline, Instant deadlineAt,
+      Instant signForDue) {
+  }
+
+  /**
+   * R30: another unit leads the case from now on, with a responsible person of its own and a fresh
+   * sign-for; a co-unit that becomes the lead unit is no longer a co-unit. The deadline stays
+   * unless the office set another. An extension request the leader has not decided lapses with
+   * the unit that made it.
+   */
+  CaseReassignment reassign(Reassignment to, Instant at, String by) {
+    CaseReassignment record = new CaseReassignment(at, by, leadUnit, to.toUnit(), responsiblePerson, to.toPerson(),
+        to.reason(), deadline, to.deadline() == null ? deadline : to.deadline());
+    reassignments.add(record);
+    pendingReturn().ifPresent(r -> r.decide(ReturnDecision.REASSIGN, Decision.of(by, at, to.reason()), false));
+    pendingExtension().ifPresent(e -> e.decide(ReviewDecision.REJECTED,
+        Decision.of(by, at, "事项已改派，延期申请未经审批即失效")));
+    List<String> co = new ArrayList<>(coUnitList());
+    co.remove(to.toUnit());
+    coUnits = String.join(",", co);
+    coUnitParts.removeIf(p -> p.getUnitCode().equals(to.toUnit()));
+    if (!formerLeadUnitList().contains(leadUnit)) {
+      formerLeadUnits = formerLeadUnits.isBlank() ? leadUnit : formerLeadUnits + "," + leadUnit;
+    }
+    leadUnit = to.toUnit();
+    responsiblePerson = to.toPerson();
+    signedAt = null;
+    signedBy = null;
+    signForDueAt = to.signForDue();
+    status = CaseStatus.REGISTERED;
+    if (to.deadline() != null && !to.deadline().equals(deadline)) {
+      deadline = to.deadline();
+      deadlineAt = to.deadlineAt();
+      stageLimitAt = to.deadlineAt();
+    }
+    return record;
+  }
+
+  // ---------------------------------------------------------------- R31: co-units
+
+  /** R31: at sign-for, every co-unit's part falls due at the limit the lead unit set. */
+  void planCoUnitParts(Instant dueAt) {
+    for (String unit : coUnitList()) {
+      Optional<CoUnitPart> part = coUnitPart(unit);
+      if (part.isPresent()) {
+        part.get().due(dueAt);
+      } else {
+        coUnitParts.add(new CoUnitPart(unit, dueAt));
+      }
+    }
+  }
+
+  Optional<CoUnitPart> coUnitPart(String unit) {
+    return coUnitParts.stream().filter(p -> p.getUnitCode().equals(unit)).findFirst();
+  }
+
+  /** R31: a co-unit reports its part to the lead unit. */
+  CoUnitPart reportCoUnitPart(String unit, Instant at, String by, String text) {
+    CoUnitPart part = coUnitPart(unit)
+        .orElseThrow(() -> new IllegalStateException(unit + " has no part in " + caseNumber));
+    part.reported(at, by, text);
+    return part;
+  }
+
+  /** R31: the lead unit's account of a co-unit's contribution and its rating, with the closure report. */
+  CoUnitPart rateCoUnit(String unit, String contribution, CoUnitRating rating, Instant at, String by) {
+    CoUnitPart part = coUnitPart(unit)
+        .orElseThrow(() -> new IllegalStateException(unit + " has no part in " + caseNumber));
+    part.rated(contribution, rating, at, by);
+    return part;
   }
 
   // ---------------------------------------------------------------- R4–R6: escalation
@@ -526,4 +666,7 @@ public class SupervisionCase {
   public List<UrgingRecord> getUrgings() { return Collections.unmodifiableList(urgings); }
   public List<ExtensionRequest> getExtensionRequests() { return Collections.unmodifiableList(extensionRequests); }
   public List<ClosureReport> getClosureReports() { return Collections.unmodifiableList(closureReports); }
+  public List<CaseReturn> getReturns() { return Collections.unmodifiableList(returns); }
+  public List<CaseReassignment> getReassignments() { return Collections.unmodifiableList(reassignments); }
+  public List<CoUnitPart> getCoUnitParts() { return Collections.unmodifiableList(coUnitParts); }
 }

@@ -143,15 +143,117 @@ public class SupervisionDelegates {
     return ex -> variables.publishState(ex, cases.startAccountability(CaseVariables.caseId(ex)));
   }
 
-  /** R2; the handler who signed for the case keeps its work task ({@code unitHandler}). */
+  /**
+   * R2; the handler who signed for the case keeps its work task ({@code unitHandler}). R31: with
+   * co-units, the limit for their parts ({@code coUnitDueAt}) that their tasks and timers read.
+   */
   @Bean
   public JavaDelegate recordSignFor() {
     return ex -> {
+      if (!Boolean.TRUE.equals(bool(ex, "signConfirmed"))) {
+        // the box is hidden when the unit returns the case, so the form cannot require it
+        throw new InputException("signConfirmed", "请勾选“已阅知督办要求，确认签收并按期办理”（signConfirmed）");
+      }
       String handler = Actors.of(ex);
-      SupervisionCase c = cases.signFor(CaseVariables.caseId(ex), handler);
+      SupervisionCase c = cases.signFor(CaseVariables.caseId(ex), handler,
+          FormValues.date(ex, "coUnitDueDate", clock.zone()));
       variables.publishState(ex, c);
       variables.publishWork(ex, c);
       ex.setVariable("unitHandler", Actors.SYSTEM.equals(handler) ? null : handler);
+      c.getCoUnitParts().stream().map(CoUnitPart::getDueAt).max(Instant::compareTo)
+          .ifPresent(due -> ex.setVariable(CaseVariables.CO_UNIT_DUE_AT, Date.from(due)));
+    };
+  }
+
+  /** R30: the lead unit returns the case instead of signing for it; the office decides. */
+  @Bean
+  public JavaDelegate recordReturn() {
+    return ex -> {
+      Recorded<CaseReturn> returned = cases.returnCase(CaseVariables.caseId(ex), string(ex, "returnReason"),
+          string(ex, "returnReasonText"), Actors.of(ex));
+      CaseReturn r = returned.record();
+      ex.setVariable("returnText", variables.returned(r).text());
+      variables.publishState(ex, returned.supervisionCase(), variables.returned(r));
+    };
+  }
+
+  /**
+   * R30: the office's decision on a return. Insisted, the unit signs for it within a fresh limit;
+   * reassigned, the decision names the new unit and the undertaking ends with the error 改派,
+   * which {@link #reassignCase()} takes up.
+   */
+  @Bean
+  public JavaDelegate recordReturnDecision() {
+    return ex -> {
+      String comment = string(ex, "returnDecisionComment");
+      Recorded<CaseReturn> decided = cases.decideReturn(CaseVariables.caseId(ex), string(ex, "returnDecision"),
+          bool(ex, "returnUnjustified"), comment, reassignmentInput(ex, "退办审定：" + comment), Actors.of(ex));
+      SupervisionCase c = decided.supervisionCase();
+      if (decided.record().getDecision() == ReturnDecision.INSIST) {
+        variables.publishContext(ex, c);
+        variables.publishState(ex, c, variables.returnDecided(decided.record()));
+      } else {
+        ex.setVariable("reassignmentReason", "退办审定：" + comment.strip());
+        ex.setVariable("reassignedBy", Actors.of(ex));
+      }
+    };
+  }
+
+  /**
+   * R30: another unit leads the case, after a return or by the office's decision at any time (the
+   * message CaseReassigned). The undertaking was ended, with every task of the old unit; it starts
+   * again with a fresh sign-for for the new unit. The new unit may read the case; the old one keeps
+   * reading what it did. A deadline the office changed moves the timers.
+   */
+  @Bean
+  public JavaDelegate reassignCase() {
+    return ex -> {
+      Recorded<CaseReassignment> reassigned = cases.reassign(CaseVariables.caseId(ex),
+          reassignmentInput(ex, string(ex, "reassignmentReason")), string(ex, "reassignedBy"));
+      SupervisionCase c = reassigned.supervisionCase();
+      access.grant(c.viewers());
+      variables.publishContext(ex, c);
+      variables.publishState(ex, c, variables.reassigned(reassigned.record()));
+      ex.setVariable("unitHandler", null);
+      if (!reassigned.record().getNewDeadline().equals(reassigned.record().getPreviousDeadline())) {
+        followStageLimit(ex, c.getStageLimitAt(), true);
+      }
+    };
+  }
+
+  private SupervisionService.ReassignmentInput reassignmentInput(DelegateExecution ex, String reason) {
+    return new SupervisionService.ReassignmentInput(string(ex, "newLeadUnit"), string(ex, "newResponsiblePerson"),
+        FormValues.date(ex, "newDeadline", clock.zone()), reason);
+  }
+
+  /** R31: the closure report is checked as the unit sends it, before the ratings of its co-units. */
+  @Bean
+  public ExecutionListener checkClosureReport() {
+    return ex -> cases.checkClosureReport(string(ex, "closureReport"), string(ex, "closureEvidence"));
+  }
+
+  /** R31: a co-unit reported its part to the lead unit (the end of its task 协办事项). */
+  @Bean
+  public ExecutionListener recordCoUnitReport() {
+    return ex -> {
+      if (ex.isCanceled()) {
+        return;
+      }
+      Recorded<CoUnitPart> reported = cases.reportCoUnitPart(CaseVariables.caseId(ex), string(ex, "coUnit"),
+          string(ex, "coUnitReport"), Actors.of(ex));
+      variables.publishState(ex, reported.supervisionCase(), variables.coUnitReported(reported.record()));
+    };
+  }
+
+  /** R31: with its closure report, the lead unit gives a co-unit's contribution and rates it. */
+  @Bean
+  public ExecutionListener recordCoUnitRating() {
+    return ex -> {
+      if (ex.isCanceled()) {
+        return;
+      }
+      cases.rateCoUnit(CaseVariables.caseId(ex), string(ex, "coUnit"), string(ex, "coUnitContribution"),
+          string(ex, "coUnitRating"), Actors.of(ex));
     };
   }
 
@@ -249,6 +351,9 @@ public class SupervisionDelegates {
       ClosureReport report = submitted.record();
       ex.setVariable("closureReportText", report.getReport());
       ex.setVariable("closureEvidenceText", report.getEvidence() == null ? "无" : report.getEvidence());
+      if (!submitted.supervisionCase().coUnitList().isEmpty()) {
+        ex.setVariable("coUnitContributionsText", variables.coUnitContributions(submitted.supervisionCase()));
+      }
       variables.publishState(ex, submitted.supervisionCase(), variables.submitted(report));
       ex.setVariable(CaseVariables.CLOSURE_STATE, CLOSURE_SUBMITTED);
     };

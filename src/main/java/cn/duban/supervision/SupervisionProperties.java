@@ -15,8 +15,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param interviewDays R9: to hold and record an interview
  * @param earlyClosureDays a closure reported at least this many working days before the
  *     deadline counts as early
+ * @param coUnitDaysBeforeDeadline R31: a co-unit reports its part to the lead unit this many
+ *     working days before the deadline, unless the lead unit sets another limit at sign-for
  */
 @ConfigurationProperties("duban.limits")
 public record SupervisionProperties(int signForDays, int yellowDays, int redDays, int reportIntervalDays,
-    int reviewDays, int urgingDays, int decisionDays, int interviewDays, int earlyClosureDays) {
+    int reviewDays, int urgingDays, int decisionDays, int interviewDays, int earlyClosureDays,
+    int coUnitDaysBeforeDeadline) {
 }

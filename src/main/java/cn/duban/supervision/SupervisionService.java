@@ -14,6 +14,7 @@ import cn.duban.notice.Notice;
 import cn.duban.notice.NoticeKind;
 import cn.duban.notice.NoticeService;
 import cn.duban.notice.NoticeService.NoticeContent;
+import cn.duban.organization.InstanceViewers;
 import cn.duban.organization.OrganizationService;
 import cn.duban.organization.Person;
 import cn.duban.organization.Role;
@@ -310,12 +311,39 @@ public class SupervisionService {
   // ---------------------------------------------------------------- R2 signing for, R3 reports
 
   public SupervisionCase signFor(Long caseId, String userId) {
+    return signFor(caseId, userId, null);
+  }
+
+  /**
+   * R2: the lead unit signs for the case; R31: with co-units, it sets the limit by which each
+   * reports its part ({@code coUnitDueDate}, a date; empty: the default number of working days
+   * before the deadline, or the deadline itself when that day has passed).
+   */
+  public SupervisionCase signFor(Long caseId, String userId, String coUnitDueDate) {
     SupervisionCase c = get(caseId);
+    Instant coUnitDue = c.coUnitList().isEmpty() || c.getSignedAt() != null ? null : coUnitDue(c, coUnitDueDate);
     if (c.signFor(clock.now(), userId)) {
+      if (coUnitDue != null) {
+        c.planCoUnitParts(coUnitDue);
+      }
       c.markLimitsProvisional(provisionalLimits(c));
       instructions.signedFor(c);
     }
     return c;
+  }
+
+  private Instant coUnitDue(SupervisionCase c, String date) {
+    if (date == null || date.isBlank()) {
+      Instant usual = clock.workingDaysBefore(Date.from(c.getDeadlineAt()), limits.coUnitDaysBeforeDeadline())
+          .toInstant();
+      return usual.isBefore(clock.now()) ? c.getDeadlineAt() : usual;
+    }
+    LocalDate day = date("coUnitDueDate", date, "协办单位报送时限");
+    if (day.isBefore(clock.today()) || day.isAfter(c.getDeadline())) {
+      throw new InputException("coUnitDueDate",
+          "协办单位报送时限须在今天至完成时限" + c.getDeadline() + "之间（coUnitDueDate）");
+    }
+    return clock.endOfDeadline(day).toInstant();
   }
 
   public Recorded<ProgressReport> recordProgress(Long caseId, String content, Object milestoneId, String userId) {
@@ -485,6 +513,12 @@ public class SupervisionService {
     if (exceedsStandard) {
       scoring.score(c, ScoreEvent.EXCEEDS_STANDARD, "");
     }
+    // R31: the lead unit's rating of each co-unit, as its closure report gave it
+    for (CoUnitPart part : c.getCoUnitParts()) {
+      if (part.getRating() != null && c.coUnitList().contains(part.getUnitCode())) {
+        scoring.scoreCoUnit(c, part.getRating().event(), part.getUnitCode());
+      }
+    }
     instructions.closed(c);
     return new Recorded<>(c, report);
   }
@@ -499,6 +533,164 @@ public class SupervisionService {
     scoring.score(c, ScoreEvent.CLOSURE_REJECTED, report.getId().toString());
     instructions.closureRejected(c, report);
     return new Recorded<>(c, report);
+  }
+
+  // ---------------------------------------------------------------- R30 return and reassignment
+
+  /** R30: the lead unit returns the case instead of signing for it, with a reason. */
+  public Recorded<CaseReturn> returnCase(Long caseId, String reason, String reasonText, String userId) {
+    SupervisionCase c = get(caseId);
+    ReturnReason why = choice(ReturnReason.class, "returnReason", reason, "请选择退办理由");
+    String text = why == ReturnReason.OTHER ? text("returnReasonText", reasonText, "退办理由说明", 1000)
+        : optionalText("returnReasonText", reasonText, "退办理由说明", 1000);
+    return new Recorded<>(c, c.returnCase(clock.now(), userId, why, text));
+  }
+
+  /** What the office asks of a reassignment: the new lead unit and responsible person, why, and a deadline if another. */
+  public record ReassignmentInput(String leadUnit, String responsiblePerson, String deadline, String reason) {
+  }
+
+  /**
+   * R30: the office decides a return. Insisting records the dispute, books 推诿扯皮 when the
+   * return is found unjustified, and gives the unit a fresh sign-for limit; reassigning is checked
+   * here and carried out by {@link #reassign}.
+   */
+  public Recorded<CaseReturn> decideReturn(Long caseId, String decision, Boolean unjustified, String comment,
+      ReassignmentInput target, String userId) {
+    SupervisionCase c = get(caseId);
+    ReturnDecision d = choice(ReturnDecision.class, "returnDecision", decision, "请选择审定结果");
+    if (d == ReturnDecision.PENDING) {
+      throw new InputException("returnDecision", "请选择改派他单位或维持原承办单位（returnDecision）");
+    }
+    String text = text("returnDecisionComment", comment, "审定意见", 1000);
+    CaseReturn pending = c.pendingReturn()
+        .orElseThrow(() -> new IllegalStateException("no return awaits a decision in " + c.getCaseNumber()));
+    if (d == ReturnDecision.REASSIGN) {
+      checkReassignment(c, target);
+      return new Recorded<>(c, pending);
+    }
+    boolean deduct = Boolean.TRUE.equals(unjustified);
+    Instant now = clock.now();
+    CaseReturn r = c.insist(Decision.of(userId, now, text), deduct,
+        clock.endOfWorkingDays(Date.from(now), c.getSignForDays()).toInstant());
+    if (deduct) {
+      scoring.score(c, ScoreEvent.RETURN_UNJUSTIFIED, r.getId().toString());
+    }
+    c.markLimitsProvisional(provisionalLimits(c));
+    return new Recorded<>(c, r);
+  }
+
+  /**
+   * R30: whether the case may go to another lead unit now, and what that changes: an open case
+   * not yet in accountability and without a closure report awaiting acceptance; a unit other than
+   * the present one; a responsible person of it; a reason; another deadline only while the
+   * deadline is still the case's limit.
+   */
+  public SupervisionCase.Reassignment checkReassignment(SupervisionCase c, ReassignmentInput in) {
+    if (!c.getStatus().isOpen()) {
+      throw new InputException("newLeadUnit", c.getCaseNumber() + c.getStatus().label() + "，不能改派（newLeadUnit）");
+    }
+    if (c.getWarningLevel() == WarningLevel.ACCOUNTABILITY) {
+      throw new InputException("newLeadUnit", c.getCaseNumber() + "已启动问责，不能改派（newLeadUnit）");
+    }
+    if (c.getStatus() == CaseStatus.UNDER_REVIEW) {
+      throw new InputException("newLeadUnit", c.getCaseNumber() + "的办结报告待验收，请验收后再改派（newLeadUnit）");
+    }
+    ReassignmentInput input = in == null ? new ReassignmentInput(null, null, null, null) : in;
+    if (input.leadUnit() == null || input.leadUnit().isBlank()) {
+      throw new InputException("newLeadUnit", "请选择改派的承办单位（newLeadUnit）");
+    }
+    Unit unit = organization.unit("newLeadUnit", input.leadUnit());
+    if (unit.getCode().equals(c.getLeadUnit())) {
+      throw new InputException("newLeadUnit", "改派的承办单位须不同于现牵头承办单位“" + unit.getName() + "”（newLeadUnit）");
+    }
+    if (input.responsiblePerson() == null || input.responsiblePerson().isBlank()) {
+      throw new InputException("newResponsiblePerson", "请选择改派后的责任人（newResponsiblePerson）");
+    }
+    Person person = organization.person("newResponsiblePerson", input.responsiblePerson());
+    if (!unit.getCode().equals(person.getUnitCode())) {
+      throw new InputException("newResponsiblePerson",
+          "责任人须为改派的承办单位“" + unit.getName() + "”的人员（newResponsiblePerson）");
+    }
+    String reason = text("reassignmentReason", input.reason(), "改派理由", 1000);
+    LocalDate deadline = null;
+    Instant deadlineAt = null;
+    if (input.deadline() != null && !input.deadline().isBlank()) {
+      deadline = date("newDeadline", input.deadline(), "完成时限");
+      if (!deadline.equals(c.getDeadline())) {
+        if (deadline.isBefore(clock.today())) {
+          throw new InputException("newDeadline", "完成时限不能早于今天（" + clock.today() + "）（newDeadline）");
+        }
+        countable("newDeadline", deadline, "完成时限");
+        if (!c.deadlineIsCurrentLimit()) {
+          throw new InputException("newDeadline", "本事项已发出限期催办单或限期具结单，改派时不能变更完成时限（newDeadline）");
+        }
+        deadlineAt = clock.endOfDeadline(deadline).toInstant();
+      } else {
+        deadline = null;
+      }
+    }
+    return new SupervisionCase.Reassignment(unit.getCode(), person.getId(), reason, deadline, deadlineAt,
+        clock.endOfWorkingDays(Date.from(clock.now()), c.getSignForDays()).toInstant());
+  }
+
+  /**
+   * R30: another unit leads the case: a fresh sign-for, the same deadline unless the office set
+   * another. The caller moves the tasks, grants and timers.
+   */
+  public Recorded<CaseReassignment> reassign(Long caseId, ReassignmentInput in, String userId) {
+    SupervisionCase c = get(caseId);
+    CaseReassignment record = c.reassign(checkReassignment(c, in), clock.now(), userId);
+    c.markLimitsProvisional(provisionalLimits(c));
+    return new Recorded<>(c, record);
+  }
+
+  // ---------------------------------------------------------------- R31 co-units
+
+  /**
+   * R31: the closure report is checked as the unit sends it, before it rates its co-units: a
+   * report refused afterwards would cost the unit its ratings.
+   */
+  public void checkClosureReport(String report, String evidence) {
+    text("closureReport", report, "办结报告", TEXT_MAX);
+    optionalText("closureEvidence", evidence, "佐证材料", 2000);
+  }
+
+  /** R31: the co-units that still owe their part: one task each. */
+  public List<String> coUnitsToReport(Long caseId) {
+    return get(caseId).getCoUnitParts().stream().filter(p -> p.getReportedAt() == null)
+        .map(CoUnitPart::getUnitCode).toList();
+  }
+
+  /** R31: the co-units the lead unit rates with its closure report. */
+  public List<String> coUnitsToRate(Long caseId) {
+    return get(caseId).coUnitList();
+  }
+
+  /** R31, for the lead unit's rating form: what the co-unit reported, or that it did not. */
+  public String coUnitPartText(Long caseId, String unit) {
+    SupervisionCase c = get(caseId);
+    return c.coUnitPart(unit).filter(p -> p.getReport() != null)
+        .map(p -> LocalDate.ofInstant(p.getReportedAt(), clock.zone()) + "报送：" + p.getReport())
+        .orElse("尚未报送协办事项");
+  }
+
+  public Recorded<CoUnitPart> reportCoUnitPart(Long caseId, String unit, String report, String userId) {
+    SupervisionCase c = get(caseId);
+    return new Recorded<>(c, c.reportCoUnitPart(unit, clock.now(), userId,
+        text("coUnitReport", report, "协办事项办理情况", 2000)));
+  }
+
+  public Recorded<CoUnitPart> rateCoUnit(Long caseId, String unit, String contribution, String rating,
+      String userId) {
+    SupervisionCase c = get(caseId);
+    CoUnitRating how = choice(CoUnitRating.class, "coUnitRating", rating, "请选择配合情况评价");
+    String text = text("coUnitContribution", contribution, "协办单位贡献", 2000);
+    if (c.coUnitPart(unit).isEmpty()) {
+      // a case signed for before co-units had parts of their own: the part starts with the rating
+      c.planCoUnitParts(c.getDeadlineAt());
+    }
+    return new Recorded<>(c, c.rateCoUnit(unit, text, how, clock.now(), userId));
   }
 
   // ---------------------------------------------------------------- R10 withdrawal
@@ -557,6 +749,23 @@ public class SupervisionService {
 
   public List<ClosureReport> closureReports(Long caseId) {
     return List.copyOf(get(caseId).getClosureReports());
+  }
+
+  public List<CaseReturn> returns(Long caseId) {
+    return List.copyOf(get(caseId).getReturns());
+  }
+
+  public List<CaseReassignment> reassignments(Long caseId) {
+    return List.copyOf(get(caseId).getReassignments());
+  }
+
+  public List<CoUnitPart> coUnitParts(Long caseId) {
+    return List.copyOf(get(caseId).getCoUnitParts());
+  }
+
+  /** Who may read the case (R30: its former lead units too), read with its record. */
+  public InstanceViewers viewers(Long caseId) {
+    return get(caseId).viewers();
   }
 
   /** R9, R22: how often the head of a unit was interviewed over its cases in a period. */

@@ -112,7 +112,8 @@ class ModelTest {
   /** The limit variables the code sets from the working-day calendar (LimitClock). */
   private static final Set<String> CALENDAR_LIMITS = Set.of(
       "${" + CaseVariables.STAGE_LIMIT_AT + "}", "${" + CaseVariables.SIGN_FOR_DUE_AT + "}",
-      "${" + CaseVariables.NEXT_CHECKPOINT_AT + "}", "${" + AccountabilityVariables.APPEAL_DEADLINE_AT + "}",
+      "${" + CaseVariables.NEXT_CHECKPOINT_AT + "}", "${" + CaseVariables.CO_UNIT_DUE_AT + "}",
+      "${" + AccountabilityVariables.APPEAL_DEADLINE_AT + "}",
       "${" + ComplaintVariables.REMINDER_AT + "}", "${" + ComplaintVariables.URGING_AT + "}",
       "${" + ComplaintVariables.CRITICISM_AT + "}");
 

@@ -95,6 +95,7 @@ class TaskVariableGuardTest extends ProcessTestSupport {
     assertThat(http.post("/engine-rest/task/" + handle + "/complete", "{\"variables\": {"
         + "\"handleAction\": {\"value\": \"CLOSURE\"}, \"closureReport\": {\"value\": \"已完成\"}}}", "zjj-lin")
         .statusCode()).isEqualTo(204);
+    rateCoUnits(housing, "FAIR");  // R31: the closure report rates the co-unit before it goes to the office
     String review = task(housing, "reviewClosure").getId();
     assertRefused(http.post("/engine-rest/task/" + review + "/complete", "{\"variables\": {"
         + "\"warningLevel\": {\"value\": \"GREEN\"}}}", "ducha"), "warningLevel");
