@@ -167,7 +167,7 @@ class AccountabilityProcessTest extends ProcessTestSupport {
       assertThat(linked.getBusinessKey()).isEqualTo(caseNumber);
       assertThat(linked).isWaitingAt("assessFault");
     }
-    // the leader in charge's measure is approved by the principal leader; the principal leader's is recorded by the efficiency office
+    // the leader in charge's measure is approved by the principal leader; the principal leader's by the organisation department
     assertThat(traced.get(0).getCompetentLeader()).isEqualTo("zhaoxz");
     assertThat(traced.get(1).getCompetentLeader()).isNull();
 
@@ -185,9 +185,30 @@ class AccountabilityProcessTest extends ProcessTestSupport {
   }
 
   @Test
-  @DisplayName("R12 a general fault is not traced, unless it fails a principal leader's own assignment")
+  @DisplayName("R12 a task not completed (red limit lapsed) is traced to the leader in charge even for a general fault; a serious one up to the principal leader")
+  void taskNotCompletedTraced() {
+    // seed 001 §三(四): 凡落实工作不力或完不成任务的，除追究直接责任人的责任外，还要倒查追究分管领导直至主要领导的责任
+    ProcessInstance general = startFromCase("PERSON:" + newPerson(newUnit()), newCaseNumber());
+    assess(general, "GENERAL", true);
+    AccountabilityRecord r = record(general);
+    assertThat(records.findByParentIdOrderById(r.getId()))
+        .extracting(x -> x.getSubjectId() + " " + x.getTraceLevel() + " " + x.getTrigger())
+        .containsExactly("wangfxz 1 UPWARD_TRACE");
+    assertThat(runtime.getVariable(general.getId(), "tracedText").toString()).contains("王建国（分管领导）");
+
+    ProcessInstance serious = startFromCase("UNIT:" + newUnit(), newCaseNumber());
+    assess(serious, "SERIOUS", false);
+    assertThat(records.findByParentIdOrderById(record(serious).getId()))
+        .extracting(x -> x.getSubjectId() + " " + x.getTraceLevel()).containsExactly("wangfxz 1", "zhaoxz 2");
+  }
+
+  @Test
+  @DisplayName("R12 a general fault of another kind is not traced, unless it fails a principal leader's own assignment")
   void principalAssignmentTraced() {
-    ProcessInstance ordinary = startFromCase("PERSON:" + newPerson(newUnit()), newCaseNumber());
+    Map<String, Object> complaint = callVariables("PERSON:" + newPerson(newUnit()), newCaseNumber());
+    complaint.put("trigger", "VALID_COMPLAINT");
+    ProcessInstance ordinary = runtime.startProcessInstanceByKey("accountability", complaint.get("sourceCase").toString(),
+        complaint);
     assess(ordinary, "GENERAL", true);
     assertThat(records.findByParentIdOrderById(record(ordinary).getId())).isEmpty();
 
@@ -197,6 +218,37 @@ class AccountabilityProcessTest extends ProcessTestSupport {
     assess(principalsOwn, "GENERAL", false);
     assertThat(records.findByParentIdOrderById(record(principalsOwn).getId()))
         .extracting(AccountabilityRecord::getSubjectId).containsExactly("zhaoxz");
+  }
+
+  @Test
+  @DisplayName("R12 R14 the principal leader's own measure is approved by the organisation department (a setting), who sees the procedure")
+  void principalLeadersMeasureApproved() {
+    ProcessInstance unitCase = startFromCase("UNIT:" + newUnit(), newCaseNumber());
+    assess(unitCase, "ESPECIALLY_SERIOUS", false);
+    AccountabilityRecord principal = records.findByParentIdOrderById(record(unitCase).getId()).stream()
+        .filter(x -> x.getSubjectId().equals("zhaoxz")).findFirst().orElseThrow();
+    ProcessInstance pi = runtime.createProcessInstanceQuery().processInstanceId(principal.getProcessInstanceId())
+        .singleResult();
+    assertThat(runtime.getVariable(pi.getId(), "approverGroup")).isEqualTo("organization-department");
+    assertThat(runtime.getVariable(pi.getId(), "competentLeaderName")).isEqualTo("组织部");
+    complete(pi, "assessFault", "xiaoneng", Map.of("severity", "GENERAL", "directResponsibility", false,
+        "facts", "对分管领域督办事项跟踪不力"));
+    Task approval = task(pi, "approveMeasure");
+    assertThat(approval.getAssignee()).as("no leader of the county approves his own measure").isNull();
+    assertThat(tasks.createTaskQuery().taskId(approval.getId()).taskCandidateGroup("organization-department").count())
+        .isOne();
+    // the organisation department finds the task and the procedure, and decides
+    authenticate("zuzhi");
+    try {
+      assertThat(tasks.createTaskQuery().taskId(approval.getId()).count()).isOne();
+      assertThat(runtime.createProcessInstanceQuery().processInstanceId(pi.getId()).count()).isOne();
+    } finally {
+      identity.clearAuthentication();
+    }
+    complete(pi, "approveMeasure", "zuzhi", Map.of("approvalDecision", "APPROVE"));
+    AccountabilityRecord decided = records.findById(principal.getId()).orElseThrow();
+    assertThat(decided.getStatus()).isEqualTo(AccountabilityStatus.NOTIFIED);
+    assertThat(decided.getApproved().by()).isEqualTo("zuzhi");
   }
 
   // ------------------------------------------------------------------ R14 approval and appeal
