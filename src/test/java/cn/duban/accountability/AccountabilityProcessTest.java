@@ -6,7 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import cn.duban.common.InputException;
+import cn.duban.Http;
+import cn.duban.assessment.AssessmentReports;
 import cn.duban.organization.OrganizationAdmin;
+import cn.duban.organization.PersonRepository;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpResponse;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import cn.duban.organization.Role;
 import cn.duban.ProcessTestSupport;
 import java.time.LocalDateTime;
@@ -33,6 +40,11 @@ class AccountabilityProcessTest extends ProcessTestSupport {
   @Autowired AccountabilityRecordRepository records;
   @Autowired AccountabilityConsequences consequences;
   @Autowired OrganizationAdmin organization;
+  @Autowired PersonRepository people;
+  @Autowired AssessmentReports reports;
+  @LocalServerPort int port;
+
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   // ------------------------------------------------------------------ R11 severity and measure
 
@@ -249,6 +261,60 @@ class AccountabilityProcessTest extends ProcessTestSupport {
     AccountabilityRecord decided = records.findById(principal.getId()).orElseThrow();
     assertThat(decided.getStatus()).isEqualTo(AccountabilityStatus.NOTIFIED);
     assertThat(decided.getApproved().by()).isEqualTo("zuzhi");
+  }
+
+  // ------------------------------------------------------------------ R13 the bar on the head's post
+
+  @Test
+  @DisplayName("R13 while its unit rectifies, the head's transfer or promotion is refused through the API (403), and the bar shows on the dashboard and in the assessment; lifted once accepted")
+  void headOfARectifyingUnitKeepsThePost() throws Exception {
+    String unit = newUnit();
+    String other = newUnit();
+    String head = unit + "-head";
+    ProcessInstance unitCase = startFromCase("UNIT:" + unit, newCaseNumber());
+    assess(unitCase, "SERIOUS", false);
+    approveAcceptAndFinish(unitCase, unit + "-handler");
+    assertThat(record(unitCase).underRectification()).isTrue();
+
+    Http http = new Http(port);
+    HttpResponse<String> transfer = http.send("PUT", "/api/people/" + head + "/post",
+        "{\"unit\": \"" + other + "\"}", "admin");
+    assertThat(transfer.statusCode()).isEqualTo(403);
+    assertThat(JSON.readTree(transfer.body()).path("detail").asText())
+        .contains("不能调整该人员的岗位", "测试单位" + unit + "正在整改", "不得调动或提拔");
+    HttpResponse<String> promotion = http.send("PUT", "/api/people/" + head + "/post",
+        "{\"title\": \"副县长\", \"roles\": [\"LEADER\"]}", "admin");
+    assertThat(promotion.statusCode()).isEqualTo(403);
+    assertThat(people.findById(head).orElseThrow().getUnitCode()).isEqualTo(unit);
+    assertThat(people.findById(head).orElseThrow().getTitle()).isEqualTo("局长");
+    assertThat(identity.createUserQuery().userId(head).memberOfGroup("unit-" + unit).count()).isOne();
+    assertThat(http.send("PUT", "/api/people/" + head + "/post", "{\"unit\": \"" + other + "\"}", "ducha")
+        .statusCode()).as("only administrators change posts").isEqualTo(403);
+    // another person of the unit may move
+    assertThat(http.send("PUT", "/api/people/" + unit + "-handler/post", "{\"title\": \"副科长\"}", "admin")
+        .statusCode()).isEqualTo(200);
+
+    // where the decisions are made: the dashboard and the person in the assessment
+    JsonNode board = JSON.readTree(http.get("/api/dashboard", "zuzhi").body());
+    assertThat(board.path("rectifyingUnits").findValuesAsText("unit")).contains(unit);
+    JsonNode rectifying = JSON.readTree(http.get("/api/dashboard", "ducha").body()).path("rectifyingUnits");
+    assertThat(rectifying.findValuesAsText("unit")).contains(unit);
+    assertThat(rectifying.findValuesAsText("bar")).anyMatch(t -> t.contains("不得调动或提拔"));
+    assertThat(JSON.readTree(http.get("/api/dashboard", "zjj-lin").body()).path("rectifyingUnits")
+        .findValuesAsText("unit")).as("another unit's handler does not see it").doesNotContain(unit);
+    assertThat(reports.postBar(head)).contains("整改期间不得调动或提拔", "测试单位" + unit);
+    assertThat(reports.postBar(unit + "-handler")).isEmpty();
+
+    // the rectification accepted: the bar is lifted and the transfer goes through, memberships following
+    complete(unitCase, "submitRectification", unit + "-handler", Map.of("rectificationReport", "已逐项整改"));
+    complete(unitCase, "reviewRectification", "xiaoneng", Map.of("rectificationAccepted", "true"));
+    assertThat(reports.postBar(head)).isEmpty();
+    HttpResponse<String> moved = http.send("PUT", "/api/people/" + head + "/post",
+        "{\"unit\": \"" + other + "\"}", "admin");
+    assertThat(moved.statusCode()).isEqualTo(200);
+    assertThat(people.findById(head).orElseThrow().getUnitCode()).isEqualTo(other);
+    assertThat(identity.createUserQuery().userId(head).memberOfGroup("unit-" + unit).count()).isZero();
+    assertThat(identity.createUserQuery().userId(head).memberOfGroup("unit-" + other).count()).isOne();
   }
 
   // ------------------------------------------------------------------ R14 approval and appeal
