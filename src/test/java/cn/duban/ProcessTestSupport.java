@@ -97,7 +97,9 @@ public abstract class ProcessTestSupport {
     form.put("responsiblePerson", "zjj-lin");
     form.put("deadline", "2026-03-20");
     form.put("content", "完成城区12个老旧小区改造，3月底前全部开工");
-    form.put("milestones", "");
+    // R1: the schedule (定进度) is a milestone here, on the deadline, and no periodic reports: no
+    // checkpoint falls due before the deadline, so that nothing runs by surprise beside a test's steps
+    form.put("milestones", "2026-03-20 12个小区全部开工");
     form.put("qualityChecklist", "改造方案经专家评审\n居民满意度不低于90%");
     form.put("initialLevel", "GREEN");
     form.put("reportIntervalDays", 0);

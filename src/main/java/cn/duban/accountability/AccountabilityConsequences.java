@@ -1,9 +1,12 @@
 package cn.duban.accountability;
 
+import cn.duban.organization.PostChangeBar;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
@@ -16,7 +19,7 @@ import cn.duban.organization.SubjectKind;
  */
 @Service
 @Transactional(readOnly = true)
-public class AccountabilityConsequences {
+public class AccountabilityConsequences implements PostChangeBar {
 
   /** R21: sanctions after which a person cannot be graded 称职 or better. */
   static final Set<Sanction> CAPPING_SANCTIONS =
@@ -105,8 +108,43 @@ public class AccountabilityConsequences {
 
   /** R13: a unit head whose unit is under rectification may not be transferred or promoted. */
   public boolean transferOrPromotionBarred(String personId) {
+    return rectificationOf(personId).isPresent();
+  }
+
+  /**
+   * R13: a unit under rectification: its head, who may not be transferred or promoted until the
+   * rectification is accepted, since when, and the procedure that ordered it.
+   */
+  public record Rectification(String unitCode, String unitName, String headId, Instant since, String measure,
+      String sourceCase, String processInstanceId) {
+
+    /** The bar as the pages and the refusal say it. */
+    public String text() {
+      return unitName + "正在整改（" + measure + (sourceCase == null ? "" : "，" + sourceCase) + "），整改验收通过前单位主要负责人不得调动或提拔";
+    }
+  }
+
+  /** R13: the rectification that bars the person's transfer or promotion, if any. */
+  public Optional<Rectification> rectificationOf(String personId) {
     return records.findByRectifyingHeadAndStatus(personId, AccountabilityStatus.FINAL).stream()
-        .anyMatch(AccountabilityRecord::underRectification);
+        .filter(AccountabilityRecord::underRectification).findFirst().map(AccountabilityConsequences::rectification);
+  }
+
+  /** R13: every unit under rectification now. */
+  public List<Rectification> underRectification() {
+    return records.findByStatusAndRectifyingHeadIsNotNullAndRectificationAcceptedAtIsNullOrderById(
+        AccountabilityStatus.FINAL).stream().map(AccountabilityConsequences::rectification).toList();
+  }
+
+  private static Rectification rectification(AccountabilityRecord r) {
+    return new Rectification(r.getSubjectId(), r.getSubjectName(), r.getRectifyingHead(), r.getFinalAt(),
+        r.getFinalMeasure().label(), r.getSourceCase(), r.getProcessInstanceId());
+  }
+
+  /** R13: the organisation refuses the post change of a head whose unit is under rectification. */
+  @Override
+  public Optional<String> refusal(String personId) {
+    return rectificationOf(personId).map(r -> "不能调整该人员的岗位：" + r.text() + "（R13）");
   }
 
   /** R24: an admonishment talk in this year and in the year before: rotation or demotion is due. */

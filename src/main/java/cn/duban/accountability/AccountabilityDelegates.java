@@ -6,6 +6,8 @@ import static cn.duban.common.FormValues.string;
 
 import cn.duban.common.Actors;
 import cn.duban.organization.Access;
+import cn.duban.organization.InstanceViewers;
+import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Bean;
@@ -41,12 +43,20 @@ public class AccountabilityDelegates {
           string(ex, "sourceCase"), string(ex, "sourceTitle"), string(ex, "description"),
           parent == null ? null : ((Number) parent).longValue(), level == null ? 0 : ((Number) level).intValue(),
           string(ex, "caseLeader")), ex.getProcessInstanceId(), Actors.of(ex));
-      access.grant(r.viewers());
+      String approvers = service.approverGroup(r);
+      InstanceViewers viewers = r.viewers();
+      if (service.againstThePrincipalLeader(r)) {
+        // R14: the group that approves the principal leader's measure reads the procedure it decides
+        List<String> groups = new ArrayList<>(viewers.groups());
+        groups.add(approvers);
+        viewers = new InstanceViewers(viewers.processKey(), viewers.processInstanceId(), groups, viewers.users());
+      }
+      access.grant(viewers);
       ex.removeVariables(AccountabilityVariables.START_FIELDS);
       if (ex.getProcessBusinessKey() == null && r.getSourceCase() != null) {
         ex.setProcessBusinessKey(r.getSourceCase());
       }
-      ex.setVariables(variables.opened(r));
+      ex.setVariables(variables.opened(r, approvers));
     };
   }
 

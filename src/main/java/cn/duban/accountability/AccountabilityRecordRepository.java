@@ -20,4 +20,8 @@ public interface AccountabilityRecordRepository extends JpaRepository<Accountabi
       AccountabilityStatus status);
 
   List<AccountabilityRecord> findByRectifyingHeadAndStatus(String rectifyingHead, AccountabilityStatus status);
+
+  /** R13: the final records whose unit still owes its rectification. */
+  List<AccountabilityRecord> findByStatusAndRectifyingHeadIsNotNullAndRectificationAcceptedAtIsNullOrderById(
+      AccountabilityStatus status);
 }

@@ -44,10 +44,16 @@ public class AccountabilityRules {
         r.getEntry("ruleRef"));
   }
 
-  public Trace trace(int traceLevel, SubjectKind subject, Severity severity, int priorCount,
+  /**
+   * R12: whom a failure is traced up to. By default the table follows seed 001 §三(四): a task not
+   * completed (a red limit lapsed) is traced to the leader in charge, a grave one on to the
+   * principal leader, a principal leader's own assignment to him.
+   */
+  public Trace trace(int traceLevel, Trigger trigger, SubjectKind subject, Severity severity, int priorCount,
       boolean principalAssignment) {
-    DmnDecisionResultEntries r = evaluate(TRACE, Map.of("traceLevel", traceLevel, "subjectType", subject.name(),
-        "severity", severity.name(), "priorCount", priorCount, "principalAssignment", principalAssignment));
+    DmnDecisionResultEntries r = evaluate(TRACE, Map.of("traceLevel", traceLevel, "trigger", trigger.name(),
+        "subjectType", subject.name(), "severity", severity.name(), "priorCount", priorCount,
+        "principalAssignment", principalAssignment));
     if (r == null) {
       return new Trace(false, false, null);
     }

@@ -10,6 +10,7 @@ import cn.duban.calendar.LimitChange;
 import cn.duban.calendar.LimitClock;
 import cn.duban.common.Decision;
 import cn.duban.common.InputException;
+import cn.duban.organization.Groups;
 import cn.duban.organization.OrganizationService;
 import cn.duban.organization.Subject;
 import cn.duban.organization.Person;
@@ -93,15 +94,32 @@ public class AccountabilityService {
     Instant now = clock.now();
     String caseLeader = o.caseLeader() != null && organization.findPerson(o.caseLeader()).isPresent()
         ? o.caseLeader() : null;
+    boolean principalsOwn = o.traceLevel() >= 2 || (kind == SubjectKind.PERSON
+        && organization.findPerson(subjectId).map(p -> p.hasRole(Role.PRINCIPAL_LEADER)).orElse(false));
     return records.saveAndFlush(new AccountabilityRecord(processInstanceId, o.parentId(), o.traceLevel(), kind,
         subjectId, subjectName, trigger, sourceCase, o.sourceTitle(), description, now.atZone(clock.zone()).getYear(),
-        now, by, caseLeader, competentLeader(o.traceLevel(), caseLeader)));
+        now, by, caseLeader, principalsOwn ? null : competentLeader(o.traceLevel(), caseLeader)));
+  }
+
+  /**
+   * R12, R14: whether the procedure is against the principal leader himself (traced up to him, or
+   * started against him): then no leader of the county approves its measure, the group of the
+   * setting {@code duban.accountability.principal-leader-approver} does (the organisation department).
+   */
+  public boolean againstThePrincipalLeader(AccountabilityRecord r) {
+    return r.getTraceLevel() >= 2 || (r.getSubjectType() == SubjectKind.PERSON
+        && organization.findPerson(r.getSubjectId()).map(p -> p.hasRole(Role.PRINCIPAL_LEADER)).orElse(false));
+  }
+
+  /** R14: the group whose members approve the measure (beside the competent leader it is assigned to). */
+  public String approverGroup(AccountabilityRecord r) {
+    return againstThePrincipalLeader(r) ? properties.principalLeaderApprover() : Groups.PRINCIPAL_LEADERS;
   }
 
   /**
    * R14: the leader who approves the measure: the case's leader in charge; without a case, and
-   * for the leader in charge himself, the principal leader; for the principal leader, nobody in
-   * the county (his superiors decide, the efficiency office records it).
+   * for the leader in charge himself, the principal leader; for the principal leader, no leader:
+   * the organisation department approves ({@link #approverGroup}).
    */
   private String competentLeader(int traceLevel, String caseLeader) {
     if (traceLevel >= 2) {
@@ -137,8 +155,8 @@ public class AccountabilityService {
     AccountabilityRules.Proposal proposal = rules.proposal(r.getSubjectType(), r.getSeverity(), prior);
     boolean principalAssignment = r.getTraceLevel() == 0 && r.getCaseLeader() != null
         && organization.findPerson(r.getCaseLeader()).map(p -> p.hasRole(Role.PRINCIPAL_LEADER)).orElse(false);
-    AccountabilityRules.Trace trace = rules.trace(r.getTraceLevel(), r.getSubjectType(), r.getSeverity(), prior,
-        principalAssignment);
+    AccountabilityRules.Trace trace = rules.trace(r.getTraceLevel(), r.getTrigger(), r.getSubjectType(),
+        r.getSeverity(), prior, principalAssignment);
     r.propose(proposal.measure(), proposal.toDiscipline() && r.getSubjectType() == SubjectKind.PERSON);
     return new Proposed(r, proposal, trace);
   }

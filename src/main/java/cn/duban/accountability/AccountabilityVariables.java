@@ -2,8 +2,10 @@ package cn.duban.accountability;
 
 import cn.duban.organization.Groups;
 import cn.duban.organization.OrganizationService;
+import cn.duban.organization.Role;
 import cn.duban.organization.Subject;
 import cn.duban.organization.SubjectKind;
+import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -36,8 +38,8 @@ public class AccountabilityVariables {
     return ((Number) scope.getVariable(RECORD_ID)).longValue();
   }
 
-  /** Once opened: who it is against, why, and who approves and answers. */
-  VariableMap opened(AccountabilityRecord r) {
+  /** Once opened: who it is against, why, and who approves ({@code approverGroup}) and answers. */
+  VariableMap opened(AccountabilityRecord r, String approverGroup) {
     return Variables.createVariables()
         .putValue(RECORD_ID, r.getId())
         .putValue("subjectTypeLabel", r.getSubjectType().label())
@@ -48,14 +50,19 @@ public class AccountabilityVariables {
         .putValue("sourceTitle", r.getSourceTitle() == null ? "" : r.getSourceTitle())
         .putValue("description", r.getDescription())
         .putValue("competentLeader", r.getCompetentLeader())
-        .putValue("competentLeaderName", r.getCompetentLeader() == null ? "上级机关（由效能办录入）"
+        .putValue("competentLeaderName", r.getCompetentLeader() == null ? groupName(approverGroup)
             : organization.personName(r.getCompetentLeader()))
-        // R14: a leader approves; for the principal leader the efficiency office records his superiors' decision
-        .putValue("approverGroup", r.getTraceLevel() >= 2 ? Groups.EFFICIENCY_OFFICE : Groups.PRINCIPAL_LEADERS)
+        // R14: a leader approves; for the principal leader himself the group of the setting (组织部)
+        .putValue("approverGroup", approverGroup)
         // the subject answers the notice: a person in person, a unit through its handlers
         .putValue("subjectAssignee", r.getSubjectType() == SubjectKind.PERSON ? r.getSubjectId() : null)
         .putValue("subjectGroup", r.getSubjectType() == SubjectKind.UNIT
             ? Groups.ofUnit(r.getSubjectId()) : Groups.EFFICIENCY_OFFICE);
+  }
+
+  private static String groupName(String groupId) {
+    return Arrays.stream(Role.values()).filter(role -> groupId.equals(role.groupId())).map(Role::groupName)
+        .findFirst().orElse(groupId);
   }
 
   /** R11, R12: the assessed fault, the measure the rules propose, and whether the failure is traced up. */

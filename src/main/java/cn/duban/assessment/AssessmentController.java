@@ -1,5 +1,8 @@
 package cn.duban.assessment;
 
+import cn.duban.accountability.AccountabilityConsequences;
+import java.util.Set;
+import java.util.stream.Collectors;
 import cn.duban.organization.Access;
 import cn.duban.organization.Groups;
 import cn.duban.organization.Viewer;
@@ -29,20 +32,26 @@ public class AssessmentController {
   private final AssessmentService assessment;
   private final AssessmentReports reports;
   private final Access access;
+  private final AccountabilityConsequences consequences;
 
-  public AssessmentController(AssessmentService assessment, AssessmentReports reports, Access access) {
+  public AssessmentController(AssessmentService assessment, AssessmentReports reports, Access access,
+      AccountabilityConsequences consequences) {
+    this.consequences = consequences;
     this.assessment = assessment;
     this.reports = reports;
     this.access = access;
   }
 
+  /** {@code underRectification}: R13, the unit is under rectification now (its head's post may not change). */
   public record UnitView(int rank, String unitCode, String unitName, BigDecimal score, Tier tier, String tierLabel,
-      boolean selfExamined, boolean headInterviewed, boolean postAdjustmentDue) {
+      boolean selfExamined, boolean headInterviewed, boolean postAdjustmentDue, boolean underRectification) {
   }
 
+  /** {@code transferOrPromotionBarred}, {@code postChangeBar}: R13, whether and why the post may not change now. */
   public record PersonView(String personId, String personName, String unitCode, BigDecimal score, Grade proposedGrade,
       Grade grade, String gradeLabel, String reasons, String adjustReason, Integer frontLineDays,
-      Integer frontLineTarget, boolean frontLineShortfall, String followUpMeasure, boolean rotationDue) {
+      Integer frontLineTarget, boolean frontLineShortfall, String followUpMeasure, boolean rotationDue,
+      boolean transferOrPromotionBarred, String postChangeBar) {
   }
 
   public record Report(int year, boolean published, Instant publishedAt, BigDecimal baseScore, List<UnitView> units,
@@ -66,15 +75,20 @@ public class AssessmentController {
     if (!all && !y.published()) {
       throw new ResponseStatusException(HttpStatus.FORBIDDEN, year + "年度考核结果尚未发布");
     }
+    Set<String> rectifying = consequences.underRectification().stream()
+        .map(AccountabilityConsequences.Rectification::unitCode).collect(Collectors.toSet());
     return new Report(year, y.published(), y.getPublishedAt(), y.getBaseScore(),
         assessment.units(year).stream().map(u -> new UnitView(u.getRank(), u.getUnitCode(), u.getUnitName(),
             u.getScore(), u.getTier(), u.getTier().label(), u.getSelfExamination() != null,
-            u.getHeadInterviewedAt() != null, u.isPostAdjustmentDue())).toList(),
+            u.getHeadInterviewedAt() != null, u.isPostAdjustmentDue(), rectifying.contains(u.getUnitCode()))).toList(),
         assessment.people(year).stream().filter(p -> all || viewer.ofUnit(p.getUnitCode()))
-            .map(p -> new PersonView(p.getPersonId(), p.getPersonName(), p.getUnitCode(),
-            p.getScore(), p.getProposedGrade(), p.getGrade(), p.getGrade().label(), p.getReasons(), p.getAdjustReason(),
-            p.getFrontLineDays(), p.getFrontLineTarget(), p.frontLineShortfall(), p.getFollowUpMeasure(),
-            p.isRotationDue())).toList());
+            .map(p -> {
+              String bar = reports.postBar(p.getPersonId());
+              return new PersonView(p.getPersonId(), p.getPersonName(), p.getUnitCode(),
+                  p.getScore(), p.getProposedGrade(), p.getGrade(), p.getGrade().label(), p.getReasons(),
+                  p.getAdjustReason(), p.getFrontLineDays(), p.getFrontLineTarget(), p.frontLineShortfall(),
+                  p.getFollowUpMeasure(), p.isRotationDue(), !bar.isEmpty(), bar.isEmpty() ? null : bar);
+            }).toList());
   }
 
   @GetMapping(value = "/report", produces = MediaType.TEXT_HTML_VALUE + ";charset=UTF-8")

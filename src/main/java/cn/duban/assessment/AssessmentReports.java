@@ -1,5 +1,6 @@
 package cn.duban.assessment;
 
+import cn.duban.accountability.AccountabilityConsequences;
 import cn.duban.calendar.LimitClock;
 import cn.duban.organization.OrganizationService;
 import java.io.ByteArrayOutputStream;
@@ -7,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.poi.ss.usermodel.Cell;
@@ -30,21 +32,27 @@ public class AssessmentReports {
   private final AssessmentService assessment;
   private final OrganizationService organization;
   private final LimitClock clock;
+  private final AccountabilityConsequences consequences;
 
-  public AssessmentReports(AssessmentService assessment, OrganizationService organization, LimitClock clock) {
+  public AssessmentReports(AssessmentService assessment, OrganizationService organization, LimitClock clock,
+      AccountabilityConsequences consequences) {
     this.assessment = assessment;
     this.organization = organization;
     this.clock = clock;
+    this.consequences = consequences;
   }
 
-  /** A unit's line of the report's ranking. */
+  /**
+   * A unit's line of the report's ranking; {@code rectification}: R13, the unit is under
+   * rectification now and its head may not be transferred or promoted (empty otherwise).
+   */
   public record UnitLine(int rank, String unitCode, String unitName, String score, String tier, String selfExamination,
-      String interview) {
+      String interview, String rectification) {
   }
 
-  /** A person's line of the report's grades. */
+  /** A person's line of the report's grades; {@code postBar}: R13, why the post may not change now. */
   public record PersonLine(String name, String unit, String score, String grade, String reasons, String frontLine,
-      String followUp) {
+      String followUp, String postBar) {
   }
 
   /** The printable ranking and grade report of a year (template {@code assessment/report.html}). */
@@ -61,7 +69,15 @@ public class AssessmentReports {
 
   /** A unit's score sheet for a year (template {@code assessment/sheet.html}). */
   public record SheetPage(int year, String unitName, String total, List<SubtotalLine> byRule,
-      List<SubtotalLine> bySource, List<EntryLine> entries) {
+      List<SubtotalLine> bySource, List<EntryLine> entries, String rectification) {
+  }
+
+  /** R13: the units under rectification now, by unit code, as the pages say it. */
+  private Map<String, String> rectifications() {
+    Map<String, String> byUnit = new HashMap<>();
+    consequences.underRectification().forEach(r -> byUnit.putIfAbsent(r.unitCode(),
+        r.text() + "（负责人：" + organization.personName(r.headId()) + "）"));
+    return byUnit;
   }
 
   /** The printable ranking and grade report of a year, in Chinese. */
@@ -69,14 +85,16 @@ public class AssessmentReports {
     int year = y.getYear();
     String status = y.published()
         ? "已发布（" + DAY.format(y.getPublishedAt().atZone(clock.zone())) + "）" : "草稿，待审核";
+    Map<String, String> rectifying = rectifications();
     List<UnitLine> units = assessment.units(year).stream().map(u -> new UnitLine(u.getRank(), u.getUnitCode(),
         u.getUnitName(), plain(u.getScore()), u.getTier().label(), u.getSelfExamination() == null ? "" : "已提交",
-        u.getHeadInterviewedAt() == null ? "" : "已约谈" + (u.isPostAdjustmentDue() ? "（一年两次，调整岗位）" : "")))
+        u.getHeadInterviewedAt() == null ? "" : "已约谈" + (u.isPostAdjustmentDue() ? "（一年两次，调整岗位）" : ""),
+        rectifying.getOrDefault(u.getUnitCode(), "")))
         .toList();
     List<PersonLine> people = assessment.people(year).stream().map(p -> new PersonLine(p.getPersonName(),
         p.getUnitCode() == null ? "县直机关" : organization.unitName(p.getUnitCode()), plain(p.getScore()),
         p.getGrade().label() + (p.getAdjustReason() == null ? "" : "（审核调整：" + p.getAdjustReason() + "）"),
-        p.getReasons(), frontLine(p), followUp(p))).toList();
+        p.getReasons(), frontLine(p), followUp(p), postBar(p.getPersonId()))).toList();
     return new ReportPage(year, status, plain(y.getBaseScore()), units, people);
   }
 
@@ -91,7 +109,12 @@ public class AssessmentReports {
         DAY.format(e.getBookedAt().atZone(clock.zone())), e.getRuleRef(), e.getRuleLabel(),
         AssessmentService.sourceLabel(e), plain(e.getPoints()))).toList();
     return new SheetPage(year, organization.unitName(unit), plain(breakdown.total()), subtotals(breakdown.byRule()),
-        subtotals(breakdown.bySource()), entries);
+        subtotals(breakdown.bySource()), entries, rectifications().getOrDefault(unit, ""));
+  }
+
+  /** R13: why the person's post may not change now, or empty. */
+  public String postBar(String personId) {
+    return consequences.rectificationOf(personId).map(r -> "整改期间不得调动或提拔：" + r.text()).orElse("");
   }
 
   public ModelAndView sheetView(int year, String unit) {

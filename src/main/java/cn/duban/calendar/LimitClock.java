@@ -92,6 +92,20 @@ public class LimitClock {
     return endOf(calendar.addWorkingDays(start, workingDays));
   }
 
+  /**
+   * A limit moved on by {@code workingDays} working days: the end of the working day that many
+   * working days after the limit's day (R7: the days a closure report waited for review).
+   */
+  public Instant laterByWorkingDays(Instant limit, int workingDays) {
+    if (workingDays <= 0) {
+      return limit;
+    }
+    if (demoWorkingDay != null) {
+      return limit.plus(demoWorkingDay.multipliedBy(workingDays));
+    }
+    return endOf(calendar.addWorkingDays(LocalDate.ofInstant(limit, zone), workingDays)).toInstant();
+  }
+
   /** The end of the working day {@code workingDays} before a limit's last day: when to remind. */
   public Date workingDaysBefore(Date limit, int workingDays) {
     if (demoWorkingDay != null) {

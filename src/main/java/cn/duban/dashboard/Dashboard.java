@@ -1,5 +1,8 @@
 package cn.duban.dashboard;
 
+import cn.duban.accountability.AccountabilityConsequences;
+import cn.duban.organization.Access;
+import cn.duban.organization.Groups;
 import cn.duban.calendar.HolidayTables;
 import cn.duban.calendar.LimitClock;
 import cn.duban.complaint.Complaint;
@@ -53,13 +56,15 @@ public class Dashboard {
   private final LimitClock clock;
   private final HolidayTables holidays;
   private final Breakdown breakdown;
+  private final AccountabilityConsequences consequences;
   private final Access access;
   private final InstructionReaders readers;
 
   public Dashboard(RuntimeService runtime, SupervisionCaseRepository cases, ComplaintRepository complaints,
-      OrganizationService organization, LimitClock clock, HolidayTables holidays, Breakdown breakdown, Access access,
-      InstructionReaders readers) {
+      OrganizationService organization, LimitClock clock, HolidayTables holidays, Breakdown breakdown,
+      AccountabilityConsequences consequences, Access access, InstructionReaders readers) {
     this.readers = readers;
+    this.consequences = consequences;
     this.runtime = runtime;
     this.cases = cases;
     this.complaints = complaints;
@@ -102,9 +107,15 @@ public class Dashboard {
    * Times as text (yyyy-MM-dd HH:mm, the offices' zone): Cockpit's JSON has no date types.
    * {@code calendarNotice}: from 1 November while next year's holiday table is missing (R25), else null.
    */
+  /** R13: a unit under rectification, whose head may not be transferred or promoted meanwhile. */
+  public record RectifyingUnit(String unit, String unitName, String head, String headName, String since,
+      String measure, String bar, String processInstanceId) {
+  }
+
   public record Overview(String at, long openCases, List<LevelCount> byLevel, List<UnitCount> byUnit,
       List<CaseRow> cases, List<CaseRow> overdueCases, List<OverdueComplaint> overdueComplaints,
-      String calendarNotice, List<InstructedRow> instructedCases, List<ParentRow> parents) {
+      String calendarNotice, List<InstructedRow> instructedCases, List<ParentRow> parents,
+      List<RectifyingUnit> rectifyingUnits) {
   }
 
   @Transactional(readOnly = true)
@@ -147,7 +158,7 @@ public class Dashboard {
         levels.entrySet().stream().map(e -> new LevelCount(e.getKey().name(), e.getKey().label(), e.getValue())).toList(),
         units.entrySet().stream().map(e -> new UnitCount(e.getKey(), organization.unitName(e.getKey()), e.getValue(),
             e.getValue().values().stream().mapToLong(Long::longValue).sum())).toList(),
-        rows, overdue, lateComplaints, holidays.nextYearNotice(), instructed(), parents());
+        rows, overdue, lateComplaints, holidays.nextYearNotice(), instructed(), parents(), rectifyingUnits());
   }
 
   /** R28: 我批示的事项, the open ones first (the highest level first), then those done. */
@@ -186,6 +197,24 @@ public class Dashboard {
     }
     out.sort(Comparator.comparing(ParentRow::overdue).reversed().thenComparing(ParentRow::deadline));
     return out;
+  }
+
+  /**
+   * R13: the units under rectification whose procedure the caller may see; all of them for the
+   * organisation department, which decides on transfers and promotions.
+   */
+  private List<RectifyingUnit> rectifyingUnits() {
+    List<AccountabilityConsequences.Rectification> all = consequences.underRectification();
+    if (all.isEmpty()) {
+      return List.of();
+    }
+    boolean decidesPosts = access.viewer().filter(v -> v.in(Groups.ORGANIZATION_DEPARTMENT)).isPresent();
+    Set<String> visible = decidesPosts ? Set.of() : Set.copyOf(visible("accountability", ids -> ids));
+    return all.stream().filter(r -> decidesPosts || visible.contains(r.processInstanceId()))
+        .map(r -> new RectifyingUnit(r.unitCode(), r.unitName(), r.headId(), organization.personName(r.headId()),
+            r.since() == null ? null : MINUTE.format(r.since().atZone(clock.zone())), r.measure(), r.text(),
+            r.processInstanceId()))
+        .toList();
   }
 
   /** The records of the running instances of a process that the caller may see. */

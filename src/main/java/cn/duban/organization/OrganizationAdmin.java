@@ -3,12 +3,14 @@ package cn.duban.organization;
 import static cn.duban.common.Inputs.text;
 
 import cn.duban.common.InputException;
+import cn.duban.common.Refusal;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,10 +33,12 @@ public class OrganizationAdmin {
   private final Access access;
   private final ApplicationEventPublisher events;
   private final OrganizationService organization;
+  private final ObjectProvider<PostChangeBar> bars;
 
   public OrganizationAdmin(IdentityService identity, UnitRepository units, PersonRepository people, Access access,
-      ApplicationEventPublisher events, OrganizationService organization) {
+      ApplicationEventPublisher events, OrganizationService organization, ObjectProvider<PostChangeBar> bars) {
     this.organization = organization;
+    this.bars = bars;
     this.identity = identity;
     this.units = units;
     this.people = people;
@@ -99,6 +103,60 @@ public class OrganizationAdmin {
     }
     if (person.getUnitCode() != null) {
       ensureMembership(id, Groups.ofUnit(person.getUnitCode()));
+    }
+    return person;
+  }
+
+  /**
+   * R13: a person's post changes: transferred to another unit, or promoted (another title or
+   * roles); the Camunda user's title and memberships follow. Refused (403) while a rule of a domain
+   * bars it, such as the rectification of the unit the person heads; nothing changes then.
+   */
+  public Person changePost(String id, String title, String unitCode, Set<Role> roles) {
+    Person person = id == null ? null : people.findById(id).orElse(null);
+    if (person == null) {
+      throw new InputException("id", "人员“" + id + "”不存在（id）");
+    }
+    String newUnit = unitCode == null || unitCode.isBlank() ? person.getUnitCode() : unitCode.strip();
+    if (newUnit != null && !units.existsById(newUnit)) {
+      throw new InputException("unit", "单位“" + newUnit + "”不存在（unit）");
+    }
+    String newTitle = title == null ? person.getTitle() : text("title", title, "职务", 64);
+    Set<Role> oldRoles = person.getRoles();
+    Set<Role> newRoles = roles == null || roles.isEmpty() ? oldRoles : EnumSet.copyOf(roles);
+    String oldUnit = person.getUnitCode();
+    boolean same = java.util.Objects.equals(oldUnit, newUnit) && java.util.Objects.equals(person.getTitle(), newTitle)
+        && oldRoles.equals(newRoles);
+    if (same) {
+      return person;
+    }
+    for (PostChangeBar bar : bars) {
+      bar.refusal(id).ifPresent(reason -> {
+        throw new Refusal(reason);
+      });
+    }
+    person.changePost(newTitle, newUnit, newRoles);
+    organization.forget();
+    User user = identity.createUserQuery().userId(id).singleResult();
+    if (user != null) {
+      user.setLastName(newTitle == null ? "" : newTitle);
+      identity.saveUser(user);
+    }
+    if (oldUnit != null && !oldUnit.equals(newUnit)) {
+      identity.deleteMembership(id, Groups.ofUnit(oldUnit));
+    }
+    for (Role role : oldRoles) {
+      if (role.groupId() != null && !newRoles.contains(role)) {
+        identity.deleteMembership(id, role.groupId());
+      }
+    }
+    for (Role role : newRoles) {
+      if (role.groupId() != null) {
+        ensureMembership(id, role.groupId());
+      }
+    }
+    if (newUnit != null) {
+      ensureMembership(id, Groups.ofUnit(newUnit));
     }
     return person;
   }

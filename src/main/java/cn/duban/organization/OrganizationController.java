@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -85,9 +87,21 @@ public class OrganizationController {
     return new PersonView(p.getId(), p.getName(), p.getTitle(), p.getUnitCode(), p.getRoles());
   }
 
+  /** A post change: another unit (transfer), title or roles (promotion); R13 refuses it while a bar stands. */
+  public record PostChangeRequest(String title, String unit, Set<Role> roles) {
+  }
+
+  @PutMapping("/api/people/{id}/post")
+  public PersonView changePost(@PathVariable String id, @RequestBody PostChangeRequest request) {
+    requireAdmin();
+    Person p = admin.changePost(id, request.title(), request.unit(), request.roles());
+    forms.refresh();
+    return new PersonView(p.getId(), p.getName(), p.getTitle(), p.getUnitCode(), p.getRoles());
+  }
+
   private void requireAdmin() {
     if (access.viewer().filter(v -> v.in(Groups.CAMUNDA_ADMIN)).isEmpty()) {
-      throw new ResponseStatusException(HttpStatus.FORBIDDEN, "只有系统管理员可以添加单位和人员");
+      throw new ResponseStatusException(HttpStatus.FORBIDDEN, "只有系统管理员可以添加或调整单位和人员");
     }
   }
 }

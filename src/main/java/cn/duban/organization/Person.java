@@ -77,6 +77,20 @@ public class Person {
     return true;
   }
 
+  /** R13: a transfer (another unit) or a promotion (another title or roles); whether anything changed. */
+  public boolean changePost(String title, String unitCode, Set<Role> roles) {
+    String newTitle = title == null || title.isBlank() ? null : title;
+    String newRoles = roles.stream().map(Role::name).sorted().collect(Collectors.joining(","));
+    if (Objects.equals(this.title, newTitle) && Objects.equals(this.unitCode, unitCode)
+        && this.roles.equals(newRoles)) {
+      return false;
+    }
+    this.title = newTitle;
+    this.unitCode = unitCode;
+    this.roles = newRoles;
+    return true;
+  }
+
   public void setRoles(Set<Role> roles) {
     this.roles = roles.stream().map(Role::name).sorted().collect(Collectors.joining(","));
   }

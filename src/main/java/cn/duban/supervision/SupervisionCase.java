@@ -598,7 +598,17 @@ public class SupervisionCase {
     return report;
   }
 
-  /** R7: rejected with reasons: back to the unit; the clocks keep running. */
+  /**
+   * R7: a rejected report waited for review at the level the case was registered with: the
+   * deadline moves on by the review's working days, to {@code deadline}, running out at {@code deadlineAt}.
+   */
+  void moveDeadlineForReview(LocalDate deadline, Instant deadlineAt) {
+    this.deadline = deadline;
+    this.deadlineAt = deadlineAt;
+    this.stageLimitAt = deadlineAt;
+  }
+
+  /** R7: rejected with reasons: back to the unit; the clocks run on from where they stood. */
   ClosureReport rejectClosure(Collection<String> checklistMet, Decision decision) {
     ClosureReport report = pendingClosure();
     report.review(ReviewDecision.REJECTED, decision, String.join("\n", checklistMet), false);

@@ -382,8 +382,14 @@ public class SupervisionDelegates {
           strings(ex, "checklistMet"), Actors.of(ex));
       variables.publishState(ex, rejected.supervisionCase(), variables.reviewed(rejected.record()));
       Decision review = rejected.record().getReviewed();
+      SupervisionCase c = rejected.supervisionCase();
+      // R7: the review's working days are given back; the unit's task falls due with the moved limit
+      int reviewDays = cases.reviewWorkingDays(rejected.record());
       ex.setVariable("lastRejectionText", "办结报告于" + review.at().atZone(clock.zone()).toLocalDate() + "被退回。退回理由："
-          + review.comment());
+          + review.comment() + (reviewDays <= 0 || c.getWarningLevel() == WarningLevel.ACCOUNTABILITY ? ""
+          : "。验收用时" + reviewDays + "个工作日不计入办理时限，当前时限顺延至"
+              + c.getStageLimitAt().atZone(clock.zone()).toLocalDate()));
+      followStageLimit(ex, c.getStageLimitAt(), false);
       ex.setVariable(CaseVariables.CLOSURE_STATE, CLOSURE_REJECTED);
     };
   }

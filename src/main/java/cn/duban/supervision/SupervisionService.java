@@ -156,6 +156,11 @@ public class SupervisionService {
         wholeNumber("redDays", in.redDays(), limits.redDays(), 1, LIMIT_MAX_DAYS, "红牌具结时限", WORKING_DAYS),
         wholeNumber("reportIntervalDays", in.reportIntervalDays(), limits.reportIntervalDays(), 0, LIMIT_MAX_DAYS,
             "进展报送周期", WORKING_DAYS));
+    if (milestones.isEmpty() && caseLimits.reportIntervalDays() == 0) {
+      // R1: 定进度 — the schedule is a milestone or a reporting interval, never neither
+      throw new InputException("milestones", "请至少填写一个关键节点（milestones），或设定进展报送周期"
+          + "（reportIntervalDays，1至" + LIMIT_MAX_DAYS + "个工作日）：三定要求每个督查事项定进度");
+    }
     return new SupervisionCase.Terms(source, title, content, leader.getId(), leadUnit.getCode(), coUnits,
         responsible.getId(), checklist, deadline, clock.endOfDeadline(deadline).toInstant(), initial, caseLimits,
         milestones, instruction);
@@ -211,9 +216,12 @@ public class SupervisionService {
   }
 
   /**
-   * Where a stage's limit is counted from and how many working days: an escalated stage counts
-   * from the day the previous limit ran out (the deadline; for red, the yellow notice's limit), not
-   * from when the job happened to run. Null while the limit is the deadline itself.
+   * Where a stage's limit is counted from and how many working days. R7: an escalated stage counts
+   * from the day its notice is issued (while it is being issued, today), never from before the
+   * previous limit ran out (the deadline; for red, the yellow notice's limit): a notice issued late
+   * (a review that outlasted the limit, a job that ran late) does not set a limit already past.
+   * The working days the office spent reviewing closure reports it rejected in this stage are added:
+   * they are not the unit's. Null while the limit is the deadline itself.
    */
   private record StageStart(Instant at, int workingDays) {
   }
@@ -223,12 +231,31 @@ public class SupervisionService {
       return null;
     }
     return switch (level) {
-      case YELLOW -> new StageStart(c.getDeadlineAt(), c.getYellowDays());
-      case RED -> new StageStart(notices.find(c.getId(), NoticeKind.YELLOW).map(Notice::getLimitAt)
+      case YELLOW -> escalatedStart(c, NoticeKind.YELLOW, c.getDeadlineAt(), c.getYellowDays());
+      case RED -> escalatedStart(c, NoticeKind.RED, notices.find(c.getId(), NoticeKind.YELLOW).map(Notice::getLimitAt)
           .orElseThrow(() -> new IllegalStateException("red without a yellow notice in " + c.getCaseNumber())),
           c.getRedDays());
       default -> null;
     };
+  }
+
+  private StageStart escalatedStart(SupervisionCase c, NoticeKind kind, Instant previousLimit, int workingDays) {
+    Instant issued = notices.find(c.getId(), kind).map(Notice::getIssuedAt).orElseGet(clock::now);
+    Instant lapsed = previousLimit.plusSeconds(1);
+    Instant from = issued.isAfter(lapsed) ? issued : lapsed;
+    int reviewed = c.getClosureReports().stream()
+        .filter(r -> r.getDecision() == ReviewDecision.REJECTED && !r.getSubmittedAt().isBefore(from))
+        .mapToInt(this::reviewWorkingDays).sum();
+    return new StageStart(from, workingDays + reviewed);
+  }
+
+  /**
+   * R7: the working days a closure report waited for the office's review (those ending after it was
+   * submitted, up to the day of the decision): a rejection gives them back to the unit.
+   */
+  public int reviewWorkingDays(ClosureReport report) {
+    return report.getReviewed() == null ? 0
+        : clock.workingDaysBefore(report.getSubmittedAt(), Date.from(report.getReviewed().at()));
   }
 
   /** The limit of the stage {@code level} of the case: the deadline, or counted from the stage before. */
@@ -523,7 +550,10 @@ public class SupervisionService {
     return new Recorded<>(c, report);
   }
 
-  /** Checklist acceptance failed: back to the unit with the reasons; the clocks keep running. */
+  /**
+   * Checklist acceptance failed: back to the unit with the reasons; the clocks run on from where
+   * they stood when the report came in (R7: the review's working days are given back).
+   */
   public Recorded<ClosureReport> rejectClosure(Long caseId, String reasons, List<String> checklistMet,
       String userId) {
     SupervisionCase c = get(caseId);
@@ -531,8 +561,37 @@ public class SupervisionService {
         Decision.of(userId, clock.now(), text("rejectionReasons", reasons, "退回理由", 2000)));
     // one deduction per rejected report (the report was submitted, and so stored, in an earlier step)
     scoring.score(c, ScoreEvent.CLOSURE_REJECTED, report.getId().toString());
+    giveBackReviewDays(c, reviewWorkingDays(report));
     instructions.closureRejected(c, report);
     return new Recorded<>(c, report);
+  }
+
+  /**
+   * R7: the clock stood still while the office reviewed: the current limit moves on by the working
+   * days the review took. At the level the case was registered with the deadline itself moves (and
+   * with it the on-time judgement); at an escalated level the limit is counted again with them, and
+   * its notice states the new limit.
+   */
+  private void giveBackReviewDays(SupervisionCase c, int reviewDays) {
+    if (reviewDays <= 0 || c.getWarningLevel() == WarningLevel.ACCOUNTABILITY) {
+      return;
+    }
+    if (c.deadlineIsCurrentLimit()) {
+      c.moveDeadlineForReview(clock.calendar().addWorkingDays(c.getDeadline(), reviewDays),
+          clock.laterByWorkingDays(c.getDeadlineAt(), reviewDays));
+    } else {
+      c.relimit(c.getSignForDueAt(), stageLimit(c, c.getWarningLevel()));
+    }
+    NoticeKind kind = switch (c.getWarningLevel()) {
+      case YELLOW -> NoticeKind.YELLOW;
+      case RED -> NoticeKind.RED;
+      default -> null;
+    };
+    Notice notice = kind == null ? null : notices.find(c.getId(), kind).orElse(null);
+    if (notice != null && !notice.getLimitAt().equals(c.getStageLimitAt())) {
+      notices.relimit(notice, noticeContent(c, c.getStageLimitAt()), stageProvisional(c));
+    }
+    c.markLimitsProvisional(provisionalLimits(c));
   }
 
   // ---------------------------------------------------------------- R30 return and reassignment

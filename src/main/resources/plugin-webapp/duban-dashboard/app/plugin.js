@@ -36,6 +36,11 @@ function render(node, data) {
     <tr><td>${instanceLink(c.processInstanceId, c.trackingCode)}</td><td>${esc(c.unitName)}</td><td>${esc(c.typeLabel)}</td>
       <td>${esc(c.statusLabel)}</td><td>${esc(c.limitAt)}</td><td class="duban-late">${c.workingDaysOverdue}</td>
       <td><a target="_blank" href="/api/complaints/${encodeURIComponent(c.trackingCode)}/urging-notice">催办通知书</a></td></tr>`).join('');
+  // R13: units under rectification: their heads may not be transferred or promoted meanwhile
+  const rectifying = (data.rectifyingUnits || []).length === 0 ? '<tr><td colspan="5">无正在整改的单位</td></tr>'
+    : data.rectifyingUnits.map(r => `
+    <tr><td>${instanceLink(r.processInstanceId, r.unitName)}</td><td>${esc(r.headName)}</td><td>${esc(r.measure)}</td>
+      <td>${esc(r.since || '')}</td><td class="duban-late">整改期间不得调动或提拔</td></tr>`).join('');
   // R25: while next year's holiday table is missing, limits into it count provisionally
   const calendarNotice = data.calendarNotice ? `
       <div class="duban-calendar-notice" role="alert" style="border:1px solid #b8860b;background:#fff8e1;
@@ -75,6 +80,9 @@ function render(node, data) {
       <h4>超期投诉 <small>已过调查时限仍未办结</small></h4>
       <table class="table table-condensed duban-complaints"><thead><tr><th>投诉编号</th><th>被投诉单位</th><th>类型</th><th>状态</th>
         <th>办理时限</th><th>超期（工作日）</th><th></th></tr></thead><tbody>${complaints}</tbody></table>
+      <h4>正在整改的单位 <small>整改验收通过前，单位主要负责人不得调动或提拔</small></h4>
+      <table class="table table-condensed duban-rectifying"><thead><tr><th>单位</th><th>主要负责人</th><th>问责措施</th>
+        <th>生效时间</th><th>限制</th></tr></thead><tbody>${rectifying}</tbody></table>
     </section>`;
   // a tile or a unit lists its open cases above the tables
   const selection = node.querySelector('.duban-selection');

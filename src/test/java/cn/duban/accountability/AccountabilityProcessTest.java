@@ -6,7 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import cn.duban.common.InputException;
+import cn.duban.Http;
+import cn.duban.assessment.AssessmentReports;
 import cn.duban.organization.OrganizationAdmin;
+import cn.duban.organization.PersonRepository;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpResponse;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import cn.duban.organization.Role;
 import cn.duban.ProcessTestSupport;
 import java.time.LocalDateTime;
@@ -33,6 +40,11 @@ class AccountabilityProcessTest extends ProcessTestSupport {
   @Autowired AccountabilityRecordRepository records;
   @Autowired AccountabilityConsequences consequences;
   @Autowired OrganizationAdmin organization;
+  @Autowired PersonRepository people;
+  @Autowired AssessmentReports reports;
+  @LocalServerPort int port;
+
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   // ------------------------------------------------------------------ R11 severity and measure
 
@@ -167,7 +179,7 @@ class AccountabilityProcessTest extends ProcessTestSupport {
       assertThat(linked.getBusinessKey()).isEqualTo(caseNumber);
       assertThat(linked).isWaitingAt("assessFault");
     }
-    // the leader in charge's measure is approved by the principal leader; the principal leader's is recorded by the efficiency office
+    // the leader in charge's measure is approved by the principal leader; the principal leader's by the organisation department
     assertThat(traced.get(0).getCompetentLeader()).isEqualTo("zhaoxz");
     assertThat(traced.get(1).getCompetentLeader()).isNull();
 
@@ -185,9 +197,30 @@ class AccountabilityProcessTest extends ProcessTestSupport {
   }
 
   @Test
-  @DisplayName("R12 a general fault is not traced, unless it fails a principal leader's own assignment")
+  @DisplayName("R12 a task not completed (red limit lapsed) is traced to the leader in charge even for a general fault; a serious one up to the principal leader")
+  void taskNotCompletedTraced() {
+    // seed 001 §三(四): 凡落实工作不力或完不成任务的，除追究直接责任人的责任外，还要倒查追究分管领导直至主要领导的责任
+    ProcessInstance general = startFromCase("PERSON:" + newPerson(newUnit()), newCaseNumber());
+    assess(general, "GENERAL", true);
+    AccountabilityRecord r = record(general);
+    assertThat(records.findByParentIdOrderById(r.getId()))
+        .extracting(x -> x.getSubjectId() + " " + x.getTraceLevel() + " " + x.getTrigger())
+        .containsExactly("wangfxz 1 UPWARD_TRACE");
+    assertThat(runtime.getVariable(general.getId(), "tracedText").toString()).contains("王建国（分管领导）");
+
+    ProcessInstance serious = startFromCase("UNIT:" + newUnit(), newCaseNumber());
+    assess(serious, "SERIOUS", false);
+    assertThat(records.findByParentIdOrderById(record(serious).getId()))
+        .extracting(x -> x.getSubjectId() + " " + x.getTraceLevel()).containsExactly("wangfxz 1", "zhaoxz 2");
+  }
+
+  @Test
+  @DisplayName("R12 a general fault of another kind is not traced, unless it fails a principal leader's own assignment")
   void principalAssignmentTraced() {
-    ProcessInstance ordinary = startFromCase("PERSON:" + newPerson(newUnit()), newCaseNumber());
+    Map<String, Object> complaint = callVariables("PERSON:" + newPerson(newUnit()), newCaseNumber());
+    complaint.put("trigger", "VALID_COMPLAINT");
+    ProcessInstance ordinary = runtime.startProcessInstanceByKey("accountability", complaint.get("sourceCase").toString(),
+        complaint);
     assess(ordinary, "GENERAL", true);
     assertThat(records.findByParentIdOrderById(record(ordinary).getId())).isEmpty();
 
@@ -197,6 +230,91 @@ class AccountabilityProcessTest extends ProcessTestSupport {
     assess(principalsOwn, "GENERAL", false);
     assertThat(records.findByParentIdOrderById(record(principalsOwn).getId()))
         .extracting(AccountabilityRecord::getSubjectId).containsExactly("zhaoxz");
+  }
+
+  @Test
+  @DisplayName("R12 R14 the principal leader's own measure is approved by the organisation department (a setting), who sees the procedure")
+  void principalLeadersMeasureApproved() {
+    ProcessInstance unitCase = startFromCase("UNIT:" + newUnit(), newCaseNumber());
+    assess(unitCase, "ESPECIALLY_SERIOUS", false);
+    AccountabilityRecord principal = records.findByParentIdOrderById(record(unitCase).getId()).stream()
+        .filter(x -> x.getSubjectId().equals("zhaoxz")).findFirst().orElseThrow();
+    ProcessInstance pi = runtime.createProcessInstanceQuery().processInstanceId(principal.getProcessInstanceId())
+        .singleResult();
+    assertThat(runtime.getVariable(pi.getId(), "approverGroup")).isEqualTo("organization-department");
+    assertThat(runtime.getVariable(pi.getId(), "competentLeaderName")).isEqualTo("组织部");
+    complete(pi, "assessFault", "xiaoneng", Map.of("severity", "GENERAL", "directResponsibility", false,
+        "facts", "对分管领域督办事项跟踪不力"));
+    Task approval = task(pi, "approveMeasure");
+    assertThat(approval.getAssignee()).as("no leader of the county approves his own measure").isNull();
+    assertThat(tasks.createTaskQuery().taskId(approval.getId()).taskCandidateGroup("organization-department").count())
+        .isOne();
+    // the organisation department finds the task and the procedure, and decides
+    authenticate("zuzhi");
+    try {
+      assertThat(tasks.createTaskQuery().taskId(approval.getId()).count()).isOne();
+      assertThat(runtime.createProcessInstanceQuery().processInstanceId(pi.getId()).count()).isOne();
+    } finally {
+      identity.clearAuthentication();
+    }
+    complete(pi, "approveMeasure", "zuzhi", Map.of("approvalDecision", "APPROVE"));
+    AccountabilityRecord decided = records.findById(principal.getId()).orElseThrow();
+    assertThat(decided.getStatus()).isEqualTo(AccountabilityStatus.NOTIFIED);
+    assertThat(decided.getApproved().by()).isEqualTo("zuzhi");
+  }
+
+  // ------------------------------------------------------------------ R13 the bar on the head's post
+
+  @Test
+  @DisplayName("R13 while its unit rectifies, the head's transfer or promotion is refused through the API (403), and the bar shows on the dashboard and in the assessment; lifted once accepted")
+  void headOfARectifyingUnitKeepsThePost() throws Exception {
+    String unit = newUnit();
+    String other = newUnit();
+    String head = unit + "-head";
+    ProcessInstance unitCase = startFromCase("UNIT:" + unit, newCaseNumber());
+    assess(unitCase, "SERIOUS", false);
+    approveAcceptAndFinish(unitCase, unit + "-handler");
+    assertThat(record(unitCase).underRectification()).isTrue();
+
+    Http http = new Http(port);
+    HttpResponse<String> transfer = http.send("PUT", "/api/people/" + head + "/post",
+        "{\"unit\": \"" + other + "\"}", "admin");
+    assertThat(transfer.statusCode()).isEqualTo(403);
+    assertThat(JSON.readTree(transfer.body()).path("detail").asText())
+        .contains("不能调整该人员的岗位", "测试单位" + unit + "正在整改", "不得调动或提拔");
+    HttpResponse<String> promotion = http.send("PUT", "/api/people/" + head + "/post",
+        "{\"title\": \"副县长\", \"roles\": [\"LEADER\"]}", "admin");
+    assertThat(promotion.statusCode()).isEqualTo(403);
+    assertThat(people.findById(head).orElseThrow().getUnitCode()).isEqualTo(unit);
+    assertThat(people.findById(head).orElseThrow().getTitle()).isEqualTo("局长");
+    assertThat(identity.createUserQuery().userId(head).memberOfGroup("unit-" + unit).count()).isOne();
+    assertThat(http.send("PUT", "/api/people/" + head + "/post", "{\"unit\": \"" + other + "\"}", "ducha")
+        .statusCode()).as("only administrators change posts").isEqualTo(403);
+    // another person of the unit may move
+    assertThat(http.send("PUT", "/api/people/" + unit + "-handler/post", "{\"title\": \"副科长\"}", "admin")
+        .statusCode()).isEqualTo(200);
+
+    // where the decisions are made: the dashboard and the person in the assessment
+    JsonNode board = JSON.readTree(http.get("/api/dashboard", "zuzhi").body());
+    assertThat(board.path("rectifyingUnits").findValuesAsText("unit")).contains(unit);
+    JsonNode rectifying = JSON.readTree(http.get("/api/dashboard", "ducha").body()).path("rectifyingUnits");
+    assertThat(rectifying.findValuesAsText("unit")).contains(unit);
+    assertThat(rectifying.findValuesAsText("bar")).anyMatch(t -> t.contains("不得调动或提拔"));
+    assertThat(JSON.readTree(http.get("/api/dashboard", "zjj-lin").body()).path("rectifyingUnits")
+        .findValuesAsText("unit")).as("another unit's handler does not see it").doesNotContain(unit);
+    assertThat(reports.postBar(head)).contains("整改期间不得调动或提拔", "测试单位" + unit);
+    assertThat(reports.postBar(unit + "-handler")).isEmpty();
+
+    // the rectification accepted: the bar is lifted and the transfer goes through, memberships following
+    complete(unitCase, "submitRectification", unit + "-handler", Map.of("rectificationReport", "已逐项整改"));
+    complete(unitCase, "reviewRectification", "xiaoneng", Map.of("rectificationAccepted", "true"));
+    assertThat(reports.postBar(head)).isEmpty();
+    HttpResponse<String> moved = http.send("PUT", "/api/people/" + head + "/post",
+        "{\"unit\": \"" + other + "\"}", "admin");
+    assertThat(moved.statusCode()).isEqualTo(200);
+    assertThat(people.findById(head).orElseThrow().getUnitCode()).isEqualTo(other);
+    assertThat(identity.createUserQuery().userId(head).memberOfGroup("unit-" + unit).count()).isZero();
+    assertThat(identity.createUserQuery().userId(head).memberOfGroup("unit-" + other).count()).isOne();
   }
 
   // ------------------------------------------------------------------ R14 approval and appeal

@@ -57,22 +57,34 @@ class AccountabilityRulesTableTest {
     assertThat(Measure.valueOf(measure).appliesTo(SubjectKind.valueOf(subject))).isTrue();
   }
 
-  @ParameterizedTest(name = "R12 level {0}, {1} {2}, {3} before, principal's assignment {4}: leader {5}, principal {6}")
-  @DisplayName("R12 whom a failure is traced up to")
+  @ParameterizedTest(name = "R12 level {0}, {1}, {2} {3}, {4} before, principal's assignment {5}: leader {6}, principal {7}")
+  @DisplayName("R12 whom a failure is traced up to (seed 001 §三(四)): a task not completed to the leader in charge, a grave one on to the principal leader")
   @CsvSource({
-      "0, UNIT,   ESPECIALLY_SERIOUS, 0, false, true,  true",
-      "0, PERSON, SERIOUS,            0, false, true,  false",
-      "0, PERSON, GENERAL,            0, true,  true,  false",
-      "0, UNIT,   GENERAL,            1, false, true,  false",
-      "0, UNIT,   GENERAL,            0, false, false, false",
-      "0, PERSON, GENERAL,            1, false, false, false",
-      "1, PERSON, ESPECIALLY_SERIOUS, 0, true,  false, false",
-      "2, PERSON, SERIOUS,            1, false, false, false",
+      // a traced procedure is not traced further
+      "1, UPWARD_TRACE,       PERSON, ESPECIALLY_SERIOUS, 0, true,  false, false",
+      "2, UPWARD_TRACE,       PERSON, SERIOUS,            1, false, false, false",
+      // especially serious, whatever the trigger: up to the principal leader
+      "0, RED_LIMIT_LAPSED,   UNIT,   ESPECIALLY_SERIOUS, 0, false, true,  true",
+      "0, VALID_COMPLAINT,    PERSON, ESPECIALLY_SERIOUS, 0, false, true,  true",
+      // a principal leader's own assignment: the principal leader
+      "0, RED_LIMIT_LAPSED,   PERSON, GENERAL,            0, true,  false, true",
+      "0, MANUAL,             UNIT,   SERIOUS,            0, true,  false, true",
+      // 完不成任务 (the red limit lapsed): the leader in charge, and for a serious fault the principal leader too
+      "0, RED_LIMIT_LAPSED,   PERSON, SERIOUS,            0, false, true,  true",
+      "0, RED_LIMIT_LAPSED,   UNIT,   GENERAL,            0, false, true,  false",
+      "0, RED_LIMIT_LAPSED,   PERSON, GENERAL,            0, false, true,  false",
+      // other triggers: a serious fault to the leader in charge, a unit's second fault in a year (落实不力) too
+      "0, VALID_COMPLAINT,    PERSON, SERIOUS,            0, false, true,  false",
+      "0, MYSTERY_INSPECTION, UNIT,   GENERAL,            1, false, true,  false",
+      "0, MYSTERY_INSPECTION, UNIT,   GENERAL,            0, false, false, false",
+      "0, VALID_COMPLAINT,    PERSON, GENERAL,            1, false, false, false",
+      "0, MANUAL,             PERSON, GENERAL,            0, false, false, false",
   })
-  void trace(int level, String subject, String severity, int prior, boolean principal, boolean leader,
+  void trace(int level, String trigger, String subject, String severity, int prior, boolean principal, boolean leader,
       boolean principalLeader) {
-    DmnDecisionResultEntries r = evaluate(AccountabilityRules.TRACE, Map.of("traceLevel", level, "subjectType", subject,
-        "severity", severity, "priorCount", prior, "principalAssignment", principal));
+    DmnDecisionResultEntries r = evaluate(AccountabilityRules.TRACE, Map.of("traceLevel", level, "trigger", trigger,
+        "subjectType", subject, "severity", severity, "priorCount", prior, "principalAssignment", principal));
+    assertThat(Trigger.valueOf(trigger)).isNotNull();
     assertThat((Boolean) r.getEntry("traceLeaderInCharge")).isEqualTo(leader);
     assertThat((Boolean) r.getEntry("tracePrincipalLeader")).isEqualTo(principalLeader);
   }

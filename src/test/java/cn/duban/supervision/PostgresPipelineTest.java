@@ -85,15 +85,18 @@ class PostgresPipelineTest extends PostgresTestSupport {
           "facts", "红牌具结时限届满仍未办结，未说明理由"));
       complete(procedure, "approveMeasure", "wangfxz", Map.of("approvalDecision", "APPROVE"));
     }
-    Instant windowEnd = accountabilityRecords.findBySourceCaseOrderById(c.getCaseNumber()).stream()
+    // R12: a task not completed is traced to the leader in charge, once for the failure
+    assertThat(accountabilityRecords.findBySourceCaseOrderById(c.getCaseNumber())).filteredOn(r -> r.getTraceLevel() > 0)
+        .extracting(r -> r.getSubjectId() + " " + r.getTrigger()).containsExactly("wangfxz UPWARD_TRACE");
+    Instant windowEnd = accountabilityRecords.findBySourceCaseOrderById(c.getCaseNumber()).stream().filter(r -> r.getTraceLevel() == 0)
         .map(AccountabilityRecord::getAppealDeadlineAt).max(Instant::compareTo).orElseThrow();
     org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(windowEnd.plusSeconds(60)));
-    await("final measures", () -> accountabilityRecords.findBySourceCaseOrderById(c.getCaseNumber()).stream()
+    await("final measures", () -> accountabilityRecords.findBySourceCaseOrderById(c.getCaseNumber()).stream().filter(r -> r.getTraceLevel() == 0)
         .allMatch(r -> r.getStatus() == AccountabilityStatus.FINAL));
-    assertThat(accountabilityRecords.findBySourceCaseOrderById(c.getCaseNumber()))
+    assertThat(accountabilityRecords.findBySourceCaseOrderById(c.getCaseNumber())).filteredOn(r -> r.getTraceLevel() == 0)
         .extracting(r -> r.getSubjectId() + " " + r.getFinalMeasure())
         .containsExactlyInAnyOrder("zjj UNIT_INTERVIEW", "zjj-lin REPRIMAND");
-    assertThat(accountabilityRecords.findBySourceCaseOrderById(c.getCaseNumber()).stream()
+    assertThat(accountabilityRecords.findBySourceCaseOrderById(c.getCaseNumber()).stream().filter(r -> r.getTraceLevel() == 0)
         .flatMap(r -> ledger.findBySourceTypeAndSourceIdOrderById(AccountabilityService.LEDGER_SOURCE,
             r.getId().toString()).stream())
         .map(e -> e.getRule() + " " + e.getSubjectId() + " " + e.getPoints().stripTrailingZeros().toPlainString()))

@@ -8,7 +8,9 @@ import cn.duban.accountability.AccountabilityRecordRepository;
 import cn.duban.common.InputException;
 import cn.duban.notice.Notice;
 import cn.duban.notice.NoticeKind;
+import java.time.Instant;
 import java.time.LocalDateTime;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -110,6 +112,32 @@ class SupervisionCaseProcessTest extends ProcessTestSupport {
     assertThatThrownBy(() -> register(badLimit)).hasMessageContaining("黄牌催办时限须在1至60个工作日之间");
   }
 
+  @Test
+  @DisplayName("R1 an item without a milestone and without a report interval is refused, naming the field; either one is enough")
+  void scheduleRequired() {
+    Map<String, Object> neither = registrationForm();
+    neither.put("milestones", "");
+    neither.put("reportIntervalDays", 0);
+    assertThatThrownBy(() -> register(neither)).isInstanceOf(InputException.class)
+        .hasMessageContaining("请至少填写一个关键节点（milestones），或设定进展报送周期（reportIntervalDays")
+        .extracting(e -> ((InputException) e).field()).isEqualTo("milestones");
+
+    Map<String, Object> intervalOnly = registrationForm();
+    intervalOnly.put("milestones", "");
+    intervalOnly.put("reportIntervalDays", 5);
+    assertThat(caseOf(register(intervalOnly)).getReportIntervalDays()).isEqualTo(5);
+
+    Map<String, Object> milestoneOnly = registrationForm();
+    milestoneOnly.put("reportIntervalDays", 0);
+    assertThat(supervision.milestones(caseOf(register(milestoneOnly)).getId())).hasSize(1);
+
+    // without the field at all, the office's default interval is the schedule
+    Map<String, Object> defaults = registrationForm();
+    defaults.put("milestones", "");
+    defaults.remove("reportIntervalDays");
+    assertThat(caseOf(register(defaults)).getReportIntervalDays()).isPositive();
+  }
+
   // ------------------------------------------------------------------ R2
 
   @Test
@@ -150,6 +178,7 @@ class SupervisionCaseProcessTest extends ProcessTestSupport {
   void periodicReports() {
     Map<String, Object> form = registrationForm();
     form.put("reportIntervalDays", 5);
+    form.put("milestones", "");  // R1: the reporting interval is the schedule
     ProcessInstance pi = register(form);
     signFor(pi);
     // first checkpoint: five working days after Monday 2 March, the end of Monday 9 March
@@ -276,6 +305,7 @@ class SupervisionCaseProcessTest extends ProcessTestSupport {
   void onlyStageTasksFollowTheLimit() {
     Map<String, Object> form = registrationForm();
     form.put("deadline", "2026-03-03");
+    form.put("milestones", "2026-03-03 完成方案设计");
     ProcessInstance pi = register(form);
     // sign-for due and deadline are the same instant: the end of Tuesday 3 March
     assertThat(task(pi, "signFor").getDueDate()).isEqualTo(at(LocalDateTime.of(2026, 3, 3, 23, 59, 59)));
@@ -283,7 +313,8 @@ class SupervisionCaseProcessTest extends ProcessTestSupport {
     assertThat(caseOf(pi).getWarningLevel()).isEqualTo(WarningLevel.YELLOW);
     assertThat(task(pi, "signFor").getDueDate()).isEqualTo(at(LocalDateTime.of(2026, 3, 3, 23, 59, 59)));
     signFor(pi);
-    assertThat(task(pi, "handleCase").getDueDate()).isEqualTo(at(LocalDateTime.of(2026, 3, 10, 23, 59, 59)));
+    // R7: five working days from the yellow notice's issue day, Wednesday 4 March
+    assertThat(task(pi, "handleCase").getDueDate()).isEqualTo(at(LocalDateTime.of(2026, 3, 11, 23, 59, 59)));
   }
 
   @Test
@@ -361,8 +392,9 @@ class SupervisionCaseProcessTest extends ProcessTestSupport {
     assertThat(c.getStatus()).isEqualTo(CaseStatus.IN_PROGRESS);
     assertThat(bookings(c)).containsExactly("CLOSURE_REJECTED zjj -1");
     assertThat(pi).isWaitingAt("handleCase", "clockGateway");
-    assertThat(runtime.getVariable(pi.getId(), "lastRejectionText").toString()).contains("满意度调查样本不足");
-    // the deadline was never suspended: it still lapses on Friday 20 March
+    assertThat(runtime.getVariable(pi.getId(), "lastRejectionText").toString()).contains("满意度调查样本不足")
+        .doesNotContain("顺延");
+    // reviewed the same day, no working day to give back: the deadline still lapses on Friday 20 March
     assertThat(timer(pi, "stageLimitReached").getDuedate()).isEqualTo(at(LocalDateTime.of(2026, 3, 20, 23, 59, 59)));
     fire(pi, "stageLimitReached");
     assertThat(reload(c).getWarningLevel()).isEqualTo(WarningLevel.YELLOW);
@@ -374,19 +406,32 @@ class SupervisionCaseProcessTest extends ProcessTestSupport {
   }
 
   @Test
-  @DisplayName("R7 a closure reported before the deadline but reviewed after it is on time; rejected after it, the case turns yellow")
+  @DisplayName("R7 a closure reported before the deadline but reviewed after it is on time; rejected after it, the review's days are given back")
   void reviewAcrossTheDeadline() {
     ProcessInstance pi = register();
     signFor(pi);
-    setClock(LocalDateTime.of(2026, 3, 20, 16, 0));
+    setClock(LocalDateTime.of(2026, 3, 19, 10, 0));
     submitClosure(pi);
-    setClock(LocalDateTime.of(2026, 3, 24, 10, 0));
+    // the office reviews until Wednesday 25 March: Friday 20, Monday 23, Tuesday 24 and Wednesday 25 were not the unit's
+    setClock(LocalDateTime.of(2026, 3, 25, 10, 0));
     complete(pi, "reviewClosure", "ducha", Map.of("reviewDecision", "REJECTED", "rejectionReasons", "佐证材料不全"));
-    // back in the clock's wait, whose limit is already past: the timer is due at once
-    Job overdue = timer(pi, "stageLimitReached");
-    assertThat(overdue.getDuedate()).isBefore(at(LocalDateTime.of(2026, 3, 24, 10, 0)));
-    management.executeJob(overdue.getId());
-    assertThat(caseOf(pi).getWarningLevel()).isEqualTo(WarningLevel.YELLOW);
+    SupervisionCase c = caseOf(pi);
+    assertThat(c.getWarningLevel()).isEqualTo(WarningLevel.GREEN);
+    assertThat(c.getDeadline()).hasToString("2026-03-26");
+    assertThat(c.getOriginalDeadline()).hasToString("2026-03-20");
+    assertThat(notice(c, NoticeKind.YELLOW)).isEmpty();
+    Job limit = timer(pi, "stageLimitReached");
+    assertThat(limit.getDuedate()).isEqualTo(at(LocalDateTime.of(2026, 3, 26, 23, 59, 59)));
+    assertThat(management.createJobQuery().jobId(limit.getId()).executable().count()).as("nothing due at once").isZero();
+    assertThat(task(pi, "handleCase").getDueDate()).isEqualTo(limit.getDuedate());
+    assertThat(runtime.getVariable(pi.getId(), "lastRejectionText").toString())
+        .contains("验收用时4个工作日不计入办理时限，当前时限顺延至2026-03-26");
+    // reported again within the moved deadline: on time
+    setClock(LocalDateTime.of(2026, 3, 26, 15, 0));
+    submitClosure(pi);
+    accept(pi, false);
+    assertThat(caseOf(pi).getClosedOnTime()).isTrue();
+    assertThat(bookings(c)).containsExactly("CLOSURE_REJECTED zjj -1", "CLOSED_ON_TIME zjj 2", "CLOSED_ON_TIME fgj 1");
 
     setClock(MONDAY);
     ProcessInstance onTime = register();
@@ -397,6 +442,81 @@ class SupervisionCaseProcessTest extends ProcessTestSupport {
     accept(onTime, false);
     assertThat(caseOf(onTime).getClosedOnTime()).isTrue();
     assertThat(bookings(caseOf(onTime))).containsExactly("CLOSED_ON_TIME zjj 2", "CLOSED_ON_TIME fgj 1");
+  }
+
+  @Test
+  @DisplayName("R7 a rejection after a long review at yellow: no red notice and no accountability at once; each later notice counts from its issue day")
+  void rejectionAfterALongReview() {
+    ProcessInstance pi = register();
+    signFor(pi);
+    fire(pi, "stageLimitReached");
+    SupervisionCase c = caseOf(pi);
+    // the yellow notice, issued on Saturday 21 March: five working days, to Friday 27 March
+    assertThat(notice(c, NoticeKind.YELLOW).orElseThrow().getLimitAt())
+        .isEqualTo(at(LocalDateTime.of(2026, 3, 27, 23, 59, 59)).toInstant());
+
+    setClock(LocalDateTime.of(2026, 3, 26, 10, 0));
+    submitClosure(pi);
+    // the review lasts past the yellow limit and past where a red limit counted from it would end
+    // (Wednesday 1 April): ten working days, 27 March to 10 April, Qingming (4-6 April) skipped
+    setClock(LocalDateTime.of(2026, 4, 10, 10, 0));
+    complete(pi, "reviewClosure", "ducha", Map.of("reviewDecision", "REJECTED", "rejectionReasons", "整改台账不完整"));
+    c = reload(c);
+    assertThat(c.getWarningLevel()).isEqualTo(WarningLevel.YELLOW);
+    Instant yellowLimit = at(LocalDateTime.of(2026, 4, 13, 23, 59, 59)).toInstant();
+    assertThat(c.getStageLimitAt()).isEqualTo(yellowLimit);
+    assertThat(notice(c, NoticeKind.YELLOW).orElseThrow().getLimitAt()).as("the notice states the moved limit")
+        .isEqualTo(yellowLimit);
+    assertThat(notice(c, NoticeKind.YELLOW).orElseThrow().getBody()).contains("2026年4月13日前办结");
+    Job limit = timer(pi, "stageLimitReached");
+    assertThat(limit.getDuedate()).isEqualTo(Date.from(yellowLimit));
+    assertThat(management.createJobQuery().processInstanceId(pi.getId()).activityId("stageLimitReached")
+        .executable().count()).as("no escalation due at once").isZero();
+    assertThat(task(pi, "handleCase").getDueDate()).isEqualTo(Date.from(yellowLimit));
+    assertThat(notice(c, NoticeKind.RED)).isEmpty();
+    assertThat(bookings(c)).containsExactly("YELLOW_NOTICE zjj -1", "CLOSURE_REJECTED zjj -1");
+    assertThat(runtime.getVariable(pi.getId(), "lastRejectionText").toString())
+        .contains("验收用时10个工作日不计入办理时限，当前时限顺延至2026-04-13");
+
+    // the moved yellow limit lapses: the red notice, issued on Tuesday 14 April, counts three working days from then
+    fire(pi, "stageLimitReached");
+    c = reload(c);
+    assertThat(c.getWarningLevel()).isEqualTo(WarningLevel.RED);
+    Notice red = notice(c, NoticeKind.RED).orElseThrow();
+    assertThat(red.getIssuedAt().atZone(SHANGHAI).toLocalDate()).hasToString("2026-04-14");
+    assertThat(red.getLimitAt()).isEqualTo(at(LocalDateTime.of(2026, 4, 17, 23, 59, 59)).toInstant());
+    assertThat(c.getAccountabilityStartedAt()).isNull();
+    assertThat(bookings(c)).containsExactly("YELLOW_NOTICE zjj -1", "CLOSURE_REJECTED zjj -1", "RED_NOTICE zjj -2");
+
+    fire(pi, "stageLimitReached");
+    assertThat(reload(c).getWarningLevel()).isEqualTo(WarningLevel.ACCOUNTABILITY);
+  }
+
+  @Test
+  @DisplayName("R7 a notice's limit counts from the day it is issued: notices issued late (the engine was down) set their whole limit from then")
+  void noticeCountsFromItsIssueDay() {
+    ProcessInstance pi = register();
+    signFor(pi);
+    // the deadline lapsed on Friday 20 March; the engine issues the yellow notice only on Wednesday 25 March
+    setClock(LocalDateTime.of(2026, 3, 25, 10, 0));
+    management.executeJob(timer(pi, "stageLimitReached").getId());
+    SupervisionCase c = caseOf(pi);
+    assertThat(c.getWarningLevel()).isEqualTo(WarningLevel.YELLOW);
+    // five working days from Wednesday 25 March, not from the deadline (which would end on Friday 27 March)
+    Instant yellowLimit = at(LocalDateTime.of(2026, 4, 1, 23, 59, 59)).toInstant();
+    assertThat(notice(c, NoticeKind.YELLOW).orElseThrow().getLimitAt()).isEqualTo(yellowLimit);
+    assertThat(timer(pi, "stageLimitReached").getDuedate()).isEqualTo(Date.from(yellowLimit));
+
+    // and the red notice, issued late on Wednesday 8 April: three working days from then
+    setClock(LocalDateTime.of(2026, 4, 8, 10, 0));
+    management.executeJob(timer(pi, "stageLimitReached").getId());
+    c = reload(c);
+    assertThat(c.getWarningLevel()).isEqualTo(WarningLevel.RED);
+    assertThat(notice(c, NoticeKind.RED).orElseThrow().getLimitAt())
+        .isEqualTo(at(LocalDateTime.of(2026, 4, 13, 23, 59, 59)).toInstant());
+    assertThat(management.createJobQuery().processInstanceId(pi.getId()).activityId("stageLimitReached")
+        .executable().count()).as("no accountability at once").isZero();
+    assertThat(bookings(c)).containsExactly("YELLOW_NOTICE zjj -1", "RED_NOTICE zjj -2");
   }
 
   @Test
@@ -481,6 +601,7 @@ class SupervisionCaseProcessTest extends ProcessTestSupport {
   void interviews() {
     Map<String, Object> form = registrationForm();
     form.put("reportIntervalDays", 3);
+    form.put("milestones", "");  // R1: the reporting interval is the schedule
     ProcessInstance pi = register(form);
     signFor(pi);
     fire(pi, "checkpointReached");
@@ -514,6 +635,7 @@ class SupervisionCaseProcessTest extends ProcessTestSupport {
   void interviewRefused() {
     Map<String, Object> form = registrationForm();
     form.put("reportIntervalDays", 3);
+    form.put("milestones", "");  // R1: the reporting interval is the schedule
     ProcessInstance pi = register(form);
     signFor(pi);
     fire(pi, "checkpointReached");

@@ -350,10 +350,10 @@ class TwoNodeReliabilityIT {
     return """
         {"variables": {"source": {"value": "LEADER_ASSIGNMENT"}, "title": {"value": "可靠性测试事项%d"},
          "leaderInCharge": {"value": "%s"}, "leadUnit": {"value": "%s"}, "responsiblePerson": {"value": "%s"},
-         "deadline": {"value": "%s"}, "content": {"value": "按期完成督办事项%d"}, "milestones": {"value": ""},
+         "deadline": {"value": "%s"}, "content": {"value": "按期完成督办事项%d"}, "milestones": {"value": "%s 按期办结"},
          "qualityChecklist": {"value": "按要求办结"}, "initialLevel": {"value": "GREEN"},
          "reportIntervalDays": {"value": 0}}}""".formatted(i + 1, housing ? "wangfxz" : "lifxz",
-        housing ? "zjj" : "jtj", housing ? "zjj-lin" : "jtj-xu", deadline, i + 1);
+        housing ? "zjj" : "jtj", housing ? "zjj-lin" : "jtj-xu", deadline, i + 1, deadline);
   }
 
   // --- the database, as the test reads it ---

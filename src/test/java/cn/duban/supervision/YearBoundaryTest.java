@@ -64,6 +64,7 @@ class YearBoundaryTest extends ProcessTestSupport {
     setClock(LocalDateTime.of(2026, 12, 31, 10, 0));
     Map<String, Object> form = registrationForm();
     form.put("deadline", "2027-01-29");
+    form.put("milestones", "2027-01-29 全部办结");  // R1: the schedule
     ProcessInstance pi = register(form);
 
     SupervisionCase c = caseOf(pi);
@@ -105,6 +106,7 @@ class YearBoundaryTest extends ProcessTestSupport {
     for (String late : List.of("2099-06-30", "2028-01-05")) {
       Map<String, Object> form = registrationForm();
       form.put("deadline", late);
+      form.put("milestones", late + " 全部办结");  // R1: the schedule
       assertThatThrownBy(() -> register(form)).isInstanceOf(InputException.class)
           .hasMessageContaining("完成时限不能晚于2027年12月31日")
           .hasMessageContaining(late.substring(0, 4) + "年的节假日安排尚未发布")
@@ -112,6 +114,7 @@ class YearBoundaryTest extends ProcessTestSupport {
     }
     Map<String, Object> form = registrationForm();
     form.put("deadline", "2027-12-31");
+    form.put("milestones", "2027-12-31 全部办结");  // R1: the schedule
     assertThat(caseOf(register(form)).getDeadline()).hasToString("2027-12-31");
   }
 
@@ -120,15 +123,16 @@ class YearBoundaryTest extends ProcessTestSupport {
   void tableArrivesAndRetimes() {
     ProcessInstance pi = lapsedOn("2027-02-03");
     SupervisionCase c = caseOf(pi);
-    // provisionally: 4 Feb, then 除夕 5 Feb to 8 Feb off, 9-12 Feb: the fifth working day is Friday 12 Feb
-    Date provisional = at(LocalDateTime.of(2027, 2, 12, 23, 59, 59));
+    // R7: counted from the yellow notice's issue day, Thursday 4 Feb; provisionally 除夕 5 Feb to 8 Feb
+    // off, 9-12 Feb: the fifth working day is Monday 15 Feb
+    Date provisional = at(LocalDateTime.of(2027, 2, 15, 23, 59, 59));
     assertThat(timer(pi, "stageLimitReached").getDuedate()).isEqualTo(provisional);
     assertThat(reload(c).isLimitsProvisional()).isTrue();
 
     Retimer.Entered entered = retimer.enter(2027, TABLE_2027, "国办发明电〔2026〕（测试）", "ducha");
 
-    // officially: 4 Feb, then 5-13 Feb off, Sunday 14 Feb a make-up day: 14, 15, 16, 17 Feb
-    Date official = at(LocalDateTime.of(2027, 2, 17, 23, 59, 59));
+    // officially: 5-13 Feb off, Sunday 14 Feb a make-up day: 14, 15, 16, 17, 18 Feb
+    Date official = at(LocalDateTime.of(2027, 2, 18, 23, 59, 59));
     assertThat(entered.saved().changed()).isTrue();
     assertThat(entered.saved().table().getEnteredBy()).isEqualTo("ducha");
     assertThat(entered.saved().table().getEnteredAt()).isEqualTo(ClockUtil.getCurrentTime().toInstant());
@@ -142,7 +146,7 @@ class YearBoundaryTest extends ProcessTestSupport {
     Notice yellow = notice(after, NoticeKind.YELLOW).orElseThrow();
     assertThat(yellow.getLimitAt()).isEqualTo(official.toInstant());
     assertThat(yellow.isProvisional()).isFalse();
-    assertThat(yellow.getBody()).contains("于2027年2月17日前办结");
+    assertThat(yellow.getBody()).contains("于2027年2月18日前办结");
     assertThat(entered.report().lines()).filteredOn(l -> l.subject().equals(after.getCaseNumber()))
         .extracting(Retimer.Line::what)
         .containsExactlyInAnyOrder("黄灯阶段办理时限", "督查事项限期催办单所载时限", "定时器“当前时限届满”",
@@ -215,6 +219,7 @@ class YearBoundaryTest extends ProcessTestSupport {
     setClock(LocalDateTime.of(2026, 12, 1, 9, 0));
     Map<String, Object> form = registrationForm();
     form.put("deadline", deadline);
+    form.put("milestones", deadline + " 全部办结");  // R1: the schedule
     ProcessInstance pi = register(form);
     signFor(pi);
     fire(pi, "stageLimitReached");

@@ -147,6 +147,7 @@ class CalendarApiTest extends ProcessTestSupport {
   void reportInTheAnswer() throws Exception {
     Map<String, Object> form = registrationForm();
     form.put("deadline", "2027-02-03");
+    form.put("milestones", "2027-02-03 全部办结");  // R1: the schedule
     ProcessInstance pi = register(form);
     signFor(pi);
     fire(pi, "stageLimitReached");
@@ -162,9 +163,10 @@ class CalendarApiTest extends ProcessTestSupport {
       }
     }
     assertThat(line).isNotNull();
-    assertThat(line.path("before").asText()).isEqualTo("2027-02-12 23:59");
-    assertThat(line.path("after").asText()).isEqualTo("2027-02-17 23:59");
-    assertThat(reload(c).getStageLimitAt()).isEqualTo(at(LocalDateTime.of(2027, 2, 17, 23, 59, 59)).toInstant());
+    // R7: the yellow limit counts from the notice's issue day, Thursday 4 February
+    assertThat(line.path("before").asText()).isEqualTo("2027-02-15 23:59");
+    assertThat(line.path("after").asText()).isEqualTo("2027-02-18 23:59");
+    assertThat(reload(c).getStageLimitAt()).isEqualTo(at(LocalDateTime.of(2027, 2, 18, 23, 59, 59)).toInstant());
     // the same report, read back later with the revision
     assertThat(json(http.get("/api/calendar/2027/revisions/1", "ducha"), 200).path("report"))
         .hasSameSizeAs(saved.path("report"));
