@@ -72,7 +72,7 @@ class AccountabilityConsequencesTest extends ProcessTestSupport {
     finalRecord(person, 2026, Severity.GENERAL, true, Measure.ORDERED_SELF_EXAMINATION, null);
     assertThat(consequences.gradeCaps(person, 2026)).satisfies(c -> {
       assertThat(c.competentBarred()).isTrue();
-      assertThat(c.reasons()).anyMatch(r -> r.contains("3次负直接责任的一般过错"));
+      assertThat(c.reasons()).anyMatch(r -> r.contains("一年内犯一般过错达3次"));
     });
   }
 
