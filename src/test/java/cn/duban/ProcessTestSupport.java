@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.duban.ledger.LedgerEntry;
 import cn.duban.ledger.LedgerRepository;
+import cn.duban.ledger.SubjectType;
 import cn.duban.notice.Notice;
 import cn.duban.notice.NoticeKind;
 import cn.duban.notice.NoticeRepository;
@@ -250,9 +251,18 @@ public abstract class ProcessTestSupport {
     return ledger.findBySourceTypeAndSourceIdOrderById(CaseScoring.SOURCE_TYPE, c.getCaseNumber());
   }
 
-  /** The ledger as "rule subject points" lines, for readable assertions. */
+  /** The units' part of a case's ledger as "rule subject points" lines, for readable assertions. */
   protected List<String> bookings(SupervisionCase c) {
-    return ledgerOf(c).stream()
+    return bookings(c, SubjectType.UNIT);
+  }
+
+  /** R32: the responsible person's part of a case's ledger, as "rule person points" lines. */
+  protected List<String> personBookings(SupervisionCase c) {
+    return bookings(c, SubjectType.PERSON);
+  }
+
+  private List<String> bookings(SupervisionCase c, SubjectType type) {
+    return ledgerOf(c).stream().filter(e -> e.getSubjectType() == type)
         .map(e -> e.getRule() + " " + e.getSubjectId() + " " + e.getPoints().stripTrailingZeros().toPlainString())
         .toList();
   }

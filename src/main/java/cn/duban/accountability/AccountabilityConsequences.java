@@ -1,9 +1,13 @@
 package cn.duban.accountability;
 
+import cn.duban.engine.Decisions;
 import cn.duban.organization.PostChangeBar;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,22 +19,32 @@ import org.springframework.transaction.annotation.Transactional;
 import cn.duban.organization.SubjectKind;
 /**
  * What final accountability measures mean for a person's annual grade and career (R13, R21, R24).
- * The annual assessment asks these questions; they read only final records of the year.
+ * The annual assessment asks these questions; they read only final records of the year. Which
+ * records cap which grade is the rule table {@code processes/rules/grade-caps.dmn} (R21), asked
+ * once for each of a person's final records: every row that matches caps the grade.
  */
 @Service
 @Transactional(readOnly = true)
 public class AccountabilityConsequences implements PostChangeBar {
 
-  /** R21: sanctions after which a person cannot be graded 称职 or better. */
-  static final Set<Sanction> CAPPING_SANCTIONS =
-      EnumSet.of(Sanction.WARNING, Sanction.DEMERIT, Sanction.MAJOR_DEMERIT, Sanction.DOWNGRADE);
-  /** R21: general faults with direct responsibility in a year that cap the grade the same way. */
-  static final int CAPPING_GENERAL_FAULTS = 3;
+  public static final String CAPS_DECISION = "grade-caps";
+
+  /** R21: what a row of grade-caps.dmn does to a grade, mildest first; each includes the ones before. */
+  public enum Cap {
+    /** no 优秀, no awards */
+    NO_EXCELLENT,
+    /** not 称职 or better */
+    NOT_COMPETENT,
+    /** 不称职 */
+    INCOMPETENT
+  }
 
   private final AccountabilityRecordRepository records;
+  private final Decisions decisions;
 
-  public AccountabilityConsequences(AccountabilityRecordRepository records) {
+  public AccountabilityConsequences(AccountabilityRecordRepository records, Decisions decisions) {
     this.records = records;
+    this.decisions = decisions;
   }
 
   /**
@@ -41,30 +55,33 @@ public class AccountabilityConsequences implements PostChangeBar {
   }
 
   public GradeCaps gradeCaps(String personId, int year) {
-    return caps(finalRecords(personId, year));
+    return caps(decisions.table(CAPS_DECISION), finalRecords(personId, year));
   }
 
   /**
-   * The final records of every person in a year and the year before, read once: what the annual
-   * assessment asks of each person, without a query per person.
+   * The final records of every person in a year and the year before, and the caps table, read
+   * once: what the annual assessment asks of each person, without a query per person.
    */
   public PeopleOfYear peopleOfYear(int year) {
-    return new PeopleOfYear(byPerson(year), byPerson(year - 1));
+    return new PeopleOfYear(decisions.table(CAPS_DECISION), byPerson(year), byPerson(year - 1));
   }
 
   /** R21 R24 for each person of a year; see {@link #peopleOfYear}. */
   public static final class PeopleOfYear {
 
+    private final Decisions.Table capsTable;
     private final Map<String, List<AccountabilityRecord>> finals;
     private final Map<String, List<AccountabilityRecord>> yearBefore;
 
-    PeopleOfYear(Map<String, List<AccountabilityRecord>> finals, Map<String, List<AccountabilityRecord>> yearBefore) {
+    PeopleOfYear(Decisions.Table capsTable, Map<String, List<AccountabilityRecord>> finals,
+        Map<String, List<AccountabilityRecord>> yearBefore) {
+      this.capsTable = capsTable;
       this.finals = finals;
       this.yearBefore = yearBefore;
     }
 
     public GradeCaps gradeCaps(String personId) {
-      return caps(finals.getOrDefault(personId, List.of()));
+      return caps(capsTable, finals.getOrDefault(personId, List.of()));
     }
 
     public boolean rotationDue(String personId) {
@@ -77,33 +94,56 @@ public class AccountabilityConsequences implements PostChangeBar {
         .stream().collect(Collectors.groupingBy(AccountabilityRecord::getSubjectId));
   }
 
-  private static GradeCaps caps(List<AccountabilityRecord> finals) {
-    List<String> reasons = new ArrayList<>();
-    boolean competentBarred = false;
-    boolean incompetent = false;
-    for (AccountabilityRecord r : finals) {
-      String what = r.getFinalMeasure().label() + (r.getFinalSanction() == null ? "" : "、" + r.getFinalSanction().label());
-      reasons.add("受到问责（" + what + "），不得评为优秀");
-      if (r.getFinalSanction() != null && CAPPING_SANCTIONS.contains(r.getFinalSanction())) {
-        competentBarred = true;
-        reasons.add("受到" + r.getFinalSanction().label() + "处分，不得评为称职及以上");
-      }
-      if (r.getFinalMeasure() == Measure.CIRCULATED_CRITICISM) {
-        competentBarred = true;
-        reasons.add("受到通报批评，不得评为称职及以上");
-      }
-      if (r.getFinalSanction() == Sanction.REMOVAL || r.getFinalMeasure() == Measure.DISMISSAL_DEMOTION) {
-        incompetent = true;
-        reasons.add("被" + (r.getFinalSanction() == Sanction.REMOVAL ? "撤职" : "免职降职") + "，评为不称职");
-      }
-    }
-    long generalFaults = finals.stream()
+  /** A row of the caps table that matched, and the records it matched. */
+  private record Hit(Cap cap, String label, String ref, String source, List<String> records) {
+  }
+
+  /** R21: the caps of a person's final records of a year, by the rows of grade-caps.dmn. */
+  static GradeCaps caps(Decisions.Table table, List<AccountabilityRecord> finals) {
+    int directFaults = (int) finals.stream()
         .filter(r -> r.getSeverity() == Severity.GENERAL && Boolean.TRUE.equals(r.getDirectResponsibility())).count();
-    if (generalFaults >= CAPPING_GENERAL_FAULTS) {
-      competentBarred = true;
-      reasons.add("一年内" + generalFaults + "次负直接责任的一般过错，不得评为称职及以上");
+    Map<String, Hit> hits = new LinkedHashMap<>();
+    for (AccountabilityRecord r : finals) {
+      for (Map<String, Object> row : table.results(inputs(r, directFaults))) {
+        Cap cap = cap(row.get("cap"));
+        String label = (String) row.get("ruleLabel");
+        hits.computeIfAbsent(cap + "|" + label, k -> new Hit(cap, label, (String) row.get("ruleRef"),
+            (String) row.get("source"), new ArrayList<>())).records().add(describe(r));
+      }
     }
-    return new GradeCaps(!finals.isEmpty(), competentBarred || incompetent, incompetent, reasons);
+    List<Hit> ordered = hits.values().stream().sorted(Comparator.comparing(Hit::cap)).toList();
+    List<String> reasons = ordered.stream().map(h -> h.label() + "（" + String.join("；", h.records()) + "；"
+        + h.ref() + (h.source() == null ? "" : "，依据" + h.source()) + "）").toList();
+    Set<Cap> caps = ordered.stream().map(Hit::cap).collect(Collectors.toCollection(() -> EnumSet.noneOf(Cap.class)));
+    boolean incompetent = caps.contains(Cap.INCOMPETENT);
+    return new GradeCaps(!caps.isEmpty(), incompetent || caps.contains(Cap.NOT_COMPETENT), incompetent,
+        new ArrayList<>(reasons));
+  }
+
+  /** What the caps table is asked about one final record; directFaults: the person's general faults with direct responsibility. */
+  static Map<String, Object> inputs(AccountabilityRecord r, int directFaults) {
+    Map<String, Object> in = new HashMap<>();
+    in.put("measure", r.getFinalMeasure() == null ? null : r.getFinalMeasure().name());
+    in.put("sanction", r.getFinalSanction() == null ? Sanction.NONE.name() : r.getFinalSanction().name());
+    in.put("severity", r.getSeverity() == null ? null : r.getSeverity().name());
+    in.put("directResponsibility", Boolean.TRUE.equals(r.getDirectResponsibility()));
+    in.put("directFaults", directFaults);
+    return in;
+  }
+
+  private static Cap cap(Object value) {
+    try {
+      return Cap.valueOf(String.valueOf(value));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalStateException(CAPS_DECISION + ".dmn answers the cap " + value + "; known are "
+          + List.of(Cap.values()), e);
+    }
+  }
+
+  /** A record as the reasons name it: "诫勉谈话、警告处分". */
+  private static String describe(AccountabilityRecord r) {
+    return (r.getFinalMeasure() == null ? "问责" : r.getFinalMeasure().label())
+        + (r.getFinalSanction() == null || r.getFinalSanction() == Sanction.NONE ? "" : "、" + r.getFinalSanction().label() + "处分");
   }
 
   /** R13: a unit head whose unit is under rectification may not be transferred or promoted. */

@@ -14,9 +14,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param highlightBonus R23: the bonus of a selected highlight
  * @param highlightCycle when a half-year highlight selection starts by itself (cron)
  * @param frontLineTargets R27: days a year at the front line, by post
+ * @param poolSmallUnits R32: the people of units too small for one 优秀 place of their own (whose
+ *     share rounds down to nobody) compete for 优秀 places counted on all of them together, at the
+ *     county level; off, such units have no 优秀 place
  */
 @ConfigurationProperties("duban.assessment")
 public record AssessmentProperties(BigDecimal baseScore, double excellentShare, double goodTierShare,
     int poorTierCount, String startCycle, BigDecimal highlightBonus, String highlightCycle,
-    Map<Role, Integer> frontLineTargets) {
+    Map<Role, Integer> frontLineTargets, boolean poolSmallUnits) {
 }

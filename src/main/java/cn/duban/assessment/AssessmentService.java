@@ -239,12 +239,13 @@ public class AssessmentService {
   /**
    * R21: at most {@code excellentShare} of each unit's people are 优秀, taken by score. People
    * with equal scores are taken or left together, so the cut never falls between equals; below a
-   * tie that did not fit, nobody is taken. The review may then choose among such a tie.
+   * tie that did not fit, nobody is taken. The review may then choose among such a tie. R32: the
+   * people of units too small for a place of their own share places counted on all of them.
    */
   void applyExcellentQuota(List<PersonResult> results) {
-    for (List<PersonResult> unit : byUnit(results).values()) {
-      int quota = excellentQuota(unit.size());
-      List<PersonResult> candidates = unit.stream().filter(r -> r.getGrade() == Grade.EXCELLENT)
+    for (QuotaGroup group : quotaGroups(results)) {
+      int quota = group.quota();
+      List<PersonResult> candidates = group.people().stream().filter(r -> r.getGrade() == Grade.EXCELLENT)
           .sorted(Comparator.comparing(PersonResult::getScore).reversed()).toList();
       int taken = 0;
       boolean full = false;
@@ -255,9 +256,9 @@ public class AssessmentService {
           taken += equal.size();
         } else {
           String why = full || taken == quota
-              ? "优秀名额已满（本单位" + unit.size() + "人，名额" + quota + "人）"
-              : "同分" + equal.size() + "人争剩余" + (quota - taken) + "个优秀名额，" + REVIEW_CHOOSES + "（本单位"
-                  + unit.size() + "人，名额" + quota + "人）";
+              ? "优秀名额已满（" + group.scope() + "）"
+              : "同分" + equal.size() + "人争剩余" + (quota - taken) + "个优秀名额，" + REVIEW_CHOOSES + "（"
+                  + group.scope() + "）";
           equal.forEach(c -> c.limitTo(Grade.COMPETENT, why));
           full = true;
         }
@@ -266,8 +267,37 @@ public class AssessmentService {
     }
   }
 
+  /** People who share 优秀 places, how many places, and how the reasons name them. */
+  record QuotaGroup(List<PersonResult> people, int quota, String scope) {
+  }
+
+  /**
+   * R21 R32: each unit's people share its places; with {@code poolSmallUnits}, the people of every
+   * unit whose share rounds down to nobody (fewer than 5 people at 20%) share the places counted
+   * on all of them together, at the county level.
+   */
+  List<QuotaGroup> quotaGroups(List<PersonResult> results) {
+    List<QuotaGroup> groups = new ArrayList<>();
+    List<PersonResult> pool = new ArrayList<>();
+    for (List<PersonResult> unit : byUnit(results).values()) {
+      int quota = excellentQuota(unit.size());
+      if (quota == 0 && properties.poolSmallUnits()) {
+        pool.addAll(unit);
+      } else {
+        groups.add(new QuotaGroup(unit, quota, "本单位" + unit.size() + "人，名额" + quota + "人"));
+      }
+    }
+    if (!pool.isEmpty()) {
+      int quota = excellentQuota(pool.size());
+      groups.add(new QuotaGroup(pool, quota, "本单位人数不足一个优秀名额，县级统筹：共" + pool.size() + "人，名额"
+          + quota + "人"));
+    }
+    return groups;
+  }
+
   private static Map<String, List<PersonResult>> byUnit(List<PersonResult> results) {
-    return results.stream().collect(Collectors.groupingBy(r -> Objects.requireNonNullElse(r.getUnitCode(), "")));
+    return results.stream().collect(Collectors.groupingBy(r -> Objects.requireNonNullElse(r.getUnitCode(), ""),
+        TreeMap::new, Collectors.toList()));
   }
 
   private int excellentQuota(int people) {
@@ -306,11 +336,11 @@ public class AssessmentService {
           + r.getReasons() + "（adjustGrade）");
     }
     if (adjusted == Grade.EXCELLENT && r.getGrade() != Grade.EXCELLENT) {
-      List<PersonResult> unit = byUnit(people(year)).get(Objects.requireNonNullElse(r.getUnitCode(), ""));
-      int quota = excellentQuota(unit.size());
-      if (unit.stream().filter(p -> p.getGrade() == Grade.EXCELLENT).count() >= quota) {
-        throw new InputException("adjustGrade", "优秀名额已满（本单位" + unit.size() + "人，名额" + quota
-            + "人），请先将另一人调整为称职（adjustGrade）");
+      QuotaGroup group = quotaGroups(people(year)).stream()
+          .filter(g -> g.people().stream().anyMatch(p -> p.getPersonId().equals(r.getPersonId())))
+          .findFirst().orElseThrow();
+      if (group.people().stream().filter(p -> p.getGrade() == Grade.EXCELLENT).count() >= group.quota()) {
+        throw new InputException("adjustGrade", "优秀名额已满（" + group.scope() + "），请先将另一人调整为称职（adjustGrade）");
       }
     }
     r.adjust(adjusted, text("adjustReason", reason, "调整理由", 2000), by);

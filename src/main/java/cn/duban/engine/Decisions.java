@@ -2,6 +2,7 @@ package cn.duban.engine;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -69,21 +70,28 @@ public class Decisions {
     DmnDecision decision = engine.getCommandExecutorTxRequired().execute(context -> context.runWithoutAuthorization(
         () -> (DmnDecision) engine.getDeploymentCache().findDeployedDecisionDefinitionById(latest(decisionKey))));
     return inputs -> {
-      DmnDecisionResultEntries first;
       try {
-        first = simpleFeel.evaluateDecision(decision, Variables.fromMap(inputs)).getFirstResult();
+        return simpleFeel.evaluateDecision(decision, Variables.fromMap(inputs)).getResultList();
       } catch (FeelException beyondSimple) {
-        first = fullFeel.evaluateDecision(decision, Variables.fromMap(inputs)).getFirstResult();
+        return fullFeel.evaluateDecision(decision, Variables.fromMap(inputs)).getResultList();
       }
-      return first == null ? Optional.empty() : Optional.of(first.getEntryMap());
     };
   }
 
   /** One version of a rule table. */
   public interface Table {
 
+    /**
+     * The outputs of every matching rule for these inputs, in the table's order: one for a
+     * FIRST or UNIQUE table, each that matches for a COLLECT table; empty when none matches.
+     */
+    List<Map<String, Object>> results(Map<String, Object> inputs);
+
     /** The first matching rule's outputs for these inputs; empty when none matches. */
-    Optional<Map<String, Object>> firstResult(Map<String, Object> inputs);
+    default Optional<Map<String, Object>> firstResult(Map<String, Object> inputs) {
+      List<Map<String, Object>> results = results(inputs);
+      return results.isEmpty() ? Optional.empty() : Optional.of(results.get(0));
+    }
   }
 
   /** The latest version's id, looked up as the engine's own evaluation by key does, whoever asks. */

@@ -14,8 +14,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Turns a case event into ledger entries: asks {@code processes/rules/case-score.dmn} for the
- * points of each role (the lead unit, each co-unit) and books what it answers. A role without a
- * row gets nothing, so an analyst adds a rule by adding a row.
+ * points of each role (the lead unit, each co-unit, the responsible person) and books what it
+ * answers. A role without a row gets nothing, so an analyst adds a rule by adding a row.
  */
 @Component
 public class CaseScoring {
@@ -26,7 +26,9 @@ public class CaseScoring {
   /** Who a row of the scoring table is about. */
   public enum Role {
     LEAD_UNIT,
-    CO_UNIT
+    CO_UNIT,
+    /** R32: the case's responsible person (责任人), booked as a person. */
+    RESPONSIBLE_PERSON
   }
 
   private final Decisions decisions;
@@ -51,7 +53,7 @@ public class CaseScoring {
   }
 
   /**
-   * Books the event for the lead unit and every co-unit.
+   * Books the event for the lead unit, every co-unit and (R32) the responsible person.
    *
    * @param occurrence tells repeated events of one kind apart (the closure report of a rejection);
    *     empty for events that happen once per case
@@ -61,6 +63,9 @@ public class CaseScoring {
     bookFor(c, event, occurrence, Role.LEAD_UNIT, c.getLeadUnit(), booked);
     for (String coUnit : c.coUnitList()) {
       bookFor(c, event, occurrence, Role.CO_UNIT, coUnit, booked);
+    }
+    if (c.getResponsiblePerson() != null) {
+      bookFor(c, event, occurrence, Role.RESPONSIBLE_PERSON, c.getResponsiblePerson(), booked);
     }
     return booked;
   }
@@ -78,15 +83,16 @@ public class CaseScoring {
     return booked;
   }
 
-  private void bookFor(SupervisionCase c, ScoreEvent event, String occurrence, Role role, String unit,
+  private void bookFor(SupervisionCase c, ScoreEvent event, String occurrence, Role role, String subject,
       List<LedgerEntry> booked) {
     Rule rule = rule(event, role);
     if (rule == null) {
       return;
     }
+    SubjectType type = role == Role.RESPONSIBLE_PERSON ? SubjectType.PERSON : SubjectType.UNIT;
     String key = SOURCE_TYPE + ":" + c.getCaseNumber() + ":" + event.name()
-        + (occurrence.isEmpty() ? "" : "#" + occurrence) + ":UNIT:" + unit;
-    booked.add(ledger.book(new Booking(key, SubjectType.UNIT, unit, rule.code(), rule.ref(), rule.label(),
+        + (occurrence.isEmpty() ? "" : "#" + occurrence) + ":" + type + ":" + subject;
+    booked.add(ledger.book(new Booking(key, type, subject, rule.code(), rule.ref(), rule.label(),
         rule.points(), SOURCE_TYPE, c.getCaseNumber(), c.getWarningLevel().name()), clock.now(), clock.zone()));
   }
 }

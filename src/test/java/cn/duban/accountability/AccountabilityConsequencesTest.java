@@ -4,6 +4,8 @@ import cn.duban.common.Decision;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.duban.ProcessTestSupport;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -72,7 +74,7 @@ class AccountabilityConsequencesTest extends ProcessTestSupport {
     finalRecord(person, 2026, Severity.GENERAL, true, Measure.ORDERED_SELF_EXAMINATION, null);
     assertThat(consequences.gradeCaps(person, 2026)).satisfies(c -> {
       assertThat(c.competentBarred()).isTrue();
-      assertThat(c.reasons()).anyMatch(r -> r.contains("3次负直接责任的一般过错"));
+      assertThat(c.reasons()).anyMatch(r -> r.contains("一年内犯一般过错达3次"));
     });
   }
 
@@ -85,6 +87,26 @@ class AccountabilityConsequencesTest extends ProcessTestSupport {
     String dismissed = person();
     finalRecord(dismissed, 2026, Severity.ESPECIALLY_SERIOUS, true, Measure.DISMISSAL_DEMOTION, Sanction.NONE);
     assertThat(consequences.gradeCaps(dismissed, 2026).incompetent()).isTrue();
+  }
+
+  @Test
+  @DisplayName("R21 an analyst's edit of grade-caps.dmn counts from the next assessment: without the 通报批评 row, a criticism only bars 优秀")
+  void analystEditsTheCaps() throws Exception {
+    String criticised = person();
+    finalRecord(criticised, 2026, Severity.GENERAL, true, Measure.CIRCULATED_CRITICISM, null);
+    assertThat(consequences.peopleOfYear(2026).gradeCaps(criticised).competentBarred()).isTrue();
+    String original = Files.readString(Path.of("processes/rules/grade-caps.dmn"));
+    String edited = original.replaceAll("(?s)<rule id=\"Rule_grade_caps_circulated_criticism\">.*?</rule>", "");
+    assertThat(edited).isNotEqualTo(original);
+    repository.createDeployment().name("analyst-edit").addString("grade-caps.dmn", edited).deploy();
+    try {
+      AccountabilityConsequences.GradeCaps caps = consequences.peopleOfYear(2026).gradeCaps(criticised);
+      assertThat(caps.competentBarred()).isFalse();
+      assertThat(caps.excellentBarred()).isTrue();
+    } finally {
+      repository.createDeployment().name("analyst-undo").addString("grade-caps.dmn", original).deploy();
+    }
+    assertThat(consequences.gradeCaps(criticised, 2026).competentBarred()).isTrue();
   }
 
   @Test

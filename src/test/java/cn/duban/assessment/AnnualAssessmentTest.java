@@ -84,7 +84,8 @@ import cn.duban.ledger.Ledger;
  * wjj-p2..5  valid complaint -2: 98             -                                 称职
  * zjj-lin    2 valid complaints -4, 训诫 -1: 95  accountability, 2 complaints      基本称职
  * fgj-zhang  诫勉谈话 -3, 警告 -5: 92            a warning                          基本称职
- * zjj-he     none: 100                          quota: 20% of 2 people is nobody  称职
+ * zjj-he     none: 100                          quota (R32): the four bureaus of 2 are  称职
+ *                                               pooled, 8 people, 1 place; 6 tied at 100
  * the county office's eleven people: 100, tied, 20% of 11 is 2: the tie is not split: 称职, the review chooses
  * </pre>
  */
@@ -133,7 +134,9 @@ class AnnualAssessmentTest extends ProcessTestSupport {
     assertThat(grade(results, "fgj-zhang")).isEqualTo("92 BASICALLY_COMPETENT");
     assertThat(results.get("fgj-zhang").getReasons()).contains("警告处分");
     assertThat(grade(results, "zjj-he")).isEqualTo("100 COMPETENT");
-    assertThat(results.get("zjj-he").getReasons()).contains("优秀名额已满（本单位2人，名额0人）");
+    // R32: 20% of zjj's two is nobody: the small bureaus share their place at the county level
+    assertThat(results.get("zjj-he").getReasons())
+        .contains("同分6人争剩余1个优秀名额，由考核办审核确定（本单位人数不足一个优秀名额，县级统筹：共8人，名额1人）");
     assertThat(grade(results, "ducha")).isEqualTo("100 COMPETENT");
     // R27: front-line days against the target of the post
     assertThat(results.get("wangfxz").getFrontLineDays()).isEqualTo(40);
@@ -161,10 +164,13 @@ class AnnualAssessmentTest extends ProcessTestSupport {
         .isInstanceOf(InputException.class).hasMessageContaining("林晓东最高只能评为基本称职");
     assertThat(personResults.findByYearAndPersonId(2025, "zjj-lin").orElseThrow().getGrade())
         .isEqualTo(Grade.BASICALLY_COMPETENT);
-    // nor the quota: 20% of zjj's two people is nobody
+    // nor the quota: the small bureaus' pooled place (R32), once given to 高明远, is not there for 何建平
+    complete(pi, "reviewGrades", "kaohe", Map.of("reviewAction", "ADJUST", "adjustPerson", "jtj-gao",
+        "adjustGrade", "EXCELLENT", "adjustReason", "交通项目提前完成，经考核委员会研究评为优秀"));
+    assertThat(personResults.findByYearAndPersonId(2025, "jtj-gao").orElseThrow().getGrade()).isEqualTo(Grade.EXCELLENT);
     assertThatThrownBy(() -> complete(pi, "reviewGrades", "kaohe", Map.of("reviewAction", "ADJUST",
         "adjustPerson", "zjj-he", "adjustGrade", "EXCELLENT", "adjustReason", "抢险救灾表现突出")))
-        .isInstanceOf(InputException.class).hasMessageContaining("优秀名额已满（本单位2人，名额0人）");
+        .isInstanceOf(InputException.class).hasMessageContaining("优秀名额已满（本单位人数不足一个优秀名额，县级统筹：共8人，名额1人）");
     // the county office's eleven are tied for its two places: the review chooses
     assertThat(assessment.people(2025)).filteredOn(p -> "ducha".equals(p.getPersonId())).singleElement()
         .extracting(PersonResult::getReasons).asString().contains("同分11人争剩余2个优秀名额，由考核办审核确定");

@@ -95,6 +95,51 @@ class AssessmentRulesTest {
   }
 
   @Test
+  @DisplayName("R32 units too small for one 优秀 place are pooled at the county level: their people share floor(all of them x 20%) places")
+  void smallUnitsPooled() {
+    // four bureaus of 2, 3, 4 and 1 people: none has a place of its own; together 10 people, 2 places
+    List<PersonResult> county = new ArrayList<>(people("a", 101, 99));
+    county.addAll(people("b", 102.5, 100, 98));
+    county.addAll(people("c", 100, 100, 97, 96));
+    county.addAll(people("d", 95));
+    // a unit of 5 keeps its own place, outside the pool
+    county.addAll(people("e", 103, 102, 90, 90, 90));
+    service(true).applyExcellentQuota(county);
+    assertThat(excellent(county)).containsExactly("a0", "b0", "e0");
+    PersonResult c0 = county.stream().filter(p -> p.getPersonId().equals("c0")).findFirst().orElseThrow();
+    assertThat(c0.getReasons()).contains("优秀名额已满（本单位人数不足一个优秀名额，县级统筹：共10人，名额2人）");
+    PersonResult e1 = county.stream().filter(p -> p.getPersonId().equals("e1")).findFirst().orElseThrow();
+    assertThat(e1.getReasons()).contains("优秀名额已满（本单位5人，名额1人）");
+
+    // a tie at the pool's cut is not split: the review chooses among it
+    List<PersonResult> tied = new ArrayList<>(people("a", 100, 100));
+    tied.addAll(people("b", 100, 100, 100));
+    service(true).applyExcellentQuota(tied);
+    assertThat(excellent(tied)).isEmpty();
+    assertThat(tied.get(0).getReasons()).contains("同分5人争剩余1个优秀名额，由考核办审核确定（本单位人数不足一个优秀名额，县级统筹：共5人，名额1人）");
+
+    // a pool still too small has no place
+    List<PersonResult> few = new ArrayList<>(people("a", 104, 99));
+    few.addAll(people("b", 103));
+    service(true).applyExcellentQuota(few);
+    assertThat(excellent(few)).isEmpty();
+  }
+
+  @Test
+  @DisplayName("R32 with pooling turned off, each unit keeps its own quota and a unit under 5 people has no 优秀 place")
+  void poolingOff() {
+    List<PersonResult> county = new ArrayList<>(people("a", 101, 99));
+    county.addAll(people("b", 102.5, 100, 98));
+    county.addAll(people("c", 100, 100, 97, 96));
+    county.addAll(people("d", 95));
+    county.addAll(people("e", 103, 102, 90, 90, 90));
+    service(false).applyExcellentQuota(county);
+    assertThat(excellent(county)).containsExactly("e0");
+    PersonResult b0 = county.stream().filter(p -> p.getPersonId().equals("b0")).findFirst().orElseThrow();
+    assertThat(b0.getReasons()).contains("优秀名额已满（本单位3人，名额0人）");
+  }
+
+  @Test
   @DisplayName("R22 units are ranked by score; the best 20% are 好, the last two 差, and ties share rank and tier")
   void tiers() {
     List<Placing> p = AssessmentService.place(scores(105.5, 99, 98.5, 96, 91), 0.2, 2);
@@ -149,8 +194,12 @@ class AssessmentRulesTest {
   }
 
   private static AssessmentService service() {
+    return service(false);
+  }
+
+  private static AssessmentService service(boolean poolSmallUnits) {
     AssessmentProperties properties = new AssessmentProperties(new BigDecimal("100"), 0.2, 0.2, 2, null, null, null,
-        Map.of());
+        Map.of(), poolSmallUnits);
     return new AssessmentService(null, null, null, null, null, null, null, null, null, null, null, null, properties);
   }
 
@@ -161,6 +210,10 @@ class AssessmentRulesTest {
       out.add(new PersonResult(2025, unit + i, "人员" + i, unit, BigDecimal.valueOf(scores[i]), g, "", null, null, false));
     }
     return out;
+  }
+
+  private static List<String> excellent(List<PersonResult> people) {
+    return people.stream().filter(p -> p.getGrade() == Grade.EXCELLENT).map(PersonResult::getPersonId).toList();
   }
 
   private static List<String> grades(List<PersonResult> people) {

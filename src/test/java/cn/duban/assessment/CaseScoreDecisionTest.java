@@ -15,7 +15,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The scoring defaults of processes/rules/case-score.dmn, row by row (R4-R7). */
+/** The scoring defaults of processes/rules/case-score.dmn, row by row (R4-R7, R32). */
 class CaseScoreDecisionTest {
 
   private static DmnEngine engine;
@@ -56,6 +56,25 @@ class CaseScoreDecisionTest {
       "EXCEEDS_STANDARD, CO_UNIT", "UNKNOWN_EVENT, LEAD_UNIT"})
   void noRow(String event, String role) {
     assertThat(evaluate(event, role)).isNull();
+  }
+
+  @ParameterizedTest(name = "R32 {0} for the responsible person: {1} points")
+  @DisplayName("R32 the responsible person's rows: on time +1, early +0.5, yellow -0.5, red -1")
+  @CsvSource({
+      "CLOSED_ON_TIME, 1",
+      "CLOSED_EARLY,   0.5",
+      "YELLOW_NOTICE,  -0.5",
+      "RED_NOTICE,     -1",
+  })
+  void responsiblePersonRow(String event, double points) {
+    row(event, "RESPONSIBLE_PERSON", points, "R32");
+  }
+
+  @ParameterizedTest(name = "R32 no points for the responsible person on {0}")
+  @DisplayName("R32 no default row for the responsible person on accountability (its measures book it), beyond the standard or a rejected closure")
+  @CsvSource({"ACCOUNTABILITY", "EXCEEDS_STANDARD", "CLOSURE_REJECTED"})
+  void noResponsiblePersonRow(String event) {
+    assertThat(evaluate(event, "RESPONSIBLE_PERSON")).isNull();
   }
 
   private static DmnDecisionResultEntries evaluate(String event, String role) {

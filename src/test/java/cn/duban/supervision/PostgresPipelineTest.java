@@ -57,7 +57,7 @@ class PostgresPipelineTest extends PostgresTestSupport {
   @Autowired AccountabilityRecordRepository accountabilityRecords;
 
   @Test
-  @DisplayName("R4 R5 R6 R14 on PostgreSQL: the job executor issues the yellow and red notices, starts accountability, and a lapsed appeal window makes the measures final")
+  @DisplayName("R4 R5 R6 R14 R32 on PostgreSQL: the job executor issues the yellow and red notices, starts accountability, and a lapsed appeal window makes the measures final")
   void escalationByTheJobExecutor() throws Exception {
     try (var c = dataSource.getConnection()) {
       assertThat(c.getMetaData().getDatabaseProductName()).isEqualTo("PostgreSQL");
@@ -76,6 +76,8 @@ class PostgresPipelineTest extends PostgresTestSupport {
 
     assertThat(bookings(c)).containsExactly("YELLOW_NOTICE zjj -1", "RED_NOTICE zjj -2",
         "ACCOUNTABILITY zjj -5", "ACCOUNTABILITY fgj -2.5");
+    // R32: the responsible person's part
+    assertThat(personBookings(c)).containsExactly("YELLOW_NOTICE zjj-lin -0.5", "RED_NOTICE zjj-lin -1");
     // R6 through R14: a general fault, approved by the leader in charge; the appeal window lapses
     List<ProcessInstance> procedures = runtime.createProcessInstanceQuery().processDefinitionKey("accountability")
         .processInstanceBusinessKey(c.getCaseNumber()).list();
@@ -105,12 +107,13 @@ class PostgresPipelineTest extends PostgresTestSupport {
   }
 
   @Test
-  @DisplayName("R7 on PostgreSQL: a case closed on time books its bonuses and leaves no job behind")
+  @DisplayName("R7 R32 on PostgreSQL: a case closed on time books its bonuses, the responsible person's too, and leaves no job behind")
   void closedOnTime() {
     ProcessInstance pi = closedOnTimeNotEarly();
     SupervisionCase c = caseOf(pi);
     assertThat(c.getStatus()).isEqualTo(CaseStatus.CLOSED);
     assertThat(bookings(c)).containsExactly("CLOSED_ON_TIME zjj 2", "CLOSED_ON_TIME fgj 1");
+    assertThat(personBookings(c)).containsExactly("CLOSED_ON_TIME zjj-lin 1");
     assertThat(runtime.createProcessInstanceQuery().processInstanceId(pi.getId()).count()).isZero();
     assertThat(management.createJobQuery().processInstanceId(pi.getId()).count()).isZero();
   }

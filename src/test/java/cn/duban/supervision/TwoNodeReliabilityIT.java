@@ -169,8 +169,9 @@ class TwoNodeReliabilityIT {
     for (String number : caseNumbers) {
       expectedNotices.put(number + " GREEN", 1);
       expectedNotices.put(number + " YELLOW", 1);
-      // the green stage books nothing; the yellow notice books the lead unit's deduction (R4)
-      expectedLedger.put(number + " YELLOW", 1);
+      // the green stage books nothing; the yellow notice books the lead unit's deduction (R4) and
+      // the responsible person's (R32)
+      expectedLedger.put(number + " YELLOW", 2);
     }
     assertThat(new TreeMap<>(noticesPerCaseAndStage)).as("notices per case and stage").isEqualTo(expectedNotices);
     assertThat(new TreeMap<>(ledgerPerCaseAndStage)).as("ledger entries per case and stage").isEqualTo(expectedLedger);
