@@ -8,7 +8,6 @@ import cn.duban.calendar.LimitClock;
 import cn.duban.complaint.Complaint;
 import cn.duban.complaint.ComplaintRepository;
 import cn.duban.complaint.ComplaintStatus;
-import cn.duban.organization.Access;
 import cn.duban.organization.InstructionReaders;
 import cn.duban.organization.OrganizationService;
 import cn.duban.organization.Viewer;
@@ -103,15 +102,15 @@ public class Dashboard {
       int open, int overdue, List<Breakdown.Count> byLevel) {
   }
 
-  /**
-   * Times as text (yyyy-MM-dd HH:mm, the offices' zone): Cockpit's JSON has no date types.
-   * {@code calendarNotice}: from 1 November while next year's holiday table is missing (R25), else null.
-   */
   /** R13: a unit under rectification, whose head may not be transferred or promoted meanwhile. */
   public record RectifyingUnit(String unit, String unitName, String head, String headName, String since,
       String measure, String bar, String processInstanceId) {
   }
 
+  /**
+   * Times as text (yyyy-MM-dd HH:mm, the offices' zone): Cockpit's JSON has no date types.
+   * {@code calendarNotice}: from 1 November while next year's holiday table is missing (R25), else null.
+   */
   public record Overview(String at, long openCases, List<LevelCount> byLevel, List<UnitCount> byUnit,
       List<CaseRow> cases, List<CaseRow> overdueCases, List<OverdueComplaint> overdueComplaints,
       String calendarNotice, List<InstructedRow> instructedCases, List<ParentRow> parents,
@@ -122,8 +121,10 @@ public class Dashboard {
   public Overview overview() {
     Instant now = clock.now();
     LocalDate today = clock.today();
+    Viewer viewer = access.viewer().orElse(null);
     List<SupervisionCase> open = visible("supervision-case", cases::findByProcessInstanceIdIn).stream()
-        .filter(c -> c.getStatus() != CaseStatus.CLOSED && c.getStatus() != CaseStatus.WITHDRAWN).toList();
+        .filter(c -> c.getStatus() != CaseStatus.CLOSED && c.getStatus() != CaseStatus.WITHDRAWN)
+        .filter(c -> viewer == null || !ledBeforeOnly(viewer, c)).toList();
 
     Map<WarningLevel, Long> levels = new EnumMap<>(WarningLevel.class);
     Arrays.stream(WarningLevel.values()).forEach(l -> levels.put(l, 0L));
@@ -159,6 +160,16 @@ public class Dashboard {
         units.entrySet().stream().map(e -> new UnitCount(e.getKey(), organization.unitName(e.getKey()), e.getValue(),
             e.getValue().values().stream().mapToLong(Long::longValue).sum())).toList(),
         rows, overdue, lateComplaints, holidays.nextYearNotice(), instructed(), parents(), rectifyingUnits());
+  }
+
+  /**
+   * R30: a unit that led a case before it was reassigned keeps reading what it did, but the case
+   * is no longer its work: its board does not count it.
+   */
+  private static boolean ledBeforeOnly(Viewer viewer, SupervisionCase c) {
+    return c.formerLeadUnitList().stream().map(Groups::ofUnit).anyMatch(viewer.groups()::contains)
+        && c.unitCodes().stream().map(Groups::ofUnit).noneMatch(viewer.groups()::contains)
+        && !viewer.userId().equals(c.getLeaderInCharge()) && !viewer.userId().equals(c.getResponsiblePerson());
   }
 
   /** R28: 我批示的事项, the open ones first (the highest level first), then those done. */

@@ -23,6 +23,8 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -32,6 +34,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * by an uploaded task-breakdown sheet or by the rows of a form, refused whole with every bad row,
  * and followed through its children's progress to done.
  */
+// two hundred cases of its own: a context of its own, so that other tests' lists stay short
+@TestPropertySource(properties = "camunda.bpm.generate-unique-process-engine-name=true")
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class BreakdownTest extends ProcessTestSupport {
 
   private static final ObjectMapper JSON = new ObjectMapper();
