@@ -4,9 +4,7 @@ import cn.duban.common.InputException;
 import cn.duban.supervision.SupervisionService.ReassignmentInput;
 import java.util.HashMap;
 import java.util.Map;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
+import cn.duban.engine.ApplicationMessages;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -23,13 +21,11 @@ public class CaseReassignmentRequests {
   public static final String MESSAGE = "CaseReassigned";
 
   private final SupervisionService cases;
-  private final RuntimeService runtime;
-  private final IdentityService identity;
+  private final ApplicationMessages messages;
 
-  public CaseReassignmentRequests(SupervisionService cases, RuntimeService runtime, IdentityService identity) {
+  public CaseReassignmentRequests(SupervisionService cases, ApplicationMessages messages) {
     this.cases = cases;
-    this.runtime = runtime;
-    this.identity = identity;
+    this.messages = messages;
   }
 
   @Transactional(noRollbackFor = InputException.class)
@@ -42,18 +38,7 @@ public class CaseReassignmentRequests {
     variables.put("newDeadline", in.deadline() == null || in.deadline().isBlank() ? null : in.deadline().strip());
     variables.put("reassignmentReason", in.reason().strip());
     variables.put("reassignedBy", userId);
-    // the caller's right to reassign is checked by now; the message is the application's own, and
-    // nobody but administrators may send one into an instance themselves
-    Authentication caller = identity.getCurrentAuthentication();
-    identity.clearAuthentication();
-    try {
-      runtime.createMessageCorrelation(MESSAGE).processInstanceId(c.getProcessInstanceId())
-          .setVariables(variables).correlate();
-    } finally {
-      if (caller != null) {
-        identity.setAuthentication(caller);
-      }
-    }
+    messages.correlate(MESSAGE, c.getProcessInstanceId(), m -> m.setVariables(variables));
     return c;
   }
 }

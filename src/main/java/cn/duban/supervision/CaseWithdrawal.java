@@ -2,9 +2,7 @@ package cn.duban.supervision;
 
 import cn.duban.common.InputException;
 import java.util.Map;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
+import cn.duban.engine.ApplicationMessages;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -19,33 +17,19 @@ public class CaseWithdrawal {
   public static final String MESSAGE = "CaseWithdrawn";
 
   private final SupervisionService cases;
-  private final RuntimeService runtime;
-  private final IdentityService identity;
+  private final ApplicationMessages messages;
 
-  public CaseWithdrawal(SupervisionService cases, RuntimeService runtime, IdentityService identity) {
+  public CaseWithdrawal(SupervisionService cases, ApplicationMessages messages) {
     this.cases = cases;
-    this.runtime = runtime;
-    this.identity = identity;
+    this.messages = messages;
   }
 
   @Transactional(noRollbackFor = InputException.class)
   public SupervisionCase request(Long caseId, String reason, String userId) {
     SupervisionCase c = cases.get(caseId);
     cases.checkWithdrawable(c, reason);
-    // the caller's right to withdraw is checked by now; the message is the application's own, and
-    // nobody but administrators may send one into an instance themselves
-    Authentication caller = identity.getCurrentAuthentication();
-    identity.clearAuthentication();
-    try {
-      runtime.createMessageCorrelation(MESSAGE)
-          .processInstanceId(c.getProcessInstanceId())
-          .setVariables(Map.of("withdrawalReason", reason.strip(), "withdrawnBy", userId))
-          .correlate();
-    } finally {
-      if (caller != null) {
-        identity.setAuthentication(caller);
-      }
-    }
+    messages.correlate(MESSAGE, c.getProcessInstanceId(),
+        m -> m.setVariables(Map.of("withdrawalReason", reason.strip(), "withdrawnBy", userId)));
     // the correlation ran the case's withdrawal in this transaction, on this very case
     return c;
   }

@@ -2,9 +2,8 @@ package cn.duban.supervision;
 
 import cn.duban.common.InputException;
 import java.util.Map;
-import org.camunda.bpm.engine.IdentityService;
+import cn.duban.engine.ApplicationMessages;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -24,15 +23,15 @@ public class FeedbackSheetRequest {
   private final LeaderInstructions instructions;
   private final FeedbackSheetRepository sheets;
   private final RuntimeService runtime;
-  private final IdentityService identity;
+  private final ApplicationMessages messages;
 
   public FeedbackSheetRequest(SupervisionService cases, LeaderInstructions instructions,
-      FeedbackSheetRepository sheets, RuntimeService runtime, IdentityService identity) {
+      FeedbackSheetRepository sheets, RuntimeService runtime, ApplicationMessages messages) {
     this.cases = cases;
     this.instructions = instructions;
     this.sheets = sheets;
     this.runtime = runtime;
-    this.identity = identity;
+    this.messages = messages;
   }
 
   @Transactional(noRollbackFor = InputException.class)
@@ -46,20 +45,8 @@ public class FeedbackSheetRequest {
     if (!running) {
       return instructions.issueOnDemand(c, userId);
     }
-    // the caller's right is checked by now; the message is the application's own, and nobody but
-    // administrators may send one into an instance themselves
-    Authentication caller = identity.getCurrentAuthentication();
-    identity.clearAuthentication();
-    try {
-      runtime.createMessageCorrelation(MESSAGE)
-          .processInstanceId(c.getProcessInstanceId())
-          .setVariablesLocal(Map.of("sheetRequestedBy", userId))
-          .correlate();
-    } finally {
-      if (caller != null) {
-        identity.setAuthentication(caller);
-      }
-    }
+    messages.correlate(MESSAGE, c.getProcessInstanceId(),
+        m -> m.setVariablesLocal(Map.of("sheetRequestedBy", userId)));
     // the correlation issued the sheet in this transaction
     var issued = sheets.findByCaseIdOrderBySequence(caseId);
     return issued.get(issued.size() - 1);
