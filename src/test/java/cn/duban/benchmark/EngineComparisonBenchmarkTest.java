@@ -155,7 +155,8 @@ class EngineComparisonBenchmarkTest extends PostgresTestSupport {
     burst();
     assessment();
     System.out.printf("%n=== Duban against the bare Camunda engine (PostgreSQL, same JVM, same engine configuration) ===%n");
-    System.out.printf("load average at start: %s; at end: %s%n%n", loadBefore, load());
+    System.out.printf("load average at start: %s; at end: %s%n", loadBefore, load());
+    System.out.printf("job executor: %s%n%n", jobExecutorSettings());
     System.out.printf("| measure | bare engine | Duban | ratio |%n|---|---|---|---|%n");
     table.forEach(System.out::println);
     System.out.println();
@@ -443,6 +444,18 @@ class EngineComparisonBenchmarkTest extends PostgresTestSupport {
 
   private static void await(String what, BooleanSupplier condition) {
     Awaitility.await(what).atMost(PATIENCE).pollInterval(Duration.ofMillis(100)).until(condition::getAsBoolean);
+  }
+
+  /** The job executor both bursts ran on, as application.yml (or -Dcamunda.bpm.job-execution.*) set it. */
+  private String jobExecutorSettings() {
+    org.camunda.bpm.engine.impl.jobexecutor.JobExecutor jobs = ((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl)
+        engine.getProcessEngineConfiguration()).getJobExecutor();
+    String pool = "";
+    if (jobs instanceof org.camunda.bpm.engine.spring.components.jobexecutor.SpringJobExecutor spring
+        && spring.getTaskExecutor() instanceof org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor t) {
+      pool = String.format(", threads %d to %d, queue %d", t.getCorePoolSize(), t.getMaxPoolSize(), t.getQueueCapacity());
+    }
+    return String.format("%d jobs per acquisition%s", jobs.getMaxJobsPerAcquisition(), pool);
   }
 
   private static String load() throws IOException {
