@@ -35,7 +35,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The delegates of supervision-case.bpmn and case-withdrawal.bpmn. Each bean is named after the
+ * The delegates of supervision-case.bpmn and of the office's requests case-withdrawal.bpmn,
+ * case-reassignment.bpmn and feedback-sheet-request.bpmn. Each bean is named after the
  * step it performs; each reads the form's variables, calls {@link SupervisionService} and
  * refreshes the case's variables.
  */
@@ -453,6 +454,53 @@ public class SupervisionDelegates {
         throw new BpmnError("WITHDRAWAL_REFUSED", refused.getMessage());
       }
     };
+  }
+
+  /**
+   * R30, in case-reassignment.bpmn: the office's reassignment from Tasklist, checked and sent to
+   * the case as the API's is. A request that cannot be carried out goes to the correction step
+   * with the reason.
+   */
+  @Bean
+  public JavaDelegate requestReassignment(CaseReassignmentRequests reassignments) {
+    return ex -> {
+      try {
+        reassignments.request(requestedCase(ex).getId(), reassignmentInput(ex, string(ex, "reassignmentReason")),
+            Actors.of(ex));
+        ex.setVariable("correctionMessage", null);
+      } catch (InputException refused) {
+        ex.setVariable("correctionMessage", refused.getMessage());
+        throw new BpmnError("REASSIGNMENT_REFUSED", refused.getMessage());
+      }
+    };
+  }
+
+  /**
+   * R28, in feedback-sheet-request.bpmn: the office asks from Tasklist for a feedback sheet of an
+   * instructed case, as the API does; the sheet's number is kept for Cockpit. A request that cannot
+   * be carried out goes to the correction step with the reason.
+   */
+  @Bean
+  public JavaDelegate requestFeedbackSheet(FeedbackSheetRequest sheets) {
+    return ex -> {
+      try {
+        FeedbackSheet sheet = sheets.request(requestedCase(ex).getId(), Actors.of(ex));
+        ex.setVariable("feedbackSheetSequence", sheet.getSequence());
+        ex.setVariable("correctionMessage", null);
+      } catch (InputException refused) {
+        ex.setVariable("correctionMessage", refused.getMessage());
+        throw new BpmnError("FEEDBACK_SHEET_REFUSED", refused.getMessage());
+      }
+    };
+  }
+
+  /** The case an office's request from Tasklist names by its number (督〔2026〕N号). */
+  private SupervisionCase requestedCase(DelegateExecution ex) {
+    String number = string(ex, "caseNumber");
+    if (number == null || number.isBlank()) {
+      throw new InputException("caseNumber", "请填写督查事项编号（caseNumber）");
+    }
+    return cases.byNumber("caseNumber", number);
   }
 
   /**
