@@ -279,13 +279,6 @@ public class LeaderInstructions {
     String firstUnit = reassignments.isEmpty() ? c.getLeadUnit() : reassignments.get(0).getFromUnit();
     List<Line> lines = new ArrayList<>();
     lines.add(new Line(c.getRegisteredAt(), "立项" + c.getCaseNumber() + "，交" + organization.unitName(firstUnit) + "牵头办理"));
-    // each unit's signing for, as the leader was told of it (the case keeps only the present unit's)
-    List<LeaderFeedback> signed = feedback.findByCaseIdOrderByHappenedAtAscIdAsc(c.getId()).stream()
-        .filter(f -> f.getStep() == Step.SIGNED_FOR).toList();
-    signed.forEach(f -> lines.add(new Line(f.getHappenedAt(), f.getMessage().replaceFirst("。$", ""))));
-    if (c.getSignedAt() != null && signed.stream().noneMatch(f -> f.getHappenedAt().equals(c.getSignedAt()))) {
-      lines.add(new Line(c.getSignedAt(), organization.unitName(c.getLeadUnit()) + "签收"));
-    }
     c.getReturns().forEach(r -> {
       lines.add(new Line(r.getReturnedAt(), organization.unitName(r.getLeadUnit()) + "申请退办，理由：" + reasonOf(r)));
       if (r.getDecision() == ReturnDecision.INSIST && r.getDecided() != null) {
@@ -297,6 +290,13 @@ public class LeaderInstructions {
         + "牵头办理，责任人" + organization.personName(r.getToPerson()) + "（原承办单位" + organization.unitName(r.getFromUnit())
         + (r.getNewDeadline().equals(r.getPreviousDeadline()) ? "" : "，完成时限改为" + r.getNewDeadline())
         + "，理由：" + r.getReason() + "）")));
+    // each unit's signing for, as the leader was told of it (the case keeps only the present unit's)
+    List<LeaderFeedback> signed = feedback.findByCaseIdOrderByHappenedAtAscIdAsc(c.getId()).stream()
+        .filter(f -> f.getStep() == Step.SIGNED_FOR).toList();
+    signed.forEach(f -> lines.add(new Line(f.getHappenedAt(), f.getMessage().replaceFirst("。$", ""))));
+    if (c.getSignedAt() != null && signed.stream().noneMatch(f -> f.getHappenedAt().equals(c.getSignedAt()))) {
+      lines.add(new Line(c.getSignedAt(), organization.unitName(c.getLeadUnit()) + "签收"));
+    }
     c.getProgressReports().forEach(r -> lines.add(new Line(r.getReportedAt(), "报送进展：" + r.getContent())));
     c.getExtensionRequests().stream().filter(e -> e.getDecided() != null).forEach(e -> lines.add(new Line(
         e.getDecided().at(), e.getDecision() == ReviewDecision.ACCEPTED ? "获批延期至" + e.getRequestedDeadline()
@@ -304,7 +304,8 @@ public class LeaderInstructions {
     c.getClosureReports().forEach(r -> lines.add(new Line(r.getSubmittedAt(), "报送办结报告：" + r.getReport()
         + (r.getDecision() == ReviewDecision.ACCEPTED ? "（验收通过）"
             : r.getDecision() == ReviewDecision.REJECTED ? "（验收退回）" : "（待验收）"))));
-    // in the order things happened; the same moment keeps the order above (a stable sort)
+    // in the order things happened; the same moment keeps the order above (a stable sort): a unit signs for
+    // after the return decided or the reassignment that gave it the case, and reports after signing for
     lines.sort(java.util.Comparator.comparing(Line::at));
     return lines.stream().map(l -> DAY.format(l.at().atZone(clock.zone())) + " " + l.text())
         .collect(java.util.stream.Collectors.joining("\n"));
