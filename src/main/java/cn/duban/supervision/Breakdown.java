@@ -49,7 +49,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class Breakdown {
 
-  private static final Pattern FIELD_SUFFIX = Pattern.compile("（[A-Za-z]+）$");
+  private static final Pattern FIELD_NAME = Pattern.compile("（[A-Za-z]+）");
+  private static final Pattern FIELD_NAME_OPENING = Pattern.compile("（[A-Za-z]+，");
   private static final Pattern LIST_SEPARATORS = Pattern.compile("[、,，;；/\\s]+");
   private static final Pattern DATE = Pattern.compile("^(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})\\s*日?$");
   private static final int DOCUMENT_NUMBER_MAX = 100;
@@ -78,7 +79,7 @@ public class Breakdown {
 
   /** The parent as the registration page submits it: raw text. */
   public record ParentInput(String title, String source, String documentNumber, String issuedOn, String content,
-      String leaderInCharge, String deadline) {
+      String leaderInCharge, String deadline, String instructingLeader) {
   }
 
   // ---------------------------------------------------------------- the parent
@@ -104,13 +105,30 @@ public class Breakdown {
           ? "请选择分管领导（leaderInCharge）"
           : "“" + in.leaderInCharge().strip() + "”不是县领导，不能作为分管领导（leaderInCharge）");
     }
+    // R28: the children of a leader's instruction carry its leader, text, 文号 and date, all required of them
+    String instructingLeader = null;
+    if (source == CaseSource.LEADER_INSTRUCTION) {
+      if (documentNumber == null) {
+        throw new InputException("documentNumber", "来源为领导批示的母事项，请填写批示文号（documentNumber）");
+      }
+      if (issuedOn == null) {
+        throw new InputException("issuedOn", "来源为领导批示的母事项，请填写批示日期（issuedOn）");
+      }
+      Person instructing = leader(in.instructingLeader());
+      if (instructing == null) {
+        throw new InputException("instructingLeader", in.instructingLeader() == null || in.instructingLeader().isBlank()
+            ? "来源为领导批示的母事项，请选择批示领导（instructingLeader）"
+            : "“" + in.instructingLeader().strip() + "”不是县领导，不能作为批示领导（instructingLeader）");
+      }
+      instructingLeader = instructing.getId();
+    }
     LocalDate deadline = Inputs.date("deadline", in.deadline(), "完成时限");
     if (deadline.isBefore(today)) {
       throw new InputException("deadline", "完成时限不能早于今天（" + today + "）（deadline）");
     }
     supervision.countable("deadline", deadline, "完成时限");
     return parents.saveAndFlush(new ParentItem(title, source, documentNumber, issuedOn, content, leader.getId(),
-        deadline, clock.now(), userId));
+        instructingLeader, deadline, clock.now(), userId));
   }
 
   public ParentItem parent(Long id) {
@@ -314,10 +332,7 @@ public class Breakdown {
         p.add(BreakdownColumn.REPORT_INTERVAL_DAYS, withoutField(e.getMessage()));
       }
     }
-    if (milestones.isEmpty() && (interval == null || interval == 0) && !p.has(BreakdownColumn.MILESTONES)
-        && !p.has(BreakdownColumn.REPORT_INTERVAL_DAYS)) {
-      p.add(BreakdownColumn.MILESTONES, "缺少三定中的“定进度”：请填写关键节点或进展报送周期");
-    }
+    // R1 定进度 (milestones or a reporting interval, a blank interval the default) is registration's to decide: below
     if (p.any()) {
       return null;
     }
@@ -341,7 +356,10 @@ public class Breakdown {
     // R28: the children of a leader's instruction carry it: the parent's leader, text, number and date
     LeaderInstructions.InstructionInput instruction = LeaderInstructions.InstructionInput.NONE;
     if (parent.getSource() == CaseSource.LEADER_INSTRUCTION) {
-      instruction = new LeaderInstructions.InstructionInput(parent.getLeaderInCharge(), parent.getContent(),
+      // the leader who gave the instruction, not the parent's leader in charge (a parent from before V17 has none)
+      String instructing = parent.getInstructingLeader() != null ? parent.getInstructingLeader()
+          : parent.getLeaderInCharge();
+      instruction = new LeaderInstructions.InstructionInput(instructing, parent.getContent(),
           parent.getDocumentNumber(), parent.getIssuedOn() == null ? null : parent.getIssuedOn().toString(), null);
       form.put("instructingLeader", instruction.leader());
       form.put("instructionText", instruction.text());
@@ -364,7 +382,6 @@ public class Breakdown {
   private static final class RowProblems {
     private final int row;
     private final List<BreakdownProblem> all;
-    private final Map<BreakdownColumn, Boolean> columns = new EnumMap<>(BreakdownColumn.class);
     private boolean any;
 
     RowProblems(int row, List<BreakdownProblem> all) {
@@ -374,14 +391,7 @@ public class Breakdown {
 
     void add(BreakdownColumn column, String message) {
       all.add(new BreakdownProblem(row, column == null ? "" : column.label(), message));
-      if (column != null) {
-        columns.put(column, true);
-      }
       any = true;
-    }
-
-    boolean has(BreakdownColumn column) {
-      return columns.containsKey(column);
     }
 
     boolean any() {
@@ -439,8 +449,9 @@ public class Breakdown {
     }
   }
 
+  /** A message of registration without the field names a form shows: 关键节点（milestones） reads 关键节点. */
   private static String withoutField(String message) {
-    return FIELD_SUFFIX.matcher(message).replaceFirst("");
+    return FIELD_NAME_OPENING.matcher(FIELD_NAME.matcher(message).replaceAll("")).replaceAll("（");
   }
 
   private static boolean hasControlCharacter(String text) {

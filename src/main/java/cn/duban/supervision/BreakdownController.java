@@ -72,7 +72,8 @@ public class BreakdownController {
   }
 
   public record ParentDetail(Long id, String title, String source, String sourceLabel, String documentNumber,
-      String issuedOn, String content, String leaderInCharge, String leaderName, String deadline, String registeredAt,
+      String issuedOn, String content, String leaderInCharge, String leaderName, String instructingLeader,
+      String instructingLeaderName, String deadline, String registeredAt,
       String registeredBy, boolean mayRegister, Breakdown.Progress progress) {
   }
 
@@ -172,7 +173,9 @@ public class BreakdownController {
   private ParentDetail detail(ParentItem p, Viewer viewer) {
     return new ParentDetail(p.getId(), p.getTitle(), p.getSource().name(), p.getSource().label(),
         p.getDocumentNumber(), p.getIssuedOn() == null ? null : p.getIssuedOn().toString(), p.getContent(),
-        p.getLeaderInCharge(), organization.personName(p.getLeaderInCharge()), p.getDeadline().toString(),
+        p.getLeaderInCharge(), organization.personName(p.getLeaderInCharge()), p.getInstructingLeader(),
+        p.getInstructingLeader() == null ? null : organization.personName(p.getInstructingLeader()),
+        p.getDeadline().toString(),
         MINUTE.format(p.getRegisteredAt().atZone(clock.zone())),
         p.getRegisteredBy() == null ? null : organization.personName(p.getRegisteredBy()), mayRegister(viewer),
         breakdown.progress(p, c -> viewer.mayRead(c.viewers())));

@@ -73,11 +73,20 @@ public class FeedbackSheet {
   @Column(name = "next_step", nullable = false, length = 1000)
   private String nextStep;
 
+  /** The lead unit as it was when the sheet was issued (a later reassignment leaves it); null on sheets issued before V17. */
+  @Column(name = "lead_unit_name")
+  private String leadUnitName;
+
+  /** The responsible person as he was when the sheet was issued; null on sheets issued before V17. */
+  @Column(name = "responsible_person_name")
+  private String responsiblePersonName;
+
   protected FeedbackSheet() {
   }
 
   FeedbackSheet(Long caseId, int sequence, Occasion occasion, Instant issuedAt, String issuedBy, String addressee,
-      String instruction, String workDone, String state, String nextStep) {
+      String instruction, String leadUnitName, String responsiblePersonName, String workDone, String state,
+      String nextStep) {
     this.caseId = caseId;
     this.sequence = sequence;
     this.occasion = occasion;
@@ -88,6 +97,8 @@ public class FeedbackSheet {
     this.workDone = cut(workDone, 4000);
     this.state = cut(state, 1000);
     this.nextStep = cut(nextStep, 1000);
+    this.leadUnitName = cut(leadUnitName, 255);
+    this.responsiblePersonName = cut(responsiblePersonName, 255);
   }
 
   private static String cut(String s, int max) {
@@ -105,4 +116,6 @@ public class FeedbackSheet {
   public String getWorkDone() { return workDone; }
   public String getState() { return state; }
   public String getNextStep() { return nextStep; }
+  public String getLeadUnitName() { return leadUnitName; }
+  public String getResponsiblePersonName() { return responsiblePersonName; }
 }

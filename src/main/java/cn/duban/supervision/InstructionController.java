@@ -163,8 +163,11 @@ public class InstructionController {
         c.getCaseNumber() + "（第" + s.getSequence() + "期）", s.getAddressee(),
         List.of("您批示的“" + c.getTitle() + "”事项，现将办理情况反馈如下。"),
         List.of(new NoticePage.Row("领导批示", s.getInstruction()),
-            new NoticePage.Row("承办单位", organization.unitName(c.getLeadUnit())),
-            new NoticePage.Row("责任人", organization.personName(c.getResponsiblePerson())),
+            // as they were when the sheet was issued: a later reassignment does not rewrite it
+            new NoticePage.Row("承办单位", s.getLeadUnitName() != null ? s.getLeadUnitName()
+                : organization.unitName(c.getLeadUnit())),
+            new NoticePage.Row("责任人", s.getResponsiblePersonName() != null ? s.getResponsiblePersonName()
+                : organization.personName(c.getResponsiblePerson())),
             new NoticePage.Row("办理情况", s.getWorkDone()),
             new NoticePage.Row("目前状态", s.getState()),
             new NoticePage.Row("下一步", s.getNextStep())),

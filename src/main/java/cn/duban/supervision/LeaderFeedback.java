@@ -13,7 +13,7 @@ import java.time.Instant;
 
 /**
  * R28: what the instructing leader is told of one step of the case he instructed (registered,
- * signed for, a progress report, a notice, an extension, closure). The leader reads them on his
+ * signed for, returned, reassigned, a progress report, a notice, an extension, closure). The leader reads them on his
  * list and the case's feedback sheet; {@link #notifiedAt} is for a sender of messages (R33) to
  * mark what it sent. One row per step: its key is unique within the case (principle 5).
  */
@@ -25,6 +25,9 @@ public class LeaderFeedback {
   public enum Step {
     REGISTERED("立项"),
     SIGNED_FOR("签收"),
+    RETURNED("退办"),
+    RETURN_DECIDED("退办审定"),
+    REASSIGNED("改派"),
     PROGRESS("进展报告"),
     YELLOW_NOTICE("限期催办（黄牌）"),
     RED_NOTICE("限期具结（红牌）"),

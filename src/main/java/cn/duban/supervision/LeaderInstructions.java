@@ -121,9 +121,49 @@ public class LeaderInstructions {
         + "，完成时限" + c.getDeadline() + "，起始督办级别" + c.getInitialLevel().label() + "。");
   }
 
+  /**
+   * R30: each lead unit signs for the case once: the unit a case is reassigned to signs for it
+   * afresh, and the leader is told of that too.
+   */
   void signedFor(SupervisionCase c) {
-    tell(c, Step.SIGNED_FOR, "SIGNED_FOR", c.getSignedAt(), organization.unitName(c.getLeadUnit()) + "已签收"
+    int reassigned = c.getReassignments().size();
+    tell(c, Step.SIGNED_FOR, reassigned == 0 ? "SIGNED_FOR" : "SIGNED_FOR:" + reassigned, c.getSignedAt(), organization.unitName(c.getLeadUnit()) + "已签收"
         + (c.getSignedBy() == null ? "" : "（" + organization.personName(c.getSignedBy()) + "）") + "。");
+  }
+
+  /** R30: the lead unit returned the case instead of signing for it. */
+  void returned(SupervisionCase c, CaseReturn r) {
+    tell(c, Step.RETURNED, "RETURNED:" + c.getReturns().size(), r.getReturnedAt(), organization.unitName(r.getLeadUnit())
+        + "申请退办，理由：" + reasonOf(r) + "，待督查室审定。");
+  }
+
+  /** R30: the office decided a return: kept with the unit that returned it, or reassigned. */
+  void returnDecided(SupervisionCase c, CaseReturn r) {
+    if (r.getDecided() == null) {
+      return;
+    }
+    String unit = organization.unitName(r.getLeadUnit());
+    String comment = r.getDecided().comment() == null ? "" : "，审定意见：" + r.getDecided().comment();
+    tell(c, Step.RETURN_DECIDED, "RETURN_DECIDED:" + (c.getReturns().indexOf(r) + 1), r.getDecided().at(),
+        r.getDecision() == ReturnDecision.INSIST
+            ? "督查室审定" + unit + "的退办理由" + (r.isUnjustified() ? "不成立，按推诿扯皮记录扣分" : "不予采纳")
+                + "，维持由" + unit + "承办，限" + MINUTE.format(c.getSignForDueAt().atZone(clock.zone())) + "前签收" + comment + "。"
+            : "督查室审定同意" + unit + "退办，改派他单位承办" + comment + "。");
+  }
+
+  /** R30: another unit leads the case; the return it decides, if any, is told first. */
+  void reassigned(SupervisionCase c, CaseReassignment r) {
+    c.getReturns().stream().filter(x -> x.getDecision() == ReturnDecision.REASSIGN && x.getDecided() != null
+        && x.getDecided().at().equals(r.getReassignedAt())).forEach(x -> returnDecided(c, x));
+    tell(c, Step.REASSIGNED, "REASSIGNED:" + c.getReassignments().size(), r.getReassignedAt(), "督查室已将事项由"
+        + organization.unitName(r.getFromUnit()) + "改派" + organization.unitName(r.getToUnit()) + "牵头办理，责任人"
+        + organization.personName(r.getToPerson()) + "，完成时限" + (r.getNewDeadline().equals(r.getPreviousDeadline())
+            ? r.getNewDeadline() : "由" + r.getPreviousDeadline() + "改为" + r.getNewDeadline())
+        + "，改派理由：" + r.getReason() + "。");
+  }
+
+  private static String reasonOf(CaseReturn r) {
+    return r.getReason().label() + (r.getReasonText() == null || r.getReasonText().isBlank() ? "" : "（" + r.getReasonText() + "）");
   }
 
   void progress(SupervisionCase c, ProgressReport r) {
@@ -212,7 +252,8 @@ public class LeaderInstructions {
     String instruction = leaderLabel(i.getLeader()) + "于" + DAY.format(i.getDate()) + "批示（" + i.getDocumentNumber()
         + "）：" + i.getText();
     FeedbackSheet sheet = sheets.saveAndFlush(new FeedbackSheet(c.getId(), seq, occasion, now, by,
-        addressee(i.getLeader()), instruction, workDone(c), state(c), nextStep(c)));
+        addressee(i.getLeader()), instruction, organization.unitName(c.getLeadUnit()),
+        organization.personName(c.getResponsiblePerson()), workDone(c), state(c), nextStep(c)));
     tell(c, Step.FEEDBACK_SHEET, "SHEET:" + seq, now, "督查室呈报督办反馈单（第" + seq + "期，" + occasion.label() + "）。");
     return sheet;
   }
@@ -223,23 +264,51 @@ public class LeaderInstructions {
         .orElse(leaderId);
   }
 
-  /** What was done: signing for, the progress reports, the extensions, the closure reports, one a line. */
+  /** One line of the sheet's 办理情况, at the time it happened. */
+  private record Line(Instant at, String text) {
+  }
+
+  /**
+   * What was done, one a line in the order it happened: registration (to the unit that led the
+   * case first), each unit's signing for, returns and the office's decisions on them,
+   * reassignments, the progress reports, the extensions, the closure reports.
+   */
   private String workDone(SupervisionCase c) {
-    List<String> lines = new ArrayList<>();
-    lines.add(DAY.format(c.getRegisteredAt().atZone(clock.zone())) + " 立项" + c.getCaseNumber() + "，交"
-        + organization.unitName(c.getLeadUnit()) + "牵头办理");
-    if (c.getSignedAt() != null) {
-      lines.add(DAY.format(c.getSignedAt().atZone(clock.zone())) + " 承办单位签收");
+    List<CaseReassignment> reassignments = c.getReassignments().stream()
+        .sorted(java.util.Comparator.comparing(CaseReassignment::getReassignedAt)).toList();
+    String firstUnit = reassignments.isEmpty() ? c.getLeadUnit() : reassignments.get(0).getFromUnit();
+    List<Line> lines = new ArrayList<>();
+    lines.add(new Line(c.getRegisteredAt(), "立项" + c.getCaseNumber() + "，交" + organization.unitName(firstUnit) + "牵头办理"));
+    c.getReturns().forEach(r -> {
+      lines.add(new Line(r.getReturnedAt(), organization.unitName(r.getLeadUnit()) + "申请退办，理由：" + reasonOf(r)));
+      if (r.getDecision() == ReturnDecision.INSIST && r.getDecided() != null) {
+        lines.add(new Line(r.getDecided().at(), "督查室审定维持由" + organization.unitName(r.getLeadUnit()) + "承办"
+            + (r.isUnjustified() ? "（退办理由不成立，按推诿扯皮扣分）" : "")));
+      }
+    });
+    reassignments.forEach(r -> lines.add(new Line(r.getReassignedAt(), "改派" + organization.unitName(r.getToUnit())
+        + "牵头办理，责任人" + organization.personName(r.getToPerson()) + "（原承办单位" + organization.unitName(r.getFromUnit())
+        + (r.getNewDeadline().equals(r.getPreviousDeadline()) ? "" : "，完成时限改为" + r.getNewDeadline())
+        + "，理由：" + r.getReason() + "）")));
+    // each unit's signing for, as the leader was told of it (the case keeps only the present unit's)
+    List<LeaderFeedback> signed = feedback.findByCaseIdOrderByHappenedAtAscIdAsc(c.getId()).stream()
+        .filter(f -> f.getStep() == Step.SIGNED_FOR).toList();
+    signed.forEach(f -> lines.add(new Line(f.getHappenedAt(), f.getMessage().replaceFirst("。$", ""))));
+    if (c.getSignedAt() != null && signed.stream().noneMatch(f -> f.getHappenedAt().equals(c.getSignedAt()))) {
+      lines.add(new Line(c.getSignedAt(), organization.unitName(c.getLeadUnit()) + "签收"));
     }
-    c.getProgressReports().forEach(r -> lines.add(DAY.format(r.getReportedAt().atZone(clock.zone())) + " 报送进展："
-        + r.getContent()));
-    c.getExtensionRequests().stream().filter(e -> e.getDecided() != null).forEach(e -> lines.add(
-        DAY.format(e.getDecided().at().atZone(clock.zone())) + (e.getDecision() == ReviewDecision.ACCEPTED
-            ? " 获批延期至" + e.getRequestedDeadline() : " 延期申请未获批准")));
-    c.getClosureReports().forEach(r -> lines.add(DAY.format(r.getSubmittedAt().atZone(clock.zone())) + " 报送办结报告："
-        + r.getReport() + (r.getDecision() == ReviewDecision.ACCEPTED ? "（验收通过）"
-            : r.getDecision() == ReviewDecision.REJECTED ? "（验收退回）" : "（待验收）")));
-    return String.join("\n", lines);
+    c.getProgressReports().forEach(r -> lines.add(new Line(r.getReportedAt(), "报送进展：" + r.getContent())));
+    c.getExtensionRequests().stream().filter(e -> e.getDecided() != null).forEach(e -> lines.add(new Line(
+        e.getDecided().at(), e.getDecision() == ReviewDecision.ACCEPTED ? "获批延期至" + e.getRequestedDeadline()
+            : "延期申请未获批准")));
+    c.getClosureReports().forEach(r -> lines.add(new Line(r.getSubmittedAt(), "报送办结报告：" + r.getReport()
+        + (r.getDecision() == ReviewDecision.ACCEPTED ? "（验收通过）"
+            : r.getDecision() == ReviewDecision.REJECTED ? "（验收退回）" : "（待验收）"))));
+    // in the order things happened; the same moment keeps the order above (a stable sort): a unit signs for
+    // after the return decided or the reassignment that gave it the case, and reports after signing for
+    lines.sort(java.util.Comparator.comparing(Line::at));
+    return lines.stream().map(l -> DAY.format(l.at().atZone(clock.zone())) + " " + l.text())
+        .collect(java.util.stream.Collectors.joining("\n"));
   }
 
   private String state(SupervisionCase c) {

@@ -45,11 +45,11 @@ public class ParentItem {
   @Column(nullable = false)
   private CaseSource source;
 
-  /** 文号 of the document, the meeting's minutes or the instruction; optional. */
+  /** 文号 of the document, the meeting's minutes or the instruction; required of an instruction (R28). */
   @Column(name = "document_number")
   private String documentNumber;
 
-  /** The date of the document or meeting; optional. */
+  /** The date of the document, meeting or instruction; required of an instruction (R28). */
   @Column(name = "issued_on")
   private LocalDate issuedOn;
 
@@ -59,6 +59,10 @@ public class ParentItem {
   /** The leader in charge of the whole; a child names its own or takes this one. */
   @Column(name = "leader_in_charge", nullable = false)
   private String leaderInCharge;
+
+  /** R28: of a parent from 领导批示, the leader who gave the instruction its children carry; else null. */
+  @Column(name = "instructing_leader")
+  private String instructingLeader;
 
   /** No child may be due later. */
   @Column(nullable = false)
@@ -81,13 +85,14 @@ public class ParentItem {
   }
 
   ParentItem(String title, CaseSource source, String documentNumber, LocalDate issuedOn, String content,
-      String leaderInCharge, LocalDate deadline, Instant registeredAt, String registeredBy) {
+      String leaderInCharge, String instructingLeader, LocalDate deadline, Instant registeredAt, String registeredBy) {
     this.title = title;
     this.source = source;
     this.documentNumber = documentNumber;
     this.issuedOn = issuedOn;
     this.content = content;
     this.leaderInCharge = leaderInCharge;
+    this.instructingLeader = instructingLeader;
     this.deadline = deadline;
     this.registeredAt = registeredAt;
     this.registeredBy = registeredBy;
@@ -104,6 +109,7 @@ public class ParentItem {
   public LocalDate getIssuedOn() { return issuedOn; }
   public String getContent() { return content; }
   public String getLeaderInCharge() { return leaderInCharge; }
+  public String getInstructingLeader() { return instructingLeader; }
   public LocalDate getDeadline() { return deadline; }
   public Instant getRegisteredAt() { return registeredAt; }
   public String getRegisteredBy() { return registeredBy; }

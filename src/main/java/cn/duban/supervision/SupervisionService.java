@@ -602,7 +602,9 @@ public class SupervisionService {
     ReturnReason why = choice(ReturnReason.class, "returnReason", reason, "请选择退办理由");
     String text = why == ReturnReason.OTHER ? text("returnReasonText", reasonText, "退办理由说明", 1000)
         : optionalText("returnReasonText", reasonText, "退办理由说明", 1000);
-    return new Recorded<>(c, c.returnCase(clock.now(), userId, why, text));
+    CaseReturn r = c.returnCase(clock.now(), userId, why, text);
+    instructions.returned(c, r);
+    return new Recorded<>(c, r);
   }
 
   /** What the office asks of a reassignment: the new lead unit and responsible person, why, and a deadline if another. */
@@ -635,6 +637,7 @@ public class SupervisionService {
     if (deduct) {
       scoring.score(c, ScoreEvent.RETURN_UNJUSTIFIED, r.getId().toString());
     }
+    instructions.returnDecided(c, r);
     c.markLimitsProvisional(provisionalLimits(c));
     return new Recorded<>(c, r);
   }
@@ -700,6 +703,7 @@ public class SupervisionService {
   public Recorded<CaseReassignment> reassign(Long caseId, ReassignmentInput in, String userId) {
     SupervisionCase c = get(caseId);
     CaseReassignment record = c.reassign(checkReassignment(c, in), clock.now(), userId);
+    instructions.reassigned(c, record);
     c.markLimitsProvisional(provisionalLimits(c));
     return new Recorded<>(c, record);
   }

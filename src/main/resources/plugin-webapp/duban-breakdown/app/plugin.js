@@ -64,8 +64,10 @@ function parentForm(overview) {
         <label>文号<input type="text" name="documentNumber" placeholder="如：县政府常务会议纪要〔2026〕3号"></label>
         <label>印发（会议）日期<input type="date" name="issuedOn"></label>
         <label>分管领导<select name="leaderInCharge">${overview.leaders.map(l => `<option value="${esc(l.code)}">${esc(l.label)}</option>`).join('')}</select></label>
+        <label>批示领导<select name="instructingLeader"><option value="">（来源为领导批示时必选）</option>${overview.leaders.map(l => `<option value="${esc(l.code)}">${esc(l.label)}</option>`).join('')}</select></label>
         <label>完成时限<input type="date" name="deadline" min="${esc(overview.today)}"></label>
       </div>
+      <p class="help-block">来源为领导批示的，须填写批示文号、批示日期并选择批示领导，分解后的事项均按批示件办理、向批示领导反馈。</p>
       <label>内容<textarea name="content" rows="4" placeholder="会议决定、文件或批示的内容"></textarea></label>
       <p><button type="submit" class="btn btn-primary">登记母事项</button></p>
       <div class="duban-result"></div>
@@ -128,7 +130,7 @@ function parentSection(detail) {
   return `
     <h3>${esc(detail.title)} <small>${esc(p.stateLabel)}</small></h3>
     <p class="duban-source">来源：${esc(detail.sourceLabel)}${detail.documentNumber ? `　文号：${esc(detail.documentNumber)}` : ''}
-      ${detail.issuedOn ? `　日期：${esc(detail.issuedOn)}` : ''}　分管领导：${esc(detail.leaderName)}　完成时限：${esc(detail.deadline)}
+      ${detail.issuedOn ? `　日期：${esc(detail.issuedOn)}` : ''}　分管领导：${esc(detail.leaderName)}${detail.instructingLeaderName ? `　批示领导：${esc(detail.instructingLeaderName)}` : ''}　完成时限：${esc(detail.deadline)}
       　登记：${esc(detail.registeredBy)} ${esc(detail.registeredAt)}</p>
     <p class="duban-content">${esc(detail.content)}</p>
     <div class="duban-progress">
@@ -223,7 +225,7 @@ async function mount(node, parentId) {
       form.addEventListener('submit', async event => {
         event.preventDefault();
         const input = Object.fromEntries(['title', 'source', 'documentNumber', 'issuedOn', 'leaderInCharge', 'deadline',
-          'content'].map(name => [name, form[name].value]));
+          'content', 'instructingLeader'].map(name => [name, form[name].value]));
         try {
           const created = await call('', {method: 'POST', headers: {'Content-Type': 'application/json'},
             body: JSON.stringify(input)});

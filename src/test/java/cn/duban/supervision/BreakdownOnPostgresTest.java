@@ -28,7 +28,7 @@ class BreakdownOnPostgresTest extends PostgresTestSupport {
   void twoHundredRowsOnPostgres() {
     authenticate("ducha");
     ParentItem parent = breakdown.registerParent(new Breakdown.ParentInput("2026年重点工作任务分解", "PHASED_TASK",
-        "县政府办〔2026〕1号", "2026-02-20", "全年重点工作", "wangfxz", "2026-09-30"), "ducha");
+        "县政府办〔2026〕1号", "2026-02-20", "全年重点工作", "wangfxz", "2026-09-30", null), "ducha");
     byte[] template = breakdown.template(parent.getId());
 
     List<Map<BreakdownColumn, Object>> bad = BreakdownSheets.rows("有误的分解表", 20, LocalDate.of(2026, 6, 30));

@@ -113,7 +113,8 @@ class BreakdownTest extends ProcessTestSupport {
     rows.add(with(BreakdownSheets.row("协办同牵头", LocalDate.of(2026, 4, 30)), BreakdownColumn.CO_UNITS, "县住房和城乡建设局")); // 6
     rows.add(with(BreakdownSheets.row("没有责任人", LocalDate.of(2026, 4, 30)), BreakdownColumn.RESPONSIBLE_PERSON, null)); // 7
     rows.add(with(BreakdownSheets.row("没有质量标准", LocalDate.of(2026, 4, 30)), BreakdownColumn.QUALITY_CHECKLIST, null)); // 8
-    rows.add(with(BreakdownSheets.row("没有进度安排", LocalDate.of(2026, 4, 30)), BreakdownColumn.MILESTONES, null));   // 9
+    rows.add(with(with(BreakdownSheets.row("没有进度安排", LocalDate.of(2026, 4, 30)), BreakdownColumn.MILESTONES, null),
+        BreakdownColumn.REPORT_INTERVAL_DAYS, 0));                                                             // 9
     rows.add(with(BreakdownSheets.row("他单位的责任人", LocalDate.of(2026, 4, 30)), BreakdownColumn.RESPONSIBLE_PERSON, "徐丽")); // 10
     rows.add(BreakdownSheets.row("又一好行", LocalDate.of(2026, 4, 30)));                                  // 11
     Integer counterBefore = counter();
@@ -136,7 +137,7 @@ class BreakdownTest extends ProcessTestSupport {
         "6 协办单位 协办单位不能与牵头单位相同：县住房和城乡建设局",
         "7 责任人 缺少三定中的“定责任”：请填写责任人",
         "8 质量标准 缺少三定中的“定质量”：请填写质量标准",
-        "9 关键节点 缺少三定中的“定进度”：请填写关键节点或进展报送周期",
+        "9 关键节点 请至少填写一个关键节点，或设定进展报送周期（1至60个工作日）：三定要求每个督查事项定进度",
         "10 责任人 责任人须为牵头单位“县住房和城乡建设局”的人员，“徐丽”不是");
 
     assertThat(counter()).as("no number taken").isEqualTo(counterBefore);
@@ -306,6 +307,62 @@ class BreakdownTest extends ProcessTestSupport {
     assertThat(created.get("issuedOn").asText()).isEqualTo("2026-02-26");
     assertThat(created.get("leaderName").asText()).isEqualTo("王建国");
     assertThat(created.get("registeredBy").asText()).isEqualTo("周督查");
+  }
+
+  @Test
+  @DisplayName("R28 R29 a parent from 领导批示 needs its 文号, date and instructing leader, each refused by its field; its children carry the instructing leader, not the leader in charge, and the leader is told of them")
+  void parentFromAnInstruction() throws Exception {
+    String json = """
+        {"title": "县长批示：背街小巷整治", "source": "LEADER_INSTRUCTION", "documentNumber": "县政府办批〔2026〕15号",
+         "issuedOn": "2026-02-27", "content": "背街小巷整治要分片包干，3月底前见效", "leaderInCharge": "wangfxz",
+         "instructingLeader": "zhaoxz", "deadline": "2026-06-30"}""";
+    for (String[] missing : new String[][] {{"documentNumber", "县政府办批〔2026〕15号", "请填写批示文号"},
+        {"issuedOn", "2026-02-27", "请填写批示日期"}, {"instructingLeader", "zhaoxz", "请选择批示领导"}}) {
+      HttpResponse<String> refused = http.post("/api/breakdowns", json.replace("\"" + missing[1] + "\"", "\"\""), "ducha");
+      assertThat(refused.statusCode()).as(missing[0]).isEqualTo(400);
+      JsonNode problem = JSON.readTree(refused.body());
+      assertThat(problem.get("field").asText()).isEqualTo(missing[0]);
+      assertThat(problem.get("detail").asText()).contains("来源为领导批示的母事项", missing[2]);
+    }
+    HttpResponse<String> notLeader = http.post("/api/breakdowns", json.replace("\"zhaoxz\"", "\"zjj-lin\""), "ducha");
+    assertThat(JSON.readTree(notLeader.body()).get("detail").asText()).contains("不是县领导，不能作为批示领导");
+
+    HttpResponse<String> created = http.post("/api/breakdowns", json, "ducha");
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(200);
+    JsonNode parent = JSON.readTree(created.body());
+    assertThat(parent.get("instructingLeader").asText()).isEqualTo("zhaoxz");
+    assertThat(parent.get("instructingLeaderName").asText()).isEqualTo("赵振邦");
+    String rows = """
+        {"rows": [{"title": "东片背街小巷整治", "content": "东片整治", "leadUnit": "zjj", "responsiblePerson": "zjj-lin",
+          "deadline": "2026-04-30", "qualityChecklist": "路面平整", "milestones": "2026-03-31 完成东片"}]}""";
+    HttpResponse<String> split = http.post("/api/breakdowns/" + parent.get("id").asLong() + "/children", rows, "ducha");
+    assertThat(split.statusCode()).as(split.body()).isEqualTo(200);
+    SupervisionCase child = cases.findByCaseNumber(JSON.readTree(split.body()).at("/caseNumbers/0").asText()).orElseThrow();
+    assertThat(child.getLeaderInCharge()).isEqualTo("wangfxz");
+    assertThat(child.getInstruction().getLeader()).as("the instructing leader, not the leader in charge").isEqualTo("zhaoxz");
+    assertThat(child.getInstruction().getDocumentNumber()).isEqualTo("县政府办批〔2026〕15号");
+    assertThat(child.getInstruction().getDate()).isEqualTo(LocalDate.of(2026, 2, 27));
+    JsonNode list = JSON.readTree(http.get("/api/instructions", "zhaoxz").body());
+    assertThat(list.findValuesAsText("caseNumber")).contains(child.getCaseNumber());
+  }
+
+  @Test
+  @DisplayName("R1 R29 a row with no milestones and a blank reporting interval is registered with the default interval, as the registration form registers it; an interval of 0 without milestones is refused by registration's own rule")
+  void blankIntervalTakesTheDefault() throws Exception {
+    long parent = parent("进度只填周期的分解");
+    String rows = """
+        {"rows": [{"title": "只有默认周期", "content": "按期报送", "leadUnit": "zjj", "responsiblePerson": "zjj-lin",
+          "deadline": "2026-04-30", "qualityChecklist": "按期完成"}]}""";
+    HttpResponse<String> split = http.post("/api/breakdowns/" + parent + "/children", rows, "ducha");
+    assertThat(split.statusCode()).as(split.body()).isEqualTo(200);
+    SupervisionCase c = cases.findByCaseNumber(JSON.readTree(split.body()).at("/caseNumbers/0").asText()).orElseThrow();
+    assertThat(supervision.milestones(c.getId())).isEmpty();
+    assertThat(c.getReportIntervalDays()).as("the default, as registration gives it").isEqualTo(5);
+
+    HttpResponse<String> zero = http.post("/api/breakdowns/" + parent + "/children",
+        rows.replace("\"qualityChecklist\"", "\"reportIntervalDays\": 0, \"qualityChecklist\""), "ducha");
+    assertThat(zero.statusCode()).isEqualTo(400);
+    assertThat(JSON.readTree(zero.body()).at("/problems/0/message").asText()).contains("定进度");
   }
 
   // ------------------------------------------------------------------ helpers

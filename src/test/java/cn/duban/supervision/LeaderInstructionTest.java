@@ -138,6 +138,88 @@ class LeaderInstructionTest extends ProcessTestSupport {
         .singleResult().getValue().toString()).contains("呈报督办反馈单（第1期，办结反馈）", "/api/cases/" + c.getId() + "/feedback-sheets/1");
   }
 
+  private void returnCase(ProcessInstance pi, String reason, String text) {
+    Map<String, Object> form = new java.util.HashMap<>();
+    form.put("signForAction", "RETURN");
+    form.put("returnReason", reason);
+    form.put("returnReasonText", text);
+    complete(pi, "signFor", "zjj-lin", form);
+  }
+
+  @Test
+  @DisplayName("R28 R30 the instructing leader is told of a return, the office's decision to reassign, the reassignment and the new unit's signing for; after a reassignment at any time the second unit's sign-for is told too")
+  void leaderToldOfReturnAndReassignment() throws Exception {
+    ProcessInstance pi = register(instructionForm("wangfxz"));
+    SupervisionCase c = caseOf(pi);
+    returnCase(pi, "NOT_OUR_DUTY", "道路部分应由交通局牵头");
+    setClock(LocalDateTime.of(2026, 3, 3, 10, 0));
+    complete(pi, "decideReturn", "ducha", Map.of("returnDecision", "REASSIGN", "newLeadUnit", "jtj",
+        "newResponsiblePerson", "jtj-xu", "returnDecisionComment", "道路改造属交通局职责，改由交通局牵头"));
+    complete(pi, "signFor", "jtj-xu", Map.of("signConfirmed", true));
+
+    assertThat(steps(c)).containsExactly("REGISTERED", "RETURNED", "RETURN_DECIDED", "REASSIGNED", "SIGNED_FOR");
+    List<LeaderFeedback> told = feedback.findByCaseIdOrderByHappenedAtAscIdAsc(c.getId());
+    assertThat(told.get(1).getMessage()).contains("县住房和城乡建设局申请退办", "职责不符", "道路部分应由交通局牵头");
+    assertThat(told.get(2).getMessage()).contains("同意县住房和城乡建设局退办", "改由交通局牵头");
+    assertThat(told.get(3).getMessage()).contains("由县住房和城乡建设局改派县交通运输局牵头办理", "徐丽");
+    assertThat(told.get(4).getMessage()).contains("县交通运输局已签收");
+
+    // a second reassignment of a case already signed for: the third unit's signing for is not a repeat
+    setClock(LocalDateTime.of(2026, 3, 4, 10, 0));
+    HttpResponse<String> again = http.post("/api/cases/" + c.getId() + "/reassignment", "{\"newLeadUnit\":\"zjj\","
+        + "\"newResponsiblePerson\":\"zjj-lin\",\"reassignmentReason\":\"县政府调整分工，仍由住建局牵头\"}", "ducha");
+    assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
+    complete(pi, "signFor", "zjj-lin", Map.of("signConfirmed", true));
+    assertThat(steps(c)).containsExactly("REGISTERED", "RETURNED", "RETURN_DECIDED", "REASSIGNED", "SIGNED_FOR",
+        "REASSIGNED", "SIGNED_FOR");
+    assertThat(feedback.findByCaseIdOrderByHappenedAtAscIdAsc(c.getId()).get(6).getMessage())
+        .contains("县住房和城乡建设局已签收");
+  }
+
+  @Test
+  @DisplayName("R28 R30 the instructing leader is told when the office insists on a return, and that it was found unjustified")
+  void leaderToldOfInsistedReturn() {
+    ProcessInstance pi = register(instructionForm("wangfxz"));
+    SupervisionCase c = caseOf(pi);
+    returnCase(pi, "HANDLED_ELSEWHERE", "该事项已由发改局办理");
+    complete(pi, "decideReturn", "ducha", Map.of("returnDecision", "INSIST", "returnUnjustified", true,
+        "returnDecisionComment", "老旧小区改造属住建局职责"));
+    signFor(pi);
+    assertThat(steps(c)).containsExactly("REGISTERED", "RETURNED", "RETURN_DECIDED", "SIGNED_FOR");
+    assertThat(feedback.findByCaseIdOrderByHappenedAtAscIdAsc(c.getId()).get(2).getMessage())
+        .contains("退办理由不成立", "维持由县住房和城乡建设局承办", "老旧小区改造属住建局职责");
+  }
+
+  @Test
+  @DisplayName("R28 R30 a feedback sheet lists returns and reassignments in the order they happened and prints the unit and person of the day it was issued, not of today")
+  void sheetKeepsItsDay() throws Exception {
+    ProcessInstance pi = register(instructionForm("wangfxz"));
+    SupervisionCase c = caseOf(pi);
+    signFor(pi);
+    HttpResponse<String> first = http.post("/api/cases/" + c.getId() + "/feedback-sheets", "", "ducha");
+    assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+
+    setClock(LocalDateTime.of(2026, 3, 4, 10, 0));
+    HttpResponse<String> moved = http.post("/api/cases/" + c.getId() + "/reassignment", "{\"newLeadUnit\":\"jtj\","
+        + "\"newResponsiblePerson\":\"jtj-xu\",\"reassignmentReason\":\"县政府调整分工，改由交通局牵头\"}", "ducha");
+    assertThat(moved.statusCode()).as(moved.body()).isEqualTo(200);
+    complete(pi, "signFor", "jtj-xu", Map.of("signConfirmed", true));
+    HttpResponse<String> second = http.post("/api/cases/" + c.getId() + "/feedback-sheets", "", "ducha");
+    assertThat(second.statusCode()).as(second.body()).isEqualTo(200);
+
+    String page1 = http.get("/api/cases/" + c.getId() + "/feedback-sheets/1", "wangfxz").body();
+    assertThat(page1).contains("县住房和城乡建设局", "林晓东").doesNotContain("县交通运输局", "徐丽");
+    String page2 = http.get("/api/cases/" + c.getId() + "/feedback-sheets/2", "wangfxz").body();
+    assertThat(page2).contains("县交通运输局", "徐丽");
+
+    FeedbackSheet sheet = sheets.findByCaseIdOrderBySequence(c.getId()).get(1);
+    assertThat(sheet.getWorkDone().lines().toList()).containsExactly(
+        "2026年3月2日 立项" + c.getCaseNumber() + "，交县住房和城乡建设局牵头办理",
+        "2026年3月2日 县住房和城乡建设局已签收（林晓东）",
+        "2026年3月4日 改派县交通运输局牵头办理，责任人徐丽（原承办单位县住房和城乡建设局，理由：县政府调整分工，改由交通局牵头）",
+        "2026年3月4日 县交通运输局已签收（徐丽）");
+  }
+
   @Test
   @DisplayName("R28 a principal leader's instruction starts at least at yellow, unless the office decides otherwise at registration")
   void principalLeaderStartsAtYellow() {
