@@ -278,10 +278,28 @@ public class SupervisionService {
     if (!c.getStatus().isOpen() || c.getWarningLevel() == WarningLevel.ACCOUNTABILITY) {
       return false;
     }
-    boolean signFor = c.getSignedAt() == null && clock.provisional(c.getRegisteredAt(), c.getSignForDueAt());
+    boolean signFor = c.getSignedAt() == null && clock.provisional(signForStart(c), c.getSignForDueAt());
     Instant nextReport = c.getSignedAt() == null ? null
         : nextPeriodic(c, c.getLastCheckpointAt() != null ? c.getLastCheckpointAt() : c.getRegisteredAt());
     return signFor || stageProvisional(c) || clock.provisional(c.getRegisteredAt(), nextReport);
+  }
+
+  /**
+   * R2, R30: when the sign-for limit of a case not yet signed for was counted from: its
+   * registration, or the later of its last reassignment and the last return the office insisted
+   * on, each of which gave the lead unit a fresh limit.
+   */
+  private Instant signForStart(SupervisionCase c) {
+    Instant start = c.getRegisteredAt();
+    for (CaseReassignment r : c.getReassignments()) {
+      start = r.getReassignedAt().isAfter(start) ? r.getReassignedAt() : start;
+    }
+    for (CaseReturn r : c.getReturns()) {
+      if (r.getDecision() == ReturnDecision.INSIST && r.getDecided() != null && r.getDecided().at().isAfter(start)) {
+        start = r.getDecided().at();
+      }
+    }
+    return start;
   }
 
   /**
@@ -293,7 +311,7 @@ public class SupervisionService {
     List<LimitChange> changes = new ArrayList<>();
     if (c.getStatus().isOpen() && c.getWarningLevel() != WarningLevel.ACCOUNTABILITY) {
       Instant signFor = c.getSignedAt() != null ? c.getSignForDueAt()
-          : clock.endOfWorkingDays(Date.from(c.getRegisteredAt()), c.getSignForDays()).toInstant();
+          : clock.endOfWorkingDays(Date.from(signForStart(c)), c.getSignForDays()).toInstant();
       if (!signFor.equals(c.getSignForDueAt())) {
         changes.add(new LimitChange("签收时限", c.getSignForDueAt(), signFor));
       }
