@@ -146,4 +146,56 @@ class DisputesRetimedTest extends ProcessTestSupport {
         .doesNotContainAnyElementsOf(DISPUTE_FIELDS);
     assertThat(runtime.getVariables(pi.getId()).keySet()).doesNotContainAnyElementsOf(DISPUTE_FIELDS);
   }
+
+  // ------------------------------------------------------------------ R31 under R25
+
+  /** Signed for on 1 December 2026, deadline Monday 15 February 2027, the co-unit's limit as the lead unit left or set it. */
+  private ProcessInstance signedWithCoUnit(String coUnitDueDate) {
+    setClock(LocalDateTime.of(2026, 12, 1, 9, 0));
+    Map<String, Object> form = registrationForm();
+    form.put("deadline", "2027-02-15");
+    form.put("milestones", "2027-02-15 全部办结");  // R1: the schedule
+    ProcessInstance pi = register(form);
+    Map<String, Object> signFor = new HashMap<>(Map.of("signConfirmed", true));
+    if (coUnitDueDate != null) {
+      signFor.put("coUnitDueDate", coUnitDueDate);
+    }
+    complete(pi, "signFor", "zjj-lin", signFor);
+    return pi;
+  }
+
+  @Test
+  @DisplayName("R31 R25 a co-unit's default limit, 3 working days before a deadline in 2027, is counted again when the 2027 table arrives: part, variable, task and timer; a limit the lead unit chose stays")
+  void coUnitLimitRetimed() {
+    ProcessInstance pi = signedWithCoUnit(null);
+    ProcessInstance chosen = signedWithCoUnit("2027-02-10");
+    // provisionally 除夕 5 Feb to 8 Feb off: 12, 11, 10 Feb are the three working days before Monday 15 Feb
+    Date provisional = at(LocalDateTime.of(2027, 2, 10, 23, 59, 59));
+    assertThat(task(pi, "reportCoUnitPart").getDueDate()).isEqualTo(provisional);
+    assertThat(timer(pi, "coUnitPartOverdue").getDuedate()).isEqualTo(provisional);
+    assertThat(supervision.coUnitParts(caseOf(pi).getId())).singleElement()
+        .satisfies(p -> assertThat(p.getDueAt()).isEqualTo(provisional.toInstant()));
+
+    Retimer.Entered entered = retimer.enter(2027, YearBoundaryTest.TABLE_2027, null, "ducha");
+
+    // officially 5-13 Feb off, Sunday 14 Feb a make-up day: 14, 4, 3 Feb
+    Date official = at(LocalDateTime.of(2027, 2, 3, 23, 59, 59));
+    assertThat(supervision.coUnitParts(caseOf(pi).getId())).singleElement()
+        .satisfies(p -> assertThat(p.getDueAt()).isEqualTo(official.toInstant()));
+    assertThat(runtime.getVariable(pi.getId(), CaseVariables.CO_UNIT_DUE_AT)).isEqualTo(official);
+    assertThat(task(pi, "reportCoUnitPart").getDueDate()).isEqualTo(official);
+    assertThat(timer(pi, "coUnitPartOverdue").getDuedate()).isEqualTo(official);
+    assertThat(caseOf(pi).isLimitsProvisional()).isFalse();
+    assertThat(entered.report().lines()).anySatisfy(l -> {
+      assertThat(l.subject()).isEqualTo(pi.getBusinessKey());
+      assertThat(l.what()).isEqualTo("县发展和改革局协办事项报送时限");
+      assertThat(l.after()).isEqualTo(official.toInstant());
+    });
+
+    Date set = at(LocalDateTime.of(2027, 2, 10, 23, 59, 59));
+    assertThat(supervision.coUnitParts(caseOf(chosen).getId())).singleElement()
+        .satisfies(p -> assertThat(p.getDueAt()).isEqualTo(set.toInstant()));
+    assertThat(timer(chosen, "coUnitPartOverdue").getDuedate()).isEqualTo(set);
+    assertThat(task(chosen, "reportCoUnitPart").getDueDate()).isEqualTo(set);
+  }
 }
