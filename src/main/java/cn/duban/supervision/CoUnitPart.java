@@ -32,6 +32,13 @@ public class CoUnitPart {
   @Column(name = "due_at", nullable = false)
   private Instant dueAt;
 
+  /**
+   * R25: the deadline the default limit was counted back from, in working days; null when the lead
+   * unit chose the limit, which a holiday table does not move.
+   */
+  @Column(name = "counted_from")
+  private Instant countedFrom;
+
   @Column(name = "reported_at")
   private Instant reportedAt;
 
@@ -56,12 +63,19 @@ public class CoUnitPart {
   protected CoUnitPart() {
   }
 
-  CoUnitPart(String unitCode, Instant dueAt) {
+  CoUnitPart(String unitCode, Instant dueAt, Instant countedFrom) {
     this.unitCode = unitCode;
     this.dueAt = dueAt;
+    this.countedFrom = countedFrom;
   }
 
-  void due(Instant at) {
+  void due(Instant at, Instant countedFrom) {
+    this.dueAt = at;
+    this.countedFrom = countedFrom;
+  }
+
+  /** R25: the default limit counted again (a holiday table arrived or changed). */
+  void retimed(Instant at) {
     this.dueAt = at;
   }
 
@@ -82,6 +96,7 @@ public class CoUnitPart {
   public Long getCaseId() { return caseId; }
   public String getUnitCode() { return unitCode; }
   public Instant getDueAt() { return dueAt; }
+  public Instant getCountedFrom() { return countedFrom; }
   public Instant getReportedAt() { return reportedAt; }
   public String getReportedBy() { return reportedBy; }
   public String getReport() { return report; }

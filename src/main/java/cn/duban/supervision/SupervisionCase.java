@@ -444,14 +444,23 @@ public class SupervisionCase {
 
   // ---------------------------------------------------------------- R31: co-units
 
-  /** R31: at sign-for, every co-unit's part falls due at the limit the lead unit set. */
+  /** R31: every co-unit's part falls due at a limit set as a date (the lead unit's, or the deadline). */
   void planCoUnitParts(Instant dueAt) {
+    planCoUnitParts(dueAt, null);
+  }
+
+  /**
+   * R31: at sign-for, every co-unit's part falls due at the limit the lead unit set, or by default
+   * at one counted back from the deadline {@code countedFrom} (R25: counted again when a holiday
+   * table arrives; null for a limit set as a date).
+   */
+  void planCoUnitParts(Instant dueAt, Instant countedFrom) {
     for (String unit : coUnitList()) {
       Optional<CoUnitPart> part = coUnitPart(unit);
       if (part.isPresent()) {
-        part.get().due(dueAt);
+        part.get().due(dueAt, countedFrom);
       } else {
-        coUnitParts.add(new CoUnitPart(unit, dueAt));
+        coUnitParts.add(new CoUnitPart(unit, dueAt, countedFrom));
       }
     }
   }

@@ -56,6 +56,19 @@ public class SupervisionDelegates {
       "redDays", "reportIntervalDays", "instructionText", "instructionNumber", "instructionDate",
       "instructionKeepLevel");
 
+  /**
+   * R30: the fields of the sign-for form's return and of the office's decision. Tasklist fills a
+   * form from the process variables of the same names, and the sign-for task comes round again
+   * after a decision: once recorded, they go, so that the next unit's form opens empty.
+   */
+  static final List<String> RETURN_FIELDS = List.of("signForAction", "returnReason", "returnReasonText");
+  static final List<String> RETURN_DECISION_FIELDS = List.of("returnDecision", "returnUnjustified",
+      "returnDecisionComment");
+  static final List<String> REASSIGNMENT_FIELDS = List.of("newLeadUnit", "newResponsiblePerson", "newDeadline");
+
+  /** R30: the office's decision on a return, for the gateway after it (its form field is gone by then). */
+  static final String RETURN_DECIDED = "returnDecided";
+
   /** The due date of the tasks that fall due with the case's current limit. */
   static final String STAGE_LIMIT_DUE_DATE = "${" + CaseVariables.STAGE_LIMIT_AT + "}";
 
@@ -174,6 +187,7 @@ public class SupervisionDelegates {
           string(ex, "returnReasonText"), Actors.of(ex));
       CaseReturn r = returned.record();
       ex.setVariable("returnText", variables.returned(r).text());
+      ex.removeVariables(RETURN_FIELDS);
       variables.publishState(ex, returned.supervisionCase(), variables.returned(r));
     };
   }
@@ -190,7 +204,12 @@ public class SupervisionDelegates {
       Recorded<CaseReturn> decided = cases.decideReturn(CaseVariables.caseId(ex), string(ex, "returnDecision"),
           bool(ex, "returnUnjustified"), comment, reassignmentInput(ex, "退办审定：" + comment), Actors.of(ex));
       SupervisionCase c = decided.supervisionCase();
-      if (decided.record().getDecision() == ReturnDecision.INSIST) {
+      // a reassignment is recorded on the return by reassignCase: until then the return is pending
+      boolean insisted = decided.record().getDecision() == ReturnDecision.INSIST;
+      ex.setVariable(RETURN_DECIDED, (insisted ? ReturnDecision.INSIST : ReturnDecision.REASSIGN).name());
+      ex.removeVariables(RETURN_DECISION_FIELDS);
+      if (insisted) {
+        ex.removeVariables(REASSIGNMENT_FIELDS);
         variables.publishContext(ex, c);
         variables.publishState(ex, c, variables.returnDecided(decided.record()));
       } else {
@@ -212,6 +231,7 @@ public class SupervisionDelegates {
       Recorded<CaseReassignment> reassigned = cases.reassign(CaseVariables.caseId(ex),
           reassignmentInput(ex, string(ex, "reassignmentReason")), string(ex, "reassignedBy"));
       SupervisionCase c = reassigned.supervisionCase();
+      ex.removeVariables(REASSIGNMENT_FIELDS);
       access.grant(c.viewers());
       variables.publishContext(ex, c);
       variables.publishState(ex, c, variables.reassigned(reassigned.record()));

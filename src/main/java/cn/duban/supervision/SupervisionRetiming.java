@@ -2,6 +2,7 @@ package cn.duban.supervision;
 
 import cn.duban.calendar.LimitChange;
 import cn.duban.calendar.LimitRetiming;
+import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.RuntimeService;
@@ -41,6 +42,11 @@ class SupervisionRetiming implements LimitRetiming {
     // the report checkpoint's timer reads its date from here, while the case waits for one
     if (runtime.getVariable(processInstanceId, CaseVariables.NEXT_CHECKPOINT_AT) != null) {
       cases.nextCheckpoint(c).ifPresent(cp -> v.putValue(CaseVariables.NEXT_CHECKPOINT_AT, Date.from(cp.at())));
+    }
+    // R31: the co-units' tasks and timers read their limit from here, once the lead unit signed for
+    if (runtime.getVariable(processInstanceId, CaseVariables.CO_UNIT_DUE_AT) != null) {
+      c.getCoUnitParts().stream().filter(p -> p.getReportedAt() == null).map(CoUnitPart::getDueAt)
+          .max(Instant::compareTo).ifPresent(due -> v.putValue(CaseVariables.CO_UNIT_DUE_AT, Date.from(due)));
     }
     return new Retimed(changes, v);
   }

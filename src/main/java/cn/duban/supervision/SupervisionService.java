@@ -278,10 +278,40 @@ public class SupervisionService {
     if (!c.getStatus().isOpen() || c.getWarningLevel() == WarningLevel.ACCOUNTABILITY) {
       return false;
     }
-    boolean signFor = c.getSignedAt() == null && clock.provisional(c.getRegisteredAt(), c.getSignForDueAt());
+    boolean signFor = c.getSignedAt() == null && clock.provisional(signForStart(c), c.getSignForDueAt());
     Instant nextReport = c.getSignedAt() == null ? null
         : nextPeriodic(c, c.getLastCheckpointAt() != null ? c.getLastCheckpointAt() : c.getRegisteredAt());
-    return signFor || stageProvisional(c) || clock.provisional(c.getRegisteredAt(), nextReport);
+    boolean coUnits = c.getSignedAt() != null && c.getCoUnitParts().stream()
+        .anyMatch(p -> p.getReportedAt() == null && p.getCountedFrom() != null
+            && clock.provisional(p.getDueAt(), p.getCountedFrom()));
+    return signFor || stageProvisional(c) || clock.provisional(c.getRegisteredAt(), nextReport) || coUnits;
+  }
+
+  /**
+   * R31: the default limit of a co-unit's part: working days before the deadline it counts from,
+   * or the deadline itself when that day had passed when it was counted ({@code countedAt}).
+   */
+  private Instant coUnitDefaultDue(Instant deadlineAt, Instant countedAt) {
+    Instant usual = clock.workingDaysBefore(Date.from(deadlineAt), limits.coUnitDaysBeforeDeadline()).toInstant();
+    return usual.isBefore(countedAt) ? deadlineAt : usual;
+  }
+
+  /**
+   * R2, R30: when the sign-for limit of a case not yet signed for was counted from: its
+   * registration, or the later of its last reassignment and the last return the office insisted
+   * on, each of which gave the lead unit a fresh limit.
+   */
+  private Instant signForStart(SupervisionCase c) {
+    Instant start = c.getRegisteredAt();
+    for (CaseReassignment r : c.getReassignments()) {
+      start = r.getReassignedAt().isAfter(start) ? r.getReassignedAt() : start;
+    }
+    for (CaseReturn r : c.getReturns()) {
+      if (r.getDecision() == ReturnDecision.INSIST && r.getDecided() != null && r.getDecided().at().isAfter(start)) {
+        start = r.getDecided().at();
+      }
+    }
+    return start;
   }
 
   /**
@@ -293,7 +323,7 @@ public class SupervisionService {
     List<LimitChange> changes = new ArrayList<>();
     if (c.getStatus().isOpen() && c.getWarningLevel() != WarningLevel.ACCOUNTABILITY) {
       Instant signFor = c.getSignedAt() != null ? c.getSignForDueAt()
-          : clock.endOfWorkingDays(Date.from(c.getRegisteredAt()), c.getSignForDays()).toInstant();
+          : clock.endOfWorkingDays(Date.from(signForStart(c)), c.getSignForDays()).toInstant();
       if (!signFor.equals(c.getSignForDueAt())) {
         changes.add(new LimitChange("签收时限", c.getSignForDueAt(), signFor));
       }
@@ -302,6 +332,17 @@ public class SupervisionService {
         changes.add(new LimitChange(c.getWarningLevel().label() + "阶段办理时限", c.getStageLimitAt(), limit));
       }
       c.relimit(signFor, limit);
+      // R31: a co-unit's default limit still to come, counted back from the deadline (one the lead unit chose stays)
+      for (CoUnitPart part : c.getSignedAt() == null ? List.<CoUnitPart>of() : c.getCoUnitParts()) {
+        if (part.getCountedFrom() != null && part.getReportedAt() == null && part.getDueAt().isAfter(clock.now())) {
+          Instant due = coUnitDefaultDue(part.getCountedFrom(), c.getSignedAt());
+          if (!due.equals(part.getDueAt())) {
+            changes.add(new LimitChange(organization.unitName(part.getUnitCode()) + "协办事项报送时限",
+                part.getDueAt(), due));
+            part.retimed(due);
+          }
+        }
+      }
       NoticeKind kind = switch (c.getWarningLevel()) {
         case YELLOW -> NoticeKind.YELLOW;
         case RED -> NoticeKind.RED;
@@ -351,7 +392,7 @@ public class SupervisionService {
     Instant coUnitDue = c.coUnitList().isEmpty() || c.getSignedAt() != null ? null : coUnitDue(c, coUnitDueDate);
     if (c.signFor(clock.now(), userId)) {
       if (coUnitDue != null) {
-        c.planCoUnitParts(coUnitDue);
+        c.planCoUnitParts(coUnitDue, coUnitDueDate == null || coUnitDueDate.isBlank() ? c.getDeadlineAt() : null);
       }
       c.markLimitsProvisional(provisionalLimits(c));
       instructions.signedFor(c);
