@@ -179,38 +179,39 @@ public class SupervisionCase {
   @Embedded
   private Instruction instruction;
 
+  // a case's records never move to another case: their key is written with them, never updated
   @OneToMany(cascade = CascadeType.ALL)
-  @JoinColumn(name = "case_id", nullable = false)
+  @JoinColumn(name = "case_id", nullable = false, updatable = false)
   @OrderBy("sequence")
   private List<Milestone> milestones = new ArrayList<>();
 
   @OneToMany(cascade = CascadeType.ALL)
-  @JoinColumn(name = "case_id", nullable = false)
+  @JoinColumn(name = "case_id", nullable = false, updatable = false)
   @OrderBy("reportedAt, id")
   private List<ProgressReport> progressReports = new ArrayList<>();
 
   @OneToMany(cascade = CascadeType.ALL)
-  @JoinColumn(name = "case_id", nullable = false)
+  @JoinColumn(name = "case_id", nullable = false, updatable = false)
   @OrderBy("recordedAt, id")
   private List<UrgingRecord> urgings = new ArrayList<>();
 
   @OneToMany(cascade = CascadeType.ALL)
-  @JoinColumn(name = "case_id", nullable = false)
+  @JoinColumn(name = "case_id", nullable = false, updatable = false)
   @OrderBy("requestedAt, id")
   private List<ExtensionRequest> extensionRequests = new ArrayList<>();
 
   @OneToMany(cascade = CascadeType.ALL)
-  @JoinColumn(name = "case_id", nullable = false)
+  @JoinColumn(name = "case_id", nullable = false, updatable = false)
   @OrderBy("submittedAt, id")
   private List<ClosureReport> closureReports = new ArrayList<>();
 
   @OneToMany(cascade = CascadeType.ALL)
-  @JoinColumn(name = "case_id", nullable = false)
+  @JoinColumn(name = "case_id", nullable = false, updatable = false)
   @OrderBy("returnedAt, id")
   private List<CaseReturn> returns = new ArrayList<>();
 
   @OneToMany(cascade = CascadeType.ALL)
-  @JoinColumn(name = "case_id", nullable = false)
+  @JoinColumn(name = "case_id", nullable = false, updatable = false)
   @OrderBy("reassignedAt, id")
   private List<CaseReassignment> reassignments = new ArrayList<>();
 
