@@ -36,11 +36,6 @@ public class InstructionReaders {
     this.events = events;
   }
 
-  /** Whether a person may instruct: a leader or a principal leader. */
-  public static boolean mayInstruct(Person p) {
-    return p.hasRole(Role.LEADER) || p.hasRole(Role.PRINCIPAL_LEADER);
-  }
-
   /** The leader's group, with the leader in it; made once (the application's own step, not the caller's). */
   public String ensure(String leaderId) {
     String groupId = Groups.instructionReaders(leaderId);
@@ -74,7 +69,7 @@ public class InstructionReaders {
    */
   public List<String> nameSecretary(String leaderId, String secretaryId) {
     Person leader = organization.person("leaderId", leaderId);
-    if (!mayInstruct(leader)) {
+    if (!leader.isCountyLeader()) {
       throw new InputException("leaderId", "“" + leader.getName() + "”不是县领导，不能指定秘书（leaderId）");
     }
     Optional<String> secretary = Optional.ofNullable(secretaryId).map(String::strip).filter(s -> !s.isEmpty());
@@ -108,7 +103,7 @@ public class InstructionReaders {
    */
   public List<String> leadersReadBy(String userId, java.util.Collection<String> groups) {
     java.util.Set<String> leaders = new java.util.TreeSet<>();
-    organization.findPerson(userId).filter(InstructionReaders::mayInstruct).ifPresent(p -> leaders.add(p.getId()));
+    organization.findPerson(userId).filter(Person::isCountyLeader).ifPresent(p -> leaders.add(p.getId()));
     groups.stream().map(Groups::leaderOfInstructionReaders).filter(java.util.Objects::nonNull).forEach(leaders::add);
     return List.copyOf(leaders);
   }

@@ -119,11 +119,11 @@ public class OrganizationForms {
     switch (source) {
       case "units" -> organization.allUnits().forEach(u -> out.addObject().put("label", u.getName()).put("value", u.getCode()));
       case "leaders" -> organization.allPeople().stream()
-          .filter(p -> p.hasRole(Role.LEADER) || p.hasRole(Role.PRINCIPAL_LEADER))
-          .forEach(p -> out.addObject().put("label", label(p)).put("value", p.getId()));
+          .filter(Person::isCountyLeader)
+          .forEach(p -> out.addObject().put("label", p.label()).put("value", p.getId()));
       case "people" -> organization.allPeople().stream().filter(p -> p.getUnitCode() != null)
-          .forEach(p -> out.addObject().put("label", label(p)).put("value", p.getId()).put("unit", p.getUnitCode()));
-      case "allPeople" -> organization.allPeople().forEach(p -> out.addObject().put("label", label(p)).put("value", p.getId()));
+          .forEach(p -> out.addObject().put("label", p.label()).put("value", p.getId()).put("unit", p.getUnitCode()));
+      case "allPeople" -> organization.allPeople().forEach(p -> out.addObject().put("label", p.label()).put("value", p.getId()));
       case "posts" -> posts.findAll().forEach(p -> out.addObject().put("label", organization.unitName(p.getUnitCode())
           + " " + p.getName() + "（A岗" + organization.personName(p.getHolderA()) + "，B岗"
           + organization.personName(p.getHolderB()) + "）").put("value", p.getId().toString()));
@@ -132,9 +132,6 @@ public class OrganizationForms {
     return out;
   }
 
-  private static String label(Person p) {
-    return p.getName() + (p.getTitle() == null ? "" : "（" + p.getTitle() + "）");
-  }
 
   /** A FEEL list literal of the options (contexts with string values). */
   private static String feel(ArrayNode options) {

@@ -98,4 +98,14 @@ public class Person {
   public boolean hasRole(Role role) {
     return getRoles().contains(role);
   }
+
+  /** A county leader (分管领导 or 主要领导): who may be a case's leader in charge or instruct one. */
+  public boolean isCountyLeader() {
+    return hasRole(Role.LEADER) || hasRole(Role.PRINCIPAL_LEADER);
+  }
+
+  /** The person as people write him: 赵振邦（县长）. */
+  public String label() {
+    return name + (title == null ? "" : "（" + title + "）");
+  }
 }

@@ -10,7 +10,6 @@ import cn.duban.common.InputException;
 import cn.duban.common.Inputs;
 import cn.duban.organization.OrganizationService;
 import cn.duban.organization.Person;
-import cn.duban.organization.Role;
 import cn.duban.organization.Unit;
 import cn.duban.organization.Viewer;
 import cn.duban.supervision.Registration.MilestoneInput;
@@ -432,7 +431,7 @@ public class Breakdown {
       return null;
     }
     List<Person> leaders = people(text).stream()
-        .filter(x -> x.hasRole(Role.LEADER) || x.hasRole(Role.PRINCIPAL_LEADER)).toList();
+        .filter(Person::isCountyLeader).toList();
     return leaders.size() == 1 ? leaders.get(0) : null;
   }
 

@@ -98,7 +98,7 @@ public class BreakdownController {
     }
     List<Choice> leaders = Stream.concat(organization.peopleWith(Role.LEADER).stream(),
             organization.peopleWith(Role.PRINCIPAL_LEADER).stream())
-        .map(p -> new Choice(p.getId(), p.getName() + (p.getTitle() == null ? "" : "（" + p.getTitle() + "）"))).toList();
+        .map(p -> new Choice(p.getId(), p.label())).toList();
     return new Overview(mayRegister(viewer), clock.today().toString(),
         Arrays.stream(CaseSource.values()).map(s -> new Choice(s.name(), s.label())).toList(), leaders, parents);
   }

@@ -68,7 +68,7 @@ public class LeaderInstructions {
       throw new InputException("instructingLeader", "来源为领导批示的事项，请选择批示领导（instructingLeader）");
     }
     Person leader = organization.person("instructingLeader", i.leader().strip());
-    if (!leader.hasRole(Role.LEADER) && !leader.hasRole(Role.PRINCIPAL_LEADER)) {
+    if (!leader.isCountyLeader()) {
       throw new InputException("instructingLeader",
           "“" + leader.getName() + "”不是县领导，不能作为批示领导（instructingLeader）");
     }
@@ -99,7 +99,7 @@ public class LeaderInstructions {
   @Transactional(propagation = Propagation.SUPPORTS)
   public String leaderLabel(String leaderId) {
     return organization.findPerson(leaderId)
-        .map(p -> p.getName() + (p.getTitle() == null ? "" : "（" + p.getTitle() + "）")).orElse(leaderId);
+        .map(Person::label).orElse(leaderId);
   }
 
   // ---------------------------------------------------------------- what the leader is told

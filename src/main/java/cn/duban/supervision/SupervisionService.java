@@ -17,7 +17,6 @@ import cn.duban.notice.NoticeService.NoticeContent;
 import cn.duban.organization.InstanceViewers;
 import cn.duban.organization.OrganizationService;
 import cn.duban.organization.Person;
-import cn.duban.organization.Role;
 import cn.duban.organization.Subject;
 import cn.duban.organization.Unit;
 import cn.duban.supervision.Registration.MilestoneInput;
@@ -106,7 +105,7 @@ public class SupervisionService {
     String title = text("title", in.title(), "项目名称", TITLE_MAX);
     String content = text("content", in.content(), "工作内容和要求", TEXT_MAX);
     Person leader = organization.person("leaderInCharge", in.leaderInCharge());
-    if (!leader.hasRole(Role.LEADER) && !leader.hasRole(Role.PRINCIPAL_LEADER)) {
+    if (!leader.isCountyLeader()) {
       throw new InputException("leaderInCharge", "“" + leader.getName() + "”不是县领导，不能作为分管领导（leaderInCharge）");
     }
     Unit leadUnit = organization.unit("leadUnit", in.leadUnit());

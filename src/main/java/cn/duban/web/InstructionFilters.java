@@ -3,6 +3,7 @@ package cn.duban.web;
 import cn.duban.organization.Access;
 import cn.duban.organization.Groups;
 import cn.duban.organization.InstructionReaders;
+import cn.duban.organization.Person;
 import cn.duban.organization.OrganizationGroupAdded;
 import cn.duban.organization.OrganizationService;
 import cn.duban.supervision.CaseVariables;
@@ -47,7 +48,7 @@ public class InstructionFilters {
   /** After start-up (the organisation is seeded by then): every leader's group and filter. */
   @EventListener(ApplicationReadyEvent.class)
   public void ensureAll() {
-    organization.allPeople().stream().filter(InstructionReaders::mayInstruct)
+    organization.allPeople().stream().filter(Person::isCountyLeader)
         .forEach(p -> ensure(readers.ensure(p.getId())));
   }
 
