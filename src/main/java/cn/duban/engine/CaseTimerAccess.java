@@ -1,7 +1,6 @@
 package cn.duban.engine;
 
 import cn.duban.organization.Groups;
-import java.lang.reflect.Field;
 import java.util.ArrayList;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
@@ -81,12 +80,7 @@ public class CaseTimerAccess extends AbstractProcessEnginePlugin {
 
   /** The job the command executes: kept in a field without a getter in this engine version. */
   private static String jobId(ExecuteJobsCmd command) {
-    try {
-      Field f = ExecuteJobsCmd.class.getDeclaredField("jobId");
-      f.setAccessible(true);
-      return (String) f.get(command);
-    } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException("Cannot read ExecuteJobsCmd.jobId", e);
-    }
+    return CommandFields.read(command, ExecuteJobsCmd.class, "jobId");
   }
+
 }

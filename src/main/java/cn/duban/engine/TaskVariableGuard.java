@@ -3,7 +3,6 @@ package cn.duban.engine;
 import cn.duban.common.InputException;
 import cn.duban.common.Refusal;
 import cn.duban.organization.Groups;
-import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -38,9 +37,7 @@ import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
-import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.Process;
-import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.springframework.stereotype.Component;
 
@@ -129,15 +126,11 @@ public class TaskVariableGuard extends AbstractProcessEnginePlugin {
   private static final Map<String, StartForm> START_FORMS = new ConcurrentHashMap<>();
 
   private static StartForm startForm(String processDefinitionId) {
-    BpmnModelInstance model = Context.getProcessEngineConfiguration().getDeploymentCache()
-        .findBpmnModelInstanceForProcessDefinition(processDefinitionId);
-    for (StartEvent event : model.getModelElementsByType(StartEvent.class)) {
-      if (event.getParentElement() instanceof Process process && event.getCamundaFormRef() != null) {
-        return new StartForm(process.getName(), event.getCamundaFormRef());
-      }
-    }
-    return new StartForm(null, null);
+    return StartEvents.of(processDefinitionId).filter(event -> event.getCamundaFormRef() != null).findFirst()
+        .map(event -> new StartForm(((Process) event.getParentElement()).getName(), event.getCamundaFormRef()))
+        .orElse(new StartForm(null, null));
   }
+
 
   private static void refuse(String what, Collection<String> names, Set<String> allowed, boolean formSubmission) {
     Set<String> refused = new TreeSet<>(names);
@@ -155,11 +148,11 @@ public class TaskVariableGuard extends AbstractProcessEnginePlugin {
   /** The process and variable names a start writes, or null for a command that starts nothing. */
   static StartWrite startOf(Command<?> command) {
     if (command instanceof SubmitStartFormCmd) {
-      return new StartWrite(field(command, SubmitStartFormCmd.class, "processDefinitionId"),
-          names(field(command, SubmitStartFormCmd.class, "variables")));
+      return new StartWrite(CommandFields.read(command, SubmitStartFormCmd.class, "processDefinitionId"),
+          names(CommandFields.read(command, SubmitStartFormCmd.class, "variables")));
     }
     if (command instanceof StartProcessInstanceCmd) {
-      ProcessInstantiationBuilderImpl builder = field(command, StartProcessInstanceCmd.class, "instantiationBuilder");
+      ProcessInstantiationBuilderImpl builder = CommandFields.read(command, StartProcessInstanceCmd.class, "instantiationBuilder");
       return new StartWrite(builder.getProcessDefinitionId(), names(builder.getVariables()));
     }
     return null;
@@ -177,36 +170,36 @@ public class TaskVariableGuard extends AbstractProcessEnginePlugin {
   static TaskWrite writeOf(Command<?> command) {
     // the order matters: ResolveTaskCmd is a CompleteTaskCmd
     if (command instanceof CompleteTaskCmd) {
-      return new TaskWrite(field(command, CompleteTaskCmd.class, "taskId"),
-          names(field(command, CompleteTaskCmd.class, "variables")));
+      return new TaskWrite(CommandFields.read(command, CompleteTaskCmd.class, "taskId"),
+          names(CommandFields.read(command, CompleteTaskCmd.class, "variables")));
     }
     if (command instanceof SubmitTaskFormCmd) {
-      return new TaskWrite(field(command, SubmitTaskFormCmd.class, "taskId"),
-          names(field(command, SubmitTaskFormCmd.class, "properties")));
+      return new TaskWrite(CommandFields.read(command, SubmitTaskFormCmd.class, "taskId"),
+          names(CommandFields.read(command, SubmitTaskFormCmd.class, "properties")));
     }
     if (command instanceof HandleTaskBpmnErrorCmd) {
-      return new TaskWrite(field(command, HandleTaskBpmnErrorCmd.class, "taskId"),
-          names(field(command, HandleTaskBpmnErrorCmd.class, "variables")));
+      return new TaskWrite(CommandFields.read(command, HandleTaskBpmnErrorCmd.class, "taskId"),
+          names(CommandFields.read(command, HandleTaskBpmnErrorCmd.class, "variables")));
     }
     if (command instanceof HandleTaskEscalationCmd) {
-      return new TaskWrite(field(command, HandleTaskEscalationCmd.class, "taskId"),
-          names(field(command, HandleTaskEscalationCmd.class, "variables")));
+      return new TaskWrite(CommandFields.read(command, HandleTaskEscalationCmd.class, "taskId"),
+          names(CommandFields.read(command, HandleTaskEscalationCmd.class, "variables")));
     }
     if (command instanceof SetTaskVariablesCmd) {
-      return new TaskWrite(field(command, AbstractVariableCmd.class, "entityId"),
-          names(field(command, AbstractSetVariableCmd.class, "variables")));
+      return new TaskWrite(CommandFields.read(command, AbstractVariableCmd.class, "entityId"),
+          names(CommandFields.read(command, AbstractSetVariableCmd.class, "variables")));
     }
     if (command instanceof RemoveTaskVariablesCmd) {
-      return new TaskWrite(field(command, AbstractVariableCmd.class, "entityId"),
-          field(command, AbstractRemoveVariableCmd.class, "variableNames"));
+      return new TaskWrite(CommandFields.read(command, AbstractVariableCmd.class, "entityId"),
+          CommandFields.read(command, AbstractRemoveVariableCmd.class, "variableNames"));
     }
     if (command instanceof PatchTaskVariablesCmd) {
-      List<String> names = new ArrayList<>(names(field(command, AbstractPatchVariablesCmd.class, "variables")));
-      Collection<String> deletions = field(command, AbstractPatchVariablesCmd.class, "deletions");
+      List<String> names = new ArrayList<>(names(CommandFields.read(command, AbstractPatchVariablesCmd.class, "variables")));
+      Collection<String> deletions = CommandFields.read(command, AbstractPatchVariablesCmd.class, "deletions");
       if (deletions != null) {
         names.addAll(deletions);
       }
-      return new TaskWrite(field(command, AbstractPatchVariablesCmd.class, "entityId"), names);
+      return new TaskWrite(CommandFields.read(command, AbstractPatchVariablesCmd.class, "entityId"), names);
     }
     return null;
   }
@@ -215,19 +208,5 @@ public class TaskVariableGuard extends AbstractProcessEnginePlugin {
     return variables instanceof Map<?, ?> map ? map.keySet().stream().map(String::valueOf).toList() : List.of();
   }
 
-  /**
-   * The engine's commands keep what they were given in protected fields without getters; they are
-   * read as they are in this engine version (TaskVariableGuardTest reads each command it knows, and
-   * fails if one is renamed).
-   */
-  @SuppressWarnings("unchecked")
-  private static <T> T field(Object command, Class<?> declaring, String name) {
-    try {
-      Field f = declaring.getDeclaredField(name);
-      f.setAccessible(true);
-      return (T) f.get(command);
-    } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException("Cannot read " + declaring.getSimpleName() + "." + name, e);
-    }
-  }
+
 }

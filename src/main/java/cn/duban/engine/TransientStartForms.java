@@ -1,6 +1,5 @@
 package cn.duban.engine;
 
-import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.Map;
 import java.util.Set;
@@ -8,16 +7,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.SubmitStartFormCmd;
-import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.variable.impl.value.AbstractTypedValue;
-import org.camunda.bpm.model.bpmn.BpmnModelInstance;
-import org.camunda.bpm.model.bpmn.instance.Process;
-import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 import org.springframework.stereotype.Component;
 
 /**
@@ -52,8 +46,8 @@ public class TransientStartForms extends AbstractProcessEnginePlugin {
   }
 
   private static void makeTransient(SubmitStartFormCmd command) {
-    String definitionId = field(command, "processDefinitionId");
-    Map<String, Object> variables = field(command, "variables");
+    String definitionId = CommandFields.read(command, SubmitStartFormCmd.class, "processDefinitionId");
+    Map<String, Object> variables = CommandFields.read(command, SubmitStartFormCmd.class, "variables");
     if (definitionId == null || variables == null || variables.isEmpty()) {
       return;
     }
@@ -78,30 +72,15 @@ public class TransientStartForms extends AbstractProcessEnginePlugin {
   }
 
   private static Set<String> readTransientFields(String definitionId) {
-    BpmnModelInstance model = Context.getProcessEngineConfiguration().getDeploymentCache()
-        .findBpmnModelInstanceForProcessDefinition(definitionId);
-    for (StartEvent event : model.getModelElementsByType(StartEvent.class)) {
-      if (event.getParentElement() instanceof Process && event.getExtensionElements() != null) {
-        for (CamundaProperties properties : event.getExtensionElements().getChildElementsByType(CamundaProperties.class)) {
-          for (CamundaProperty p : properties.getCamundaProperties()) {
-            if (PROPERTY.equals(p.getCamundaName()) && p.getCamundaValue() != null) {
-              return Set.of(p.getCamundaValue().split("\\s*,\\s*"));
-            }
-          }
-        }
-      }
-    }
-    return Set.of();
+    return StartEvents.of(definitionId).filter(event -> event.getExtensionElements() != null)
+        .flatMap(event -> event.getExtensionElements().getChildElementsByType(CamundaProperties.class).stream())
+        .flatMap(properties -> properties.getCamundaProperties().stream())
+        .filter(p -> PROPERTY.equals(p.getCamundaName()) && p.getCamundaValue() != null)
+        .findFirst()
+        .map(p -> Set.of(p.getCamundaValue().split("\\s*,\\s*")))
+        .orElse(Set.of());
   }
 
-  @SuppressWarnings("unchecked")
-  private static <T> T field(SubmitStartFormCmd command, String name) {
-    try {
-      Field f = SubmitStartFormCmd.class.getDeclaredField(name);
-      f.setAccessible(true);
-      return (T) f.get(command);
-    } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException("Cannot read SubmitStartFormCmd." + name, e);
-    }
-  }
+
+
 }
