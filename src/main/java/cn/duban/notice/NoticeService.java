@@ -33,12 +33,21 @@ public class NoticeService {
   /** {@code provisional}: the limit was counted across a year without an official holiday table (R25). */
   @Transactional(propagation = Propagation.MANDATORY)
   public Notice issue(NoticeKind kind, NoticeContent content, boolean escalated, boolean provisional, Instant now) {
-    return notices.findByCaseIdAndKind(content.caseId(), kind).orElseGet(() -> {
-      NoticeFields fields = fields(kind, content, issuingOffice);
-      return notices.saveAndFlush(new Notice(content.caseId(), content.caseNumber(), kind, content.unitName(), now,
-          content.limitAt(), escalated, provisional, fields,
-          text(kind, content.caseNumber(), content.unitName(), fields, now, content.zone())));
-    });
+    return notices.findByCaseIdAndKind(content.caseId(), kind)
+        .orElseGet(() -> issueNew(kind, content, escalated, provisional, now));
+  }
+
+  /**
+   * The first notice of a case registered in this same transaction (the green one): there can be
+   * none before it, so it is written without looking; the table's unique key still holds.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public Notice issueNew(NoticeKind kind, NoticeContent content, boolean escalated, boolean provisional,
+      Instant now) {
+    NoticeFields fields = fields(kind, content, issuingOffice);
+    return notices.saveAndFlush(new Notice(content.caseId(), content.caseNumber(), kind, content.unitName(), now,
+        content.limitAt(), escalated, provisional, fields,
+        text(kind, content.caseNumber(), content.unitName(), fields, now, content.zone())));
   }
 
   public Optional<Notice> find(Long caseId, NoticeKind kind) {

@@ -5,7 +5,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** The last case number given out in a year; locked for update while a number is taken. */
+/** The last case number given out in a year; locked by the update that takes the next. */
 @Entity
 @Table(name = "case_number_counter")
 public class CaseNumberCounter {
@@ -22,10 +22,6 @@ public class CaseNumberCounter {
 
   public CaseNumberCounter(int year) {
     this.year = year;
-  }
-
-  public int next() {
-    return ++lastNumber;
   }
 
   public int getLastNumber() {

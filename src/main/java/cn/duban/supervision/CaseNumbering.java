@@ -1,6 +1,10 @@
 package cn.duban.supervision;
 
+import java.util.List;
+import javax.sql.DataSource;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -11,16 +15,26 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * R1: case numbers 督〔year〕N号, unique and gap-free per year. The year's counter row is locked for
  * update inside the registering transaction: concurrent registrations queue on the lock, and a
- * registration that fails rolls its number back with everything else, so no number is lost.
+ * registration that fails rolls its number back with everything else, so no number is lost. One
+ * statement takes the lock and the number (a registration's round trips are its cost).
  */
 @Service
 public class CaseNumbering {
 
   private final CaseNumberCounterRepository counters;
+  private final JdbcTemplate jdbc;
+  private final String increment;
   private final TransactionTemplate separateTransaction;
 
-  public CaseNumbering(CaseNumberCounterRepository counters, PlatformTransactionManager transactions) {
+  public CaseNumbering(CaseNumberCounterRepository counters, JdbcTemplate jdbc, DataSource dataSource,
+      PlatformTransactionManager transactions) throws Exception {
     this.counters = counters;
+    this.jdbc = jdbc;
+    String update = "update case_number_counter set last_number = last_number + 1 where counter_year = ?";
+    // PostgreSQL returns the updated row; H2 reads it from the update's final table
+    this.increment = "PostgreSQL".equals(JdbcUtils.extractDatabaseMetaData(dataSource,
+        metaData -> metaData.getDatabaseProductName()))
+        ? update + " returning last_number" : "select last_number from final table (" + update + ")";
     this.separateTransaction = new TransactionTemplate(transactions);
     this.separateTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
   }
@@ -34,12 +48,18 @@ public class CaseNumbering {
 
   @Transactional(propagation = Propagation.MANDATORY)
   public CaseNumber next(int year) {
-    CaseNumberCounter counter = counters.lockYear(year).orElseGet(() -> {
+    List<Integer> taken = take(year);
+    if (taken.isEmpty()) {
       createCounter(year);
-      return counters.lockYear(year).orElseThrow();
-    });
-    int sequence = counter.next();
+      taken = take(year);
+    }
+    int sequence = taken.get(0);
     return new CaseNumber(year, sequence, format(year, sequence));
+  }
+
+  /** The year's next number, its counter row locked until the registration commits; none without a counter. */
+  private List<Integer> take(int year) {
+    return jdbc.queryForList(increment, Integer.class, year);
   }
 
   /** The first registration of a year creates its counter; two at once both try, one wins. */

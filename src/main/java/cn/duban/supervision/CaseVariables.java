@@ -82,11 +82,13 @@ public class CaseVariables {
   public record Entry(Instant at, String text, Notice notice) {
   }
 
-  /** At registration: everything the case's forms and expressions read; the record starts. */
+  /**
+   * At registration: everything the case's forms and expressions read. The record is written by
+   * the notice that always follows in the same transaction ({@link #publishState}), once.
+   */
   public void publishAll(VariableScope scope, SupervisionCase c) {
     setChanged(scope, context(c));
     setChanged(scope, state(c));
-    scope.setVariable(HISTORY, history(c, List.of()));
   }
 
   /**
@@ -99,7 +101,7 @@ public class CaseVariables {
     setChanged(scope, state(c));
     if (added.length > 0) {
       Object current = scope.getVariable(HISTORY);
-      scope.setVariable(HISTORY, appended(current == null ? NOTICES + "\n\n" : current.toString(), c,
+      scope.setVariable(HISTORY, appended(current == null ? history(c, List.of()) : current.toString(), c,
           Arrays.asList(added)));
     }
     if (scope instanceof DelegateExecution ex && before != null && !before.equals(c.getWarningLevel().name())) {

@@ -177,9 +177,9 @@ public class SupervisionService {
     }
   }
 
-  /** R1: the green notice, with the deadline as its limit. */
+  /** R1: the green notice, with the deadline as its limit, issued in the transaction that registers the case. */
   public Notice issueGreenNotice(SupervisionCase c) {
-    Notice green = notices.issue(NoticeKind.GREEN, noticeContent(c, c.getDeadlineAt()), false, false, clock.now());
+    Notice green = notices.issueNew(NoticeKind.GREEN, noticeContent(c, c.getDeadlineAt()), false, false, clock.now());
     instructions.registered(c);
     return green;
   }

@@ -94,6 +94,8 @@ class EngineComparisonBenchmarkTest extends PostgresTestSupport {
     static volatile Thread testThread;
     static final AtomicLong[] TEST = {new AtomicLong(), new AtomicLong()};
     static final AtomicLong[] OTHERS = {new AtomicLong(), new AtomicLong()};
+    /** The test thread's statements while tracing ({@code -Dduban.benchmark.trace=true}), one line per round trip. */
+    static volatile List<String> trace;
 
     @Override
     public void beforeQuery(ExecutionInfo execInfo, List<QueryInfo> queryInfoList) {
@@ -104,6 +106,11 @@ class EngineComparisonBenchmarkTest extends PostgresTestSupport {
       AtomicLong[] counter = Thread.currentThread() == testThread ? TEST : OTHERS;
       counter[0].addAndGet(execInfo.isBatch() ? Math.max(1, execInfo.getBatchSize()) : queryInfoList.size());
       counter[1].incrementAndGet();
+      List<String> lines = trace;
+      if (lines != null && counter == TEST) {
+        lines.add((execInfo.isBatch() ? "[batch " + execInfo.getBatchSize() + "] " : "") + queryInfoList.stream()
+            .map(q -> q.getQuery().replaceAll("\\s+", " ")).collect(Collectors.joining(" ;; ")));
+      }
     }
 
     static long[] test() {
@@ -170,6 +177,10 @@ class EngineComparisonBenchmarkTest extends PostgresTestSupport {
     // warm both paths up: the first of each loads models, forms and caches
     bareStart(definition, 20);
     duban(20);
+    if (Boolean.getBoolean("duban.benchmark.trace")) {
+      traceOne("bare start", () -> bareStart(definition, 1));
+      traceOne("registration", () -> duban(1));
+    }
     double bare = 0;
     double duban = 0;
     long[] sql = {0, 0};
@@ -197,6 +208,16 @@ class EngineComparisonBenchmarkTest extends PostgresTestSupport {
         + " start form as ducha, N = %d | %.0f/s | %.0f/s | %.2f |", n, bareRate, dubanRate, dubanRate / bareRate));
     table.add(String.format("| SQL statements (round trips) per start | %.1f (%.1f) | %.1f (%.1f) | |",
         bareSql[0] / (double) n, bareSql[1] / (double) n, sql[0] / (double) n, sql[1] / (double) n));
+  }
+
+  /** Prints the round trips of one run of {@code work}, to see where a registration's time goes. */
+  private static void traceOne(String what, Runnable work) {
+    List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+    SqlCounter.trace = lines;
+    work.run();
+    SqlCounter.trace = null;
+    System.out.printf("%n--- the round trips of one %s (%d) ---%n", what, lines.size());
+    lines.forEach(line -> System.out.println(line.length() > 400 ? line.substring(0, 400) + " …" : line));
   }
 
   private void bareStart(String definition, int count) {
