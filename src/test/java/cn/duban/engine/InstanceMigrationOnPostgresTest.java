@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.awaitility.Awaitility;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.DisplayName;
@@ -55,6 +56,14 @@ class InstanceMigrationOnPostgresTest extends PostgresTestSupport {
     return runtime.createProcessInstanceQuery().processInstanceId(pi.getId()).singleResult().getProcessDefinitionId();
   }
 
+  /** Lets the case's current limit lapse and waits for the job executor to escalate it. */
+  private void lapse(ProcessInstance pi, SupervisionCase c, WarningLevel next) {
+    ClockUtil.setCurrentTime(new Date(timer(pi, "stageLimitReached").getDuedate().getTime() + 60_000));
+    Awaitility.await("the job executor escalates to " + next).atMost(PATIENCE).pollInterval(Duration.ofMillis(100))
+        .until(() -> reload(c).getWarningLevel() == next);
+    assertThat(management.createJobQuery().processInstanceId(pi.getId()).withException().count()).isZero();
+  }
+
   @Test
   @DisplayName("Analyst on PostgreSQL: a case waiting at yellow moves to a changed version as a batch the job executor runs, keeps its task, due date and timer, and goes on to red and closure; a case waiting at a renamed task is reported and stays")
   void yellowCaseMovedByTheJobExecutor() throws Exception {
@@ -65,9 +74,8 @@ class InstanceMigrationOnPostgresTest extends PostgresTestSupport {
     ProcessInstance waitingToSign = register();
     ProcessInstance yellow = register();
     signFor(yellow);
-    fire(yellow, "stageLimitReached");
     SupervisionCase c = caseOf(yellow);
-    assertThat(reload(c).getWarningLevel()).isEqualTo(WarningLevel.YELLOW);
+    lapse(yellow, c, WarningLevel.YELLOW);
     // what else fell due meanwhile (the milestone checkpoint, the other case's sign-for limit) runs first
     Awaitility.await("the due jobs run").atMost(PATIENCE).pollInterval(Duration.ofMillis(100))
         .until(() -> management.createJobQuery().executable().count() == 0);
@@ -103,8 +111,7 @@ class InstanceMigrationOnPostgresTest extends PostgresTestSupport {
     assertThat(jdbc.queryForObject("select count(*) from process_migration where batch_id = ? and moved = 1 and refused = 1",
         Integer.class, outcome.get("batchId").asText())).isOne();
 
-    fire(yellow, "stageLimitReached");
-    assertThat(reload(c).getWarningLevel()).isEqualTo(WarningLevel.RED);
+    lapse(yellow, c, WarningLevel.RED);
     assertThat(notice(c, NoticeKind.RED)).isPresent();
     assertThat(bookings(c)).containsExactly("YELLOW_NOTICE zjj -1", "RED_NOTICE zjj -2");
     submitClosure(yellow);

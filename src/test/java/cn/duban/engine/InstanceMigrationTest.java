@@ -213,6 +213,21 @@ class InstanceMigrationTest extends ProcessTestSupport {
     assertThat(unknown.body()).contains("流程“no-such-process”不存在");
   }
 
+  @Test
+  @DisplayName("Analyst opens 版本迁移 and 规则预览 in Cockpit: both pages are served and 版本迁移 reads its data with the webapp session")
+  void cockpitPages() throws Exception {
+    cn.duban.WebappSession cockpit = cn.duban.WebappSession.login(port, "cockpit", "ducha");
+    HttpResponse<String> migrationPage = cockpit.get("/camunda/api/cockpit/plugin/duban-migration/static/app/plugin.js");
+    assertThat(migrationPage.statusCode()).isEqualTo(200);
+    assertThat(migrationPage.body()).contains("版本迁移", "/api/migrations");
+    HttpResponse<String> previewPage = cockpit.get("/camunda/api/cockpit/plugin/duban-rule-preview/static/app/plugin.js");
+    assertThat(previewPage.statusCode()).isEqualTo(200);
+    assertThat(previewPage.body()).contains("规则预览", "/api/rule-preview");
+    HttpResponse<String> overview = cockpit.get("/api/migrations");
+    assertThat(overview.statusCode()).isEqualTo(200);
+    assertThat(JSON.readTree(overview.body()).get("processes").toString()).contains("supervision-case");
+  }
+
   /** Runs a batch's jobs as the job executor would: the seed job, one job per instance, the monitor. */
   private void runBatch(String batchId) {
     for (int round = 0; round < 20 && management.createBatchQuery().batchId(batchId).count() > 0; round++) {
