@@ -199,6 +199,33 @@ class RulePreviewTest extends ProcessTestSupport {
   }
 
   @Test
+  @DisplayName("Analyst previews a stricter annual-grade.dmn: scores, ranks and tiers stay, the grades it moves change, nothing is booked")
+  void stricterGradesPreviewed() throws Exception {
+    String dmn;
+    try (InputStream in = new ClassPathResource("processes/rules/annual-grade.dmn").getInputStream()) {
+      dmn = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    String below80 = "<inputEntry id=\"In_annual_grade_r4_0\"><text>&lt; 80</text></inputEntry>";
+    assertThat(dmn).contains(below80);
+    byte[] stricter = dmn.replace(below80, "<inputEntry id=\"In_annual_grade_r4_0\"><text>&lt; 1000</text></inputEntry>")
+        .getBytes(StandardCharsets.UTF_8);
+    long entries = ledger.count();
+
+    HttpResponse<String> answer = http.upload("/api/rule-preview", "file", "annual-grade.dmn", DMN, stricter, ANALYST);
+    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+    JsonNode preview = JSON.readTree(answer.body());
+    assertThat(preview.get("decisionKey").asText()).isEqualTo("annual-grade");
+    assertThat(preview.get("rules")).isEmpty();
+    assertThat(preview.get("unitsChanged").asInt()).isZero();
+    assertThat(preview.get("peopleChanged").asInt()).isPositive();
+    for (JsonNode p : preview.get("people")) {
+      assertThat(decimal(p.get("scorePreview"))).isEqualByComparingTo(decimal(p.get("scoreToday")));
+      assertThat(p.get("gradePreview").asText()).as(p.toString()).isIn("基本称职", "不称职");
+    }
+    assertThat(ledger.count()).isEqualTo(entries);
+  }
+
+  @Test
   @DisplayName("Analyst uploads an invalid rule table: not DMN, another table, a column the application reads renamed or retyped, an entry that does not evaluate: each a Chinese 400 naming the problem, nothing previewed")
   void invalidTablesRefused() throws Exception {
     assertRefused("这不是DMN".getBytes(StandardCharsets.UTF_8), "不是可解析的DMN决策表");
