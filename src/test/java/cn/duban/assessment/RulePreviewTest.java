@@ -17,6 +17,7 @@ import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
@@ -196,6 +197,40 @@ class RulePreviewTest extends ProcessTestSupport {
     assertThat(JSON.readTree(same.body()).get("peopleChanged").asInt()).isZero();
     assertThat(http.upload("/api/rule-preview", "file", "case-score.dmn", DMN, heavierYellow(), "zjj-lin").statusCode())
         .isEqualTo(403);
+  }
+
+  @Test
+  @DisplayName("Analyst previews a heavier valid-complaint deduction in complaint-score.dmn: the unit complained of loses the difference per valid complaint, nothing is booked")
+  void heavierComplaintPreviewed() throws Exception {
+    ProcessInstance pi = fileComplaint(complaintForm());
+    complete(pi, "routeComplaint", "tousu", Map.of("routing", "ASSIGN"));
+    complete(pi, "investigate", "zjj-lin", Map.of("finding", "TRUE", "evidence", "调取窗口监控，核实情况",
+        "proposedReply", "经调查，情况属实，已责令整改。", "officialPerson", "zjj-lin"));
+    complete(pi, "replyToComplainant", "tousu", Map.of("reply", "您反映的问题属实，已责令整改并向您致歉。"));
+    complete(pi, "followUp", "tousu", Map.of("satisfied", "true"));
+    long valid = ledger.findByYearAndSourceTypeOrderById(2026, "COMPLAINT").stream()
+        .filter(e -> e.getRule().equals("VALID_COMPLAINT") && e.getSubjectId().equals("zjj")).count();
+    assertThat(valid).isPositive();
+    String dmn;
+    try (InputStream in = new ClassPathResource("processes/rules/complaint-score.dmn").getInputStream()) {
+      dmn = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    String unitRow = "<outputEntry id=\"Out_complaint_score_r1_0\"><text>-1</text></outputEntry>";
+    assertThat(dmn).contains(unitRow);
+    byte[] heavier = dmn.replace(unitRow, "<outputEntry id=\"Out_complaint_score_r1_0\"><text>-4</text></outputEntry>")
+        .getBytes(StandardCharsets.UTF_8);
+    long entries = ledger.count();
+
+    HttpResponse<String> answer = http.upload("/api/rule-preview", "file", "complaint-score.dmn", DMN, heavier, ANALYST);
+    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+    JsonNode preview = JSON.readTree(answer.body());
+    assertThat(preview.get("decisionKey").asText()).isEqualTo("complaint-score");
+    JsonNode zjj = line(preview.get("units"), "unitCode", "zjj");
+    assertThat(decimal(zjj.get("scorePreview")))
+        .isEqualByComparingTo(decimal(zjj.get("scoreToday")).subtract(BigDecimal.valueOf(3 * valid)));
+    JsonNode lin = line(preview.get("people"), "personId", "zjj-lin");
+    assertThat(decimal(lin.get("scorePreview"))).isEqualByComparingTo(decimal(lin.get("scoreToday")));
+    assertThat(ledger.count()).isEqualTo(entries);
   }
 
   @Test
