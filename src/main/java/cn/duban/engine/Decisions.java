@@ -1,5 +1,7 @@
 package cn.duban.engine;
 
+import cn.duban.common.InputException;
+import java.io.ByteArrayInputStream;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -106,19 +108,19 @@ public class Decisions {
   public Uploaded parse(byte[] dmn, Map<String, Columns> known, String field) {
     List<DmnDecision> parsed;
     try {
-      parsed = simpleFeel.parseDecisions(new java.io.ByteArrayInputStream(dmn));
+      parsed = simpleFeel.parseDecisions(new ByteArrayInputStream(dmn));
     } catch (RuntimeException e) {
-      throw new cn.duban.common.InputException(field, "上传的文件不是可解析的DMN决策表：" + deepest(e) + "（" + field + "）");
+      throw new InputException(field, "上传的文件不是可解析的DMN决策表：" + deepest(e) + "（" + field + "）");
     }
     DmnDecision decision = parsed.stream().filter(d -> known.containsKey(d.getKey())).findFirst()
-        .orElseThrow(() -> new cn.duban.common.InputException(field, "上传的DMN文件中没有可预览的决策表（应为"
+        .orElseThrow(() -> new InputException(field, "上传的DMN文件中没有可预览的决策表（应为"
             + String.join("、", known.keySet()) + "之一，文件中为"
             + (parsed.isEmpty() ? "空" : String.join("、", parsed.stream().map(DmnDecision::getKey).toList()))
             + "）（" + field + "）"));
     String label = "决策表“" + (decision.getName() == null ? decision.getKey() : decision.getName()) + "”（"
         + decision.getKey() + "）";
     if (!decision.isDecisionTable()) {
-      throw new cn.duban.common.InputException(field, label + "不是决策表（" + field + "）");
+      throw new InputException(field, label + "不是决策表（" + field + "）");
     }
     DmnDecisionTableImpl table = (DmnDecisionTableImpl) decision.getDecisionLogic();
     Map<String, String> inputs = new LinkedHashMap<>();
@@ -138,7 +140,7 @@ public class Decisions {
       try {
         return evaluated.results(given);
       } catch (RuntimeException e) {
-        throw new cn.duban.common.InputException(field, label + "对输入" + new TreeMap<>(given) + "无法求值：" + deepest(e)
+        throw new InputException(field, label + "对输入" + new TreeMap<>(given) + "无法求值：" + deepest(e)
             + "（" + field + "）");
       }
     });
@@ -148,12 +150,12 @@ public class Decisions {
       String field) {
     for (Map.Entry<String, String> w : wanted.entrySet()) {
       if (!found.containsKey(w.getKey())) {
-        throw new cn.duban.common.InputException(field, label + "缺少" + kind + "“" + w.getKey() + "”（应用按此名读取，现有"
+        throw new InputException(field, label + "缺少" + kind + "“" + w.getKey() + "”（应用按此名读取，现有"
             + kind + "：" + String.join("、", found.keySet()) + "）（" + field + "）");
       }
       String type = found.get(w.getKey());
       if (type != null && !type.equals(w.getValue())) {
-        throw new cn.duban.common.InputException(field, label + "的" + kind + "“" + w.getKey() + "”类型为" + type
+        throw new InputException(field, label + "的" + kind + "“" + w.getKey() + "”类型为" + type
             + "，应为" + w.getValue() + "（" + field + "）");
       }
     }

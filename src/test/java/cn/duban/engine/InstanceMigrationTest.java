@@ -214,7 +214,7 @@ class InstanceMigrationTest extends ProcessTestSupport {
   }
 
   @Test
-  @DisplayName("Analyst opens 版本迁移 and 规则预览 in Cockpit: both pages are served and 版本迁移 reads its data with the webapp session")
+  @DisplayName("Analyst opens 版本迁移 and 规则预览 in Cockpit: both pages are served, read their data with the webapp session and send changes with its CSRF token")
   void cockpitPages() throws Exception {
     cn.duban.WebappSession cockpit = cn.duban.WebappSession.login(port, "cockpit", "ducha");
     HttpResponse<String> migrationPage = cockpit.get("/camunda/api/cockpit/plugin/duban-migration/static/app/plugin.js");
@@ -226,6 +226,20 @@ class InstanceMigrationTest extends ProcessTestSupport {
     HttpResponse<String> overview = cockpit.get("/api/migrations");
     assertThat(overview.statusCode()).isEqualTo(200);
     assertThat(JSON.readTree(overview.body()).get("processes").toString()).contains("supervision-case");
+    // a move as the page sends it: with the session's CSRF token it reaches the application, without it not
+    assertThat(cockpit.send("POST", "/api/migrations/case-withdrawal", "{}", false).statusCode()).isEqualTo(401);
+    HttpResponse<String> nothing = cockpit.send("POST", "/api/migrations/case-withdrawal", "{}", true);
+    assertThat(nothing.statusCode()).isEqualTo(400);
+    assertThat(nothing.body()).contains("没有在旧版本上运行的流程实例");
+    // and a preview as the page uploads it
+    String boundary = "duban-page";
+    HttpResponse<String> preview = cockpit.request("POST", "/api/rule-preview", "--" + boundary
+        + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"case-score.dmn\"\r\nContent-Type: application/xml\r\n\r\n"
+        + new String(new org.springframework.core.io.ClassPathResource("processes/rules/case-score.dmn").getInputStream()
+            .readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+        + "\r\n--" + boundary + "--\r\n", "multipart/form-data; boundary=" + boundary);
+    assertThat(preview.statusCode()).as(preview.body()).isEqualTo(200);
+    assertThat(JSON.readTree(preview.body()).get("unitsChanged").asInt()).isZero();
   }
 
   /** Runs a batch's jobs as the job executor would: the seed job, one job per instance, the monitor. */
