@@ -88,6 +88,20 @@ public final class Http {
         HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
   }
 
+  /** A file uploaded as {@link #upload} does, the answer as bytes (a workbook, say). */
+  public HttpResponse<byte[]> uploadBytes(String path, String part, String fileName, String contentType, byte[] content,
+      String user) {
+    String boundary = "duban-" + System.nanoTime();
+    java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+    body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + part + "\"; filename=\"" + fileName
+        + "\"\r\nContent-Type: " + contentType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+    body.writeBytes(content);
+    body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    return send(request(path, user).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
+        HttpResponse.BodyHandlers.ofByteArray());
+  }
+
   /** With a password of one's own, e.g. a wrong one. */
   public HttpResponse<String> get(String path, String user, String password) {
     HttpRequest.Builder r = request(path, null).header("Authorization", basic(user, password));

@@ -137,7 +137,8 @@ public class AssessmentService {
     }
     Map<SubjectType, Map<String, BigDecimal>> totals = totals(year);
     unitResults.saveAll(rankUnits(year, totals.getOrDefault(SubjectType.UNIT, Map.of())));
-    personResults.saveAll(gradePeople(year, totals.getOrDefault(SubjectType.PERSON, Map.of())));
+    personResults.saveAll(gradePeople(year, totals.getOrDefault(SubjectType.PERSON, Map.of()),
+        decisions.table(GRADE_DECISION)));
     for (PersonResult a : adjusted) {
       try {
         adjustGrade(year, a.getPersonId(), a.getGrade().name(), a.getAdjustReason(), a.getAdjustedBy());
@@ -181,7 +182,7 @@ public class AssessmentService {
   }
 
   /** R21: each person's grade from the grade table and the caps, then the 优秀 quota per unit. */
-  List<PersonResult> gradePeople(int year, Map<String, BigDecimal> totals) {
+  List<PersonResult> gradePeople(int year, Map<String, BigDecimal> totals, Decisions.Table grades) {
     // R27: the days of the year; a stay across New Year counts its days in each year
     LocalDate first = LocalDate.of(year, 1, 1);
     LocalDate last = LocalDate.of(year, 12, 31);
@@ -193,7 +194,6 @@ public class AssessmentService {
     // stores each grade with its rule's label and reference, the record the office reads
     PeopleOfYear records = accountability.peopleOfYear(year);
     Map<String, Long> validComplaints = complaints.validComplaintsByPerson(year);
-    Decisions.Table grades = decisions.table(GRADE_DECISION);
     List<PersonResult> results = new ArrayList<>();
     for (Person p : organization.allPeople()) {
       BigDecimal s = score(totals, p.getId());
@@ -309,8 +309,22 @@ public class AssessmentService {
         .max(Integer::compare).orElse(null);
   }
 
+  /** A year's results as they would be, stored nowhere: the units ranked and the people graded. */
+  record Projection(List<UnitResult> units, List<PersonResult> people) {
+  }
+
+  /**
+   * The year's ranking and grades from given totals (the ledger's, or the rule preview's) and a
+   * version of the grade table, computed as {@link #compute} computes them and stored nowhere.
+   */
+  @Transactional(readOnly = true)
+  Projection project(int year, Map<SubjectType, Map<String, BigDecimal>> totals, Decisions.Table grades) {
+    return new Projection(rankUnits(year, totals.getOrDefault(SubjectType.UNIT, Map.of())),
+        gradePeople(year, totals.getOrDefault(SubjectType.PERSON, Map.of()), grades));
+  }
+
   /** A year's totals of units and of people, in one pass over the year's entries. */
-  private Map<SubjectType, Map<String, BigDecimal>> totals(int year) {
+  Map<SubjectType, Map<String, BigDecimal>> totals(int year) {
     Map<SubjectType, Map<String, BigDecimal>> totals = new EnumMap<>(SubjectType.class);
     for (Object[] row : ledger.totals(year)) {
       totals.computeIfAbsent((SubjectType) row[0], t -> new HashMap<>()).put((String) row[1], (BigDecimal) row[2]);

@@ -176,7 +176,7 @@ public class ComplaintService {
     Complaint c = get(id);
     event(c, ComplaintEvent.Kind.CIRCULATED_CRITICISM, handlerName(c), handlerName(c) + "办理投诉"
         + c.getTrackingCode() + "经催办仍未按期办结，予以通报批评。");
-    book(c, "HANDLING_CRITICISM", "UNIT", SubjectType.UNIT, c.getHandlingUnit());
+    book(c, "HANDLING_CRITICISM");
   }
 
   private String handlerName(Complaint c) {
@@ -240,23 +240,71 @@ public class ComplaintService {
     Complaint c = get(id);
     c.close(clock.now());
     if (c.getFinding() != null && c.getFinding().valid()) {
-      book(c, "VALID_COMPLAINT", "UNIT", SubjectType.UNIT, c.getUnitCode());
-      if (c.getOfficialPerson() != null) {
-        book(c, "VALID_COMPLAINT", "PERSON", SubjectType.PERSON, c.getOfficialPerson());
-      }
+      book(c, "VALID_COMPLAINT");
     }
     return c;
   }
 
-  private void book(Complaint c, String event, String role, SubjectType type, String subject) {
-    Map<String, Object> r = decisions.firstResult(SCORE_DECISION, Map.of("event", event, "role", role)).orElse(null);
-    if (r == null || subject == null) {
+  private void book(Complaint c, String event) {
+    for (Ledger.Booking b : bookings(c, event, c.getStatus().name(),
+        (e, role) -> decisions.firstResult(SCORE_DECISION, Map.of("event", e, "role", role)))) {
+      ledger.book(b, clock.now(), clock.zone());
+    }
+  }
+
+  /** Where a role's row comes from: the deployed table (booking) or another version of it (the preview). */
+  private interface Rules {
+    java.util.Optional<Map<String, Object>> of(String event, String role);
+  }
+
+  /**
+   * What an event of a complaint books by these rules: R19 a valid complaint, its unit and the
+   * official; R17 a circulated criticism, the handling unit. A role without a row books nothing.
+   */
+  private static List<Ledger.Booking> bookings(Complaint c, String event, String stage, Rules rules) {
+    List<Ledger.Booking> bookings = new ArrayList<>();
+    if ("HANDLING_CRITICISM".equals(event)) {
+      booking(c, event, "UNIT", SubjectType.UNIT, c.getHandlingUnit(), stage, rules, bookings);
+    } else {
+      booking(c, event, "UNIT", SubjectType.UNIT, c.getUnitCode(), stage, rules, bookings);
+      booking(c, event, "PERSON", SubjectType.PERSON, c.getOfficialPerson(), stage, rules, bookings);
+    }
+    return bookings;
+  }
+
+  private static void booking(Complaint c, String event, String role, SubjectType type, String subject, String stage,
+      Rules rules, List<Ledger.Booking> bookings) {
+    Map<String, Object> r = subject == null ? null : rules.of(event, role).orElse(null);
+    if (r == null) {
       return;
     }
     BigDecimal points = BigDecimal.valueOf(((Number) r.get("points")).doubleValue());
-    ledger.book(new Ledger.Booking(LEDGER_SOURCE + ":" + c.getTrackingCode() + ":" + event + ":" + type + ":" + subject,
+    bookings.add(new Ledger.Booking(LEDGER_SOURCE + ":" + c.getTrackingCode() + ":" + event + ":" + type + ":" + subject,
         type, subject, event, (String) r.get("ruleRef"), (String) r.get("ruleLabel"), points, LEDGER_SOURCE,
-        c.getTrackingCode(), c.getStatus().name()), clock.now(), clock.zone());
+        c.getTrackingCode(), stage));
+  }
+
+  /**
+   * The preview of a changed complaint-score.dmn (issue 15): what the complaint events of a year
+   * would book under another version of the table, booked nowhere. The events are those the ledger
+   * holds for the year, each for the unit and official its complaint names.
+   */
+  @Transactional(readOnly = true)
+  public List<Ledger.Booking> rescore(int year, Decisions.Table table) {
+    Map<String, LedgerEntry> events = new java.util.LinkedHashMap<>();
+    for (LedgerEntry e : ledger.ofYear(year, LEDGER_SOURCE)) {
+      String key = e.getEventKey();
+      events.putIfAbsent(key.substring(0, key.lastIndexOf(':', key.lastIndexOf(':') - 1)), e);
+    }
+    Rules rules = (event, role) -> table.firstResult(Map.of("event", event, "role", role));
+    List<Ledger.Booking> bookings = new ArrayList<>();
+    for (Map.Entry<String, LedgerEntry> e : events.entrySet()) {
+      // COMPLAINT:<tracking code>:<EVENT>
+      String event = e.getKey().substring(e.getKey().lastIndexOf(':') + 1);
+      complaints.findByTrackingCode(e.getValue().getSourceId())
+          .ifPresent(c -> bookings.addAll(bookings(c, event, e.getValue().getStage(), rules)));
+    }
+    return bookings;
   }
 
   /** R19: valid complaints against a person in a year (closed, found true or partly true). */

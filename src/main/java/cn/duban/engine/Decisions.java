@@ -1,5 +1,7 @@
 package cn.duban.engine;
 
+import cn.duban.common.InputException;
+import java.io.ByteArrayInputStream;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,6 +13,10 @@ import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
+import org.camunda.bpm.dmn.engine.impl.DmnDecisionTableImpl;
+import org.camunda.bpm.dmn.engine.impl.DmnDecisionTableInputImpl;
+import org.camunda.bpm.dmn.engine.impl.DmnDecisionTableOutputImpl;
+import org.camunda.bpm.dmn.engine.impl.DmnExpressionImpl;
 import org.camunda.bpm.dmn.feel.impl.FeelException;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.engine.DecisionService;
@@ -69,6 +75,10 @@ public class Decisions {
   public Table table(String decisionKey) {
     DmnDecision decision = engine.getCommandExecutorTxRequired().execute(context -> context.runWithoutAuthorization(
         () -> (DmnDecision) engine.getDeploymentCache().findDeployedDecisionDefinitionById(latest(decisionKey))));
+    return tableOf(decision);
+  }
+
+  private Table tableOf(DmnDecision decision) {
     return inputs -> {
       try {
         return simpleFeel.evaluateDecision(decision, Variables.fromMap(inputs)).getResultList();
@@ -76,6 +86,92 @@ public class Decisions {
         return fullFeel.evaluateDecision(decision, Variables.fromMap(inputs)).getResultList();
       }
     };
+  }
+
+  /**
+   * The inputs and outputs the application reads of a table, by name and type (DMN typeRef), in
+   * the words an analyst reads in Modeler.
+   */
+  public record Columns(Map<String, String> inputs, Map<String, String> outputs) {
+  }
+
+  /** A table uploaded for a preview: its key and name, and its evaluation, which stores nothing. */
+  public record Uploaded(String key, String name, Table table) {
+  }
+
+  /**
+   * Parses an uploaded DMN file with the DMN engine, without deploying it: a table of one of the
+   * keys given, whose inputs and outputs are those the application reads. Everything wrong with it
+   * (not a DMN file, none of those tables, a column missing or of another type, an entry that does
+   * not evaluate) is bad input of the field {@code field}, named in Chinese.
+   */
+  public Uploaded parse(byte[] dmn, Map<String, Columns> known, String field) {
+    List<DmnDecision> parsed;
+    try {
+      parsed = simpleFeel.parseDecisions(new ByteArrayInputStream(dmn));
+    } catch (RuntimeException e) {
+      throw new InputException(field, "上传的文件不是可解析的DMN决策表：" + deepest(e) + "（" + field + "）");
+    }
+    DmnDecision decision = parsed.stream().filter(d -> known.containsKey(d.getKey())).findFirst()
+        .orElseThrow(() -> new InputException(field, "上传的DMN文件中没有可预览的决策表（应为"
+            + String.join("、", known.keySet()) + "之一，文件中为"
+            + (parsed.isEmpty() ? "空" : String.join("、", parsed.stream().map(DmnDecision::getKey).toList()))
+            + "）（" + field + "）"));
+    String label = "决策表“" + (decision.getName() == null ? decision.getKey() : decision.getName()) + "”（"
+        + decision.getKey() + "）";
+    if (!decision.isDecisionTable()) {
+      throw new InputException(field, label + "不是决策表（" + field + "）");
+    }
+    DmnDecisionTableImpl table = (DmnDecisionTableImpl) decision.getDecisionLogic();
+    Map<String, String> inputs = new LinkedHashMap<>();
+    for (DmnDecisionTableInputImpl in : table.getInputs()) {
+      DmnExpressionImpl e = in.getExpression();
+      inputs.put(e == null ? "" : String.valueOf(e.getExpression()).trim(), typeName(e == null ? null : e.getTypeDefinition()));
+    }
+    Map<String, String> outputs = new LinkedHashMap<>();
+    for (DmnDecisionTableOutputImpl out : table.getOutputs()) {
+      outputs.put(out.getOutputName(), typeName(out.getTypeDefinition()));
+    }
+    Columns wanted = known.get(decision.getKey());
+    check(label, "输入", wanted.inputs(), inputs, field);
+    check(label, "输出", wanted.outputs(), outputs, field);
+    Table evaluated = tableOf(decision);
+    return new Uploaded(decision.getKey(), decision.getName(), given -> {
+      try {
+        return evaluated.results(given);
+      } catch (RuntimeException e) {
+        throw new InputException(field, label + "对输入" + new TreeMap<>(given) + "无法求值：" + deepest(e)
+            + "（" + field + "）");
+      }
+    });
+  }
+
+  private static void check(String label, String kind, Map<String, String> wanted, Map<String, String> found,
+      String field) {
+    for (Map.Entry<String, String> w : wanted.entrySet()) {
+      if (!found.containsKey(w.getKey())) {
+        throw new InputException(field, label + "缺少" + kind + "“" + w.getKey() + "”（应用按此名读取，现有"
+            + kind + "：" + String.join("、", found.keySet()) + "）（" + field + "）");
+      }
+      String type = found.get(w.getKey());
+      if (type != null && !type.equals(w.getValue())) {
+        throw new InputException(field, label + "的" + kind + "“" + w.getKey() + "”类型为" + type
+            + "，应为" + w.getValue() + "（" + field + "）");
+      }
+    }
+  }
+
+  private static String typeName(org.camunda.bpm.dmn.engine.impl.spi.type.DmnTypeDefinition type) {
+    return type == null || type.getTypeName() == null || type.getTypeName().isBlank()
+        || "untyped".equalsIgnoreCase(type.getTypeName()) ? null : type.getTypeName();
+  }
+
+  private static String deepest(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null && t.getCause() != t) {
+      t = t.getCause();
+    }
+    return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
   }
 
   /** One version of a rule table. */

@@ -69,6 +69,12 @@ public class Ledger {
     return closedYears.existsById(year);
   }
 
+  /** A year's entries of one kind of source, e.g. every case event's (the rule preview re-evaluates them). */
+  @Transactional(readOnly = true)
+  public List<LedgerEntry> ofYear(int year, String sourceType) {
+    return entries.findByYearAndSourceTypeOrderById(year, sourceType);
+  }
+
   @Transactional(readOnly = true)
   public List<LedgerEntry> ofSource(String sourceType, String sourceId) {
     return entries.findBySourceTypeAndSourceIdOrderById(sourceType, sourceId);

@@ -16,6 +16,9 @@ public interface LedgerRepository extends JpaRepository<LedgerEntry, Long> {
 
   List<LedgerEntry> findBySourceTypeAndSourceIdOrderById(String sourceType, String sourceId);
 
+  /** A year's entries of one kind of source (the rule preview re-evaluates them). */
+  List<LedgerEntry> findByYearAndSourceTypeOrderById(int year, String sourceType);
+
   /**
    * A year's totals per subject, as (subject type, subject id, sum of points): units and people in
    * one pass over the year's entries, however many.

@@ -12,6 +12,9 @@ public interface SupervisionCaseRepository extends JpaRepository<SupervisionCase
 
   List<SupervisionCase> findByYearOrderBySequence(int year);
 
+  /** The cases accepted (closed) within a period, for the rule preview's co-unit ratings. */
+  List<SupervisionCase> findByClosedAtGreaterThanEqualAndClosedAtLessThan(java.time.Instant from, java.time.Instant to);
+
   List<SupervisionCase> findByProcessInstanceIdIn(Collection<String> processInstanceIds);
 
   Optional<SupervisionCase> findByProcessInstanceId(String processInstanceId);

@@ -581,11 +581,7 @@ public class SupervisionService {
       scoring.score(c, ScoreEvent.EXCEEDS_STANDARD, "");
     }
     // R31: the lead unit's rating of each co-unit, as its closure report gave it
-    for (CoUnitPart part : c.getCoUnitParts()) {
-      if (part.getRating() != null && c.coUnitList().contains(part.getUnitCode())) {
-        scoring.scoreCoUnit(c, part.getRating().event(), part.getUnitCode());
-      }
-    }
+    scoring.scoreRatings(c);
     instructions.closed(c);
     return new Recorded<>(c, report);
   }

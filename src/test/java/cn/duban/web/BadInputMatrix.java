@@ -248,6 +248,15 @@ final class BadInputMatrix {
     rows.add(new Row("/api", "a breakdown of an unknown parent item (R29)", () -> users.upload(
         "/api/breakdowns/99999999/children", "file", "任务分解表.xlsx", "application/octet-stream", new byte[] {1, 2, 3},
         "ducha"), 404, "母事项不存在：99999999", null));
+    rows.add(new Row("/api", "a migration from a version of another process (issue 15)", () -> users.post(
+        "/api/migrations/supervision-case", "{\"sourceDefinitionId\": \"no-such-version\"}", "ducha"), 400,
+        "不是“督查督办事项”", "sourceDefinitionId"));
+    rows.add(new Row("/api", "a rule preview of a file that is no DMN (issue 15)", () -> users.upload("/api/rule-preview",
+        "file", "case-score.dmn", "application/xml", "不是决策表".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+        "ducha"), 400, "不是可解析的DMN决策表", "file"));
+    rows.add(new Row("/api", "a rule preview of a year to come (issue 15)", () -> users.upload("/api/rule-preview?year=2999",
+        "file", "case-score.dmn", "application/xml", "<x/>".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+        "ducha"), 400, "预览年度", "year"));
     rows.add(new Row("/api", "a year that is no number", () -> users.get("/api/cases?year=abc", "ducha"), 400, "year",
         "year"));
     rows.add(new Row("/api", "NUL in a query parameter", () -> users.get("/api/cases?year=20%0026", "ducha"), 400,
