@@ -1,6 +1,10 @@
 package cn.duban.dashboard;
 
+import cn.duban.accountability.AccountabilityRecord;
+import cn.duban.accountability.AccountabilityRecordRepository;
+import cn.duban.accountability.AccountabilityStatus;
 import cn.duban.calendar.LimitClock;
+import cn.duban.organization.Subject;
 import cn.duban.message.MessageEvent;
 import cn.duban.message.MessageProperties;
 import cn.duban.message.MessageType;
@@ -30,7 +34,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * R33: each working morning (duban.messages.daily-cycle, 8:30), the reminders N working days
  * before a case's current limit (duban.messages.reminder-days, 3) to the lead unit's handlers and
- * head, and the daily digest of overdue and soon-due cases to each person of the supervision office
+ * head, the reminders of a sign-for limit and of an appeal window that end that day, and the daily digest of overdue and soon-due cases to each person of the supervision office
  * and to each leader in charge (his own cases). Each event's key holds its case and limit, or its
  * day and reader, so that a second node, or a second run the same day, adds nothing.
  */
@@ -42,14 +46,17 @@ public class DailyMessages {
   private static final int DIGEST_LINES = 15;
 
   private final SupervisionCaseRepository cases;
+  private final AccountabilityRecordRepository procedures;
   private final CaseMessages caseMessages;
   private final Messages messages;
   private final OrganizationService organization;
   private final LimitClock clock;
   private final MessageProperties properties;
 
-  public DailyMessages(SupervisionCaseRepository cases, CaseMessages caseMessages, Messages messages,
-      OrganizationService organization, LimitClock clock, MessageProperties properties) {
+  public DailyMessages(SupervisionCaseRepository cases, AccountabilityRecordRepository procedures,
+      CaseMessages caseMessages, Messages messages, OrganizationService organization, LimitClock clock,
+      MessageProperties properties) {
+    this.procedures = procedures;
     this.cases = cases;
     this.caseMessages = caseMessages;
     this.messages = messages;
@@ -69,14 +76,14 @@ public class DailyMessages {
   }
 
   /** What today's run enqueued: the reminders and the digests (none on a day off). */
-  public record Run(int reminders, int digests) {
+  public record Run(int reminders, int digests, int signForReminders, int appealReminders) {
   }
 
   @Transactional
   public Run run() {
     LocalDate today = clock.today();
     if (!clock.calendar().isWorkingDay(today)) {
-      return new Run(0, 0);
+      return new Run(0, 0, 0, 0);
     }
     Instant now = clock.now();
     int days = properties.reminderDays();
@@ -101,6 +108,28 @@ public class DailyMessages {
         }
       }
     }
+    // the sign-for limit and the appeal window that end today
+    int signFor = 0;
+    for (SupervisionCase c : open) {
+      if (c.getStatus() == CaseStatus.REGISTERED && c.getSignForDueAt() != null && c.getSignForDueAt().isAfter(now)
+          && LocalDate.ofInstant(c.getSignForDueAt(), clock.zone()).equals(today)) {
+        messages.enqueue(caseMessages.signForLapsing(c));
+        signFor++;
+      }
+    }
+    int appeals = 0;
+    for (AccountabilityRecord r : procedures.findByStatus(AccountabilityStatus.NOTIFIED)) {
+      if (r.getAppealDeadlineAt() != null && r.getAppealDeadlineAt().isAfter(now)
+          && LocalDate.ofInstant(r.getAppealDeadlineAt(), clock.zone()).equals(today)) {
+        messages.enqueue(MessageEvent.of(MessageType.APPEAL_CLOSING, "appeal:" + r.getId() + ":"
+                + r.getAppealDeadlineAt().getEpochSecond())
+            .with("subject", new Subject(r.getSubjectType(), r.getSubjectId()).key()).with("subjectName", r.getSubjectName())
+            .with("caseNumber", r.getSourceCase() == null ? "问责程序" + r.getId() : r.getSourceCase())
+            .with("deadline", DAY.format(r.getAppealDeadlineAt().atZone(clock.zone())))
+            .with("link", "/camunda/app/tasklist/default/").build());
+        appeals++;
+      }
+    }
     int digests = 0;
     Map<String, Person> readers = new LinkedHashMap<>();
     organization.peopleWith(Role.SUPERVISOR).forEach(p -> readers.put(p.getId(), p));
@@ -120,7 +149,7 @@ public class DailyMessages {
           .with("link", "/camunda/app/cockpit/default/#/dashboard").build());
       digests++;
     }
-    return new Run(reminders, digests);
+    return new Run(reminders, digests, signFor, appeals);
   }
 
   private Instant limit(SupervisionCase c) {

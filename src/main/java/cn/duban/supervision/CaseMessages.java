@@ -18,6 +18,7 @@ import org.springframework.stereotype.Component;
 public class CaseMessages {
 
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy年M月d日");
+  private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
 
   private final Messages messages;
   private final LimitClock clock;
@@ -54,6 +55,13 @@ public class CaseMessages {
     Instant limit = c.getStageLimitAt() == null ? c.getDeadlineAt() : c.getStageLimitAt();
     return of(MessageType.DEADLINE_REMINDER, "reminder:" + c.getId() + ":" + limit.getEpochSecond(), c, limit)
         .with("days", days).with("link", "/api/cases/" + c.getId()).build();
+  }
+
+  /** R2: the sign-for limit ends today and the case is not signed for. */
+  public MessageEvent signForLapsing(SupervisionCase c) {
+    return of(MessageType.SIGN_FOR_LAPSING, "sign-for:" + c.getId() + ":" + c.getSignForDueAt().getEpochSecond(), c,
+        c.getDeadlineAt()).with("limit", MINUTE.format(c.getSignForDueAt().atZone(clock.zone())))
+        .with("link", "/camunda/app/tasklist/default/").build();
   }
 
   private MessageEvent.Builder of(MessageType type, String key, SupervisionCase c, Instant limit) {

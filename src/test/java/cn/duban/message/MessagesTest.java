@@ -188,6 +188,44 @@ class MessagesTest extends ProcessTestSupport {
     assertThat(outbox.eventKeys(MessageType.DAILY_DIGEST)).contains("digest:2026-09-30:ducha", "digest:2026-09-30:wangfxz");
   }
 
+  @Test
+  @DisplayName("R33 the morning the sign-for limit ends, the unit's handler and post holder are reminded once")
+  void signForLapsing() {
+    SupervisionCase c = caseOf(register());
+    setClock(LocalDateTime.of(2026, 3, 3, 8, 30));
+    assertThat(daily.run().signForReminders()).isPositive();
+    daily.run();
+    outbox.work();
+    assertThat(outbox.ofType(MessageType.SIGN_FOR_LAPSING)).filteredOn(d -> d.eventKey().startsWith("sign-for:" + c.getId() + ":"))
+        .extracting(MessageOutbox.Delivery::recipient).containsExactlyInAnyOrder("PERSON:zjj-lin", "UNIT:zjj");
+  }
+
+  @Test
+  @DisplayName("R33 the subject of accountability hears that it started, of the decision with its appeal window, and on the window's last day")
+  void accountabilityStartedDecidedAndAppealClosing() {
+    Map<String, Object> vars = new java.util.HashMap<>(Map.of("subject", "PERSON:zjj-lin", "trigger", "RED_LIMIT_LAPSED",
+        "sourceCase", "督〔2026〕777号", "sourceTitle", "城区老旧小区改造", "description", "限期具结时限届满仍未办结",
+        "caseLeader", "wangfxz"));
+    ProcessInstance pi = runtime.startProcessInstanceByKey("accountability", "督〔2026〕777号", vars);
+    outbox.work();
+    assertThat(outbox.ofType(MessageType.ACCOUNTABILITY_STARTED)).filteredOn(d -> d.body().contains("督〔2026〕777号"))
+        .extracting(MessageOutbox.Delivery::recipient, MessageOutbox.Delivery::channel)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("PERSON:zjj-lin", Channel.MAIL));
+
+    complete(pi, "assessFault", "xiaoneng", Map.of("severity", "GENERAL", "directResponsibility", true,
+        "facts", "经调查，未按期办结且未说明理由"));
+    complete(pi, "approveMeasure", "wangfxz", Map.of("approvalDecision", "APPROVE"));
+    outbox.work();
+    assertThat(outbox.ofType(MessageType.ACCOUNTABILITY_DECIDED)).filteredOn(d -> d.body().contains("林晓东"))
+        .singleElement().satisfies(d -> assertThat(d.body()).contains("训诫", "2026年3月9日"));
+
+    setClock(LocalDateTime.of(2026, 3, 9, 8, 30));
+    assertThat(daily.run().appealReminders()).isOne();
+    outbox.work();
+    assertThat(outbox.ofType(MessageType.APPEAL_CLOSING)).extracting(MessageOutbox.Delivery::recipient)
+        .containsExactly("PERSON:zjj-lin");
+  }
+
   private java.util.Set<String> reminders(String prefix) {
     return outbox.eventKeys(MessageType.DEADLINE_REMINDER).stream().filter(k -> k.startsWith(prefix))
         .collect(java.util.stream.Collectors.toSet());
@@ -274,6 +312,9 @@ class MessagesTest extends ProcessTestSupport {
         "zjj-he");
     assertThat(wrong.statusCode()).isEqualTo(400);
     assertThat(wrong.body()).contains("quietFrom");
+    var page = http.get("/messages/settings.html", "zjj-he");
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body()).contains("消息提醒设置", "免打扰时段");
   }
 
   private static String subject(MimeMessage m) {
