@@ -15,6 +15,7 @@ import javax.crypto.spec.SecretKeySpec;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
@@ -33,8 +34,11 @@ public class MessageSenders {
   private final LimitClock clock;
   private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
+  private final String mailHost;
+
   public MessageSenders(MessageProperties properties, ObjectProvider<JavaMailSender> mail, IdentityService identity,
-      MessageWebhooks webhooks, LimitClock clock) {
+      MessageWebhooks webhooks, LimitClock clock, @Value("${spring.mail.host:}") String mailHost) {
+    this.mailHost = mailHost;
     this.properties = properties;
     this.mail = mail;
     this.identity = identity;
@@ -45,7 +49,7 @@ public class MessageSenders {
   /** Whether the channel is switched on and can be used. */
   public boolean on(Channel channel) {
     return switch (channel) {
-      case MAIL -> properties.mail().enabled() && mail.getIfAvailable() != null;
+      case MAIL -> properties.mail().enabled() && !mailHost.isBlank() && mail.getIfAvailable() != null;
       case WEBHOOK -> properties.webhook().enabled();
       case SMS -> properties.sms().enabled() && properties.sms().url() != null && !properties.sms().url().isBlank();
     };
