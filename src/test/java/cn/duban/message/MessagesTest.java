@@ -226,6 +226,25 @@ class MessagesTest extends ProcessTestSupport {
         .containsExactly("PERSON:zjj-lin");
   }
 
+  @Test
+  @DisplayName("R33 a complaint's urging notice and its circulated criticism reach the handling unit's handler and head, each once")
+  void complaintUrgingAndCriticism() {
+    ProcessInstance pi = fileComplaint(complaintForm());
+    Map<String, Object> routing = new java.util.HashMap<>(Map.of("routing", "SUPERVISE", "handlingUnit", "zjj"));
+    complete(pi, "routeComplaint", "tousu", routing);
+    fire(pi, "supervisedReminderDue");
+    fire(pi, "urgingDue");
+    fire(pi, "criticismDue");
+    outbox.work();
+    String code = runtime.createProcessInstanceQuery().processInstanceId(pi.getId()).singleResult().getBusinessKey();
+    for (MessageType type : List.of(MessageType.COMPLAINT_URGING, MessageType.COMPLAINT_CRITICISM)) {
+      assertThat(outbox.ofType(type)).filteredOn(d -> d.channel() == Channel.MAIL)
+          .extracting(MessageOutbox.Delivery::recipient).containsExactlyInAnyOrder("PERSON:zjj-lin", "PERSON:zjj-he");
+    }
+    assertThat(outbox.ofType(MessageType.COMPLAINT_URGING).get(0).body())
+        .contains(code, "县住房和城乡建设局", "/api/complaints/" + code + "/urging-notice");
+  }
+
   private java.util.Set<String> reminders(String prefix) {
     return outbox.eventKeys(MessageType.DEADLINE_REMINDER).stream().filter(k -> k.startsWith(prefix))
         .collect(java.util.stream.Collectors.toSet());
