@@ -26,6 +26,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 public class Messages {
 
   static final ObjectMapper JSON = new ObjectMapper();
+  /** message_event.params is a varchar(4000); JSON escapes count, non-ASCII does not (ObjectMapper keeps it). */
+  static final int PARAMS_MAX = 4000;
   private static final String INSERT = "insert into message_event (event_key, event_type, created_at, params)"
       + " select ?, ?, ?, ? where not exists (select 1 from message_event where event_key = ?)";
 
@@ -61,9 +63,23 @@ public class Messages {
     jdbc.batchUpdate(INSERT, rows);
   }
 
+  /**
+   * The parameters as JSON within the column's 4,000 characters: the longest values are shortened
+   * (a long instruction text, a digest's list) rather than the case's transaction failing.
+   */
   static String json(Map<String, String> params) {
     try {
-      return JSON.writeValueAsString(params);
+      Map<String, String> fitted = new LinkedHashMap<>(params);
+      String json = JSON.writeValueAsString(fitted);
+      for (int limit = 1500; json.length() > PARAMS_MAX && limit >= 50; limit /= 2) {
+        for (Map.Entry<String, String> e : fitted.entrySet()) {
+          if (e.getValue().length() > limit) {
+            e.setValue(e.getValue().substring(0, limit - 1) + "…");
+          }
+        }
+        json = JSON.writeValueAsString(fitted);
+      }
+      return json;
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
