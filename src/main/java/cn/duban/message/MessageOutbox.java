@@ -224,6 +224,18 @@ public class MessageOutbox {
         + " last_error = ? where id = ? and claimed_by = ?", at(next), reason, d.id(), node);
   }
 
+  /**
+   * Forgets the messages sent longer than {@code duban.messages.keep-sent} ago, and the events all
+   * of whose deliveries are gone; returns how many deliveries went.
+   */
+  public int purge() {
+    Instant before = clock.now().atZone(clock.zone()).minus(properties.keepSent()).toInstant();
+    int gone = jdbc.update("delete from message_delivery where status = 'SENT' and sent_at < ?", at(before));
+    jdbc.update("delete from message_event where expanded_at < ? and not exists (select 1 from message_delivery d"
+        + " where d.event_key = message_event.event_key)", at(before));
+    return gone;
+  }
+
   /** An office's retry of a failed delivery: due at once, with its tries counted afresh. */
   public boolean retry(long id) {
     return jdbc.update("update message_delivery set status = 'PENDING', attempts = 0, next_attempt_at = ?,"

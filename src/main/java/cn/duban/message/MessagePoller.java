@@ -31,4 +31,16 @@ public class MessagePoller {
       LOG.warn("the message outbox could not be worked: {}", e.toString());
     }
   }
+
+  @Scheduled(initialDelayString = "PT10M", fixedDelayString = "PT1H")
+  void purge() {
+    if (!properties.pollerEnabled()) {
+      return;
+    }
+    try {
+      outbox.purge();
+    } catch (RuntimeException e) {
+      LOG.warn("old messages could not be removed: {}", e.toString());
+    }
+  }
 }

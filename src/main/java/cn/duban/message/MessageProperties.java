@@ -17,13 +17,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param baseUrl the application's address as people open it, for the links in messages
  * @param reminderDays the working days before a limit at which the unit is reminded
  * @param dailyCycle when the deadline reminders and the daily digest go out (on working days)
+ * @param keepSent how long sent messages and their events are kept (failed ones stay until retried)
  */
 @ConfigurationProperties("duban.messages")
 public record MessageProperties(@DefaultValue("true") boolean pollerEnabled,
     @DefaultValue("PT10S") Duration pollInterval, @DefaultValue("5") int maxAttempts,
     @DefaultValue("PT1M") Duration firstRetry, @DefaultValue("PT5M") Duration claimFor,
     @DefaultValue("http://localhost:8080") String baseUrl, @DefaultValue("3") int reminderDays,
-    @DefaultValue("0 30 8 * * *") String dailyCycle, @DefaultValue Mail mail, @DefaultValue Webhook webhook,
+    @DefaultValue("0 30 8 * * *") String dailyCycle, @DefaultValue("P90D") java.time.Period keepSent,
+    @DefaultValue Mail mail, @DefaultValue Webhook webhook,
     @DefaultValue Sms sms, @DefaultValue Quiet quiet) {
 
   /** E-mail through Spring Boot's mail support ({@code spring.mail.*}); the address is the Camunda user's. */

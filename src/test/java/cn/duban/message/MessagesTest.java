@@ -316,6 +316,12 @@ class MessagesTest extends ProcessTestSupport {
     outbox.work();
     assertThat(outbox.find(robot.id()).status()).isEqualTo("SENT");
     assertThat(http.post("/api/messages/deliveries/" + robot.id() + "/retry", "", "ducha").statusCode()).isEqualTo(409);
+
+    // sent messages are forgotten after 90 days
+    setClock(MONDAY.plusDays(91));
+    outbox.purge();
+    assertThat(outbox.ofEvent("test:failing")).isEmpty();
+    assertThat(outbox.eventKeys(MessageType.NOTICE_YELLOW)).doesNotContain("test:failing");
   }
 
   @Test
