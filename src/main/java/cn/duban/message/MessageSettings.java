@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * R33: each person's own settings: which channels reach him, his mobile number for SMS and his
@@ -70,6 +71,7 @@ public class MessageSettings {
   }
 
   /** A person's settings as he enters them; checked field by field. */
+  @Transactional
   public Setting save(String personId, Boolean mail, Boolean webhook, Boolean sms, String phone, String quietFrom,
       String quietUntil) {
     String p = phone == null || phone.isBlank() ? null : phone.strip();

@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * R33: the Chinese texts of the messages, one template per kind of event. The defaults are files
@@ -64,16 +65,20 @@ public class MessageTemplates {
   }
 
   /** An administrator's text; blank subject and body go back to the default. */
+  @Transactional
   public Template save(MessageType type, String subject, String body, String by) {
     boolean reset = (subject == null || subject.isBlank()) && (body == null || body.isBlank());
-    jdbc.update("delete from message_template where event_type = ?", type.name());
     if (!reset) {
+      // checked before anything changes: a refused text leaves the one in force
       if (subject == null || subject.isBlank() || subject.length() > SUBJECT_MAX) {
         throw new InputException("subject", "请填写消息标题，不超过" + SUBJECT_MAX + "字（subject）");
       }
       if (body == null || body.isBlank() || body.length() > BODY_MAX) {
         throw new InputException("body", "请填写消息正文，不超过" + BODY_MAX + "字（body）");
       }
+    }
+    jdbc.update("delete from message_template where event_type = ?", type.name());
+    if (!reset) {
       jdbc.update("insert into message_template (event_type, subject, body, updated_by, updated_at) values (?, ?, ?, ?, ?)",
           type.name(), subject.strip(), body.strip(), by, clock.now().atOffset(ZoneOffset.UTC));
     }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /** R33: the group robots a unit or a person receives messages by (enterprise WeChat or DingTalk). */
 @Service
@@ -39,6 +40,7 @@ public class MessageWebhooks {
             rs.getString(4) == null ? null : "******"));
   }
 
+  @Transactional
   public Webhook save(String owner, String kind, String url, String secret, String by) {
     if (owner == null || !owner.matches("(UNIT|PERSON):[a-zA-Z0-9][a-zA-Z0-9_.-]*")) {
       throw new InputException("owner", "接收方应为 UNIT:单位代码 或 PERSON:用户名（owner）");

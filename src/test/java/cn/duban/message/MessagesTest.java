@@ -238,11 +238,63 @@ class MessagesTest extends ProcessTestSupport {
     outbox.work();
     String code = runtime.createProcessInstanceQuery().processInstanceId(pi.getId()).singleResult().getBusinessKey();
     for (MessageType type : List.of(MessageType.COMPLAINT_URGING, MessageType.COMPLAINT_CRITICISM)) {
-      assertThat(outbox.ofType(type)).filteredOn(d -> d.channel() == Channel.MAIL)
+      assertThat(outbox.ofType(type)).filteredOn(d -> d.channel() == Channel.MAIL && d.eventKey().startsWith("complaint:"))
           .extracting(MessageOutbox.Delivery::recipient).containsExactlyInAnyOrder("PERSON:zjj-lin", "PERSON:zjj-he");
     }
     assertThat(outbox.ofType(MessageType.COMPLAINT_URGING).get(0).body())
         .contains(code, "县住房和城乡建设局", "/api/complaints/" + code + "/urging-notice");
+  }
+
+  @Test
+  @DisplayName("R33 an administrator edits a template and an event's recipients, and the next messages follow them; others are refused")
+  void administratorEditsTemplatesAndRecipients() {
+    Http http = new Http(port);
+    try {
+      editedTemplateAndRecipients(http);
+    } finally {
+      // back to the file's text and the default recipients
+      http.send("PUT", "/api/messages/templates/COMPLAINT_CRITICISM", "{\"subject\":\"\",\"body\":\"\"}", "admin");
+      http.send("PUT", "/api/messages/recipients/COMPLAINT_CRITICISM", "[\"UNIT_HEAD\",\"UNIT_HANDLERS\"]", "admin");
+    }
+    assertThat(http.get("/api/messages/templates", "admin").body()).contains("经催办仍未办结，予以通报批评");
+
+    // Camunda Admin's page 消息提醒
+    var script = http.get("/camunda/api/admin/plugin/duban-messages/static/app/plugin.js", null);
+    assertThat(script.statusCode()).isEqualTo(200);
+    assertThat(script.body()).contains("admin.system", "消息提醒", "保存模板", "群机器人");
+  }
+
+  private void editedTemplateAndRecipients(Http http) {
+    var saved = http.send("PUT", "/api/messages/templates/COMPLAINT_CRITICISM",
+        "{\"subject\":\"【通报】{caseNumber}\",\"body\":\"{recipientName}同志：{unitName}被通报批评。\"}", "admin");
+    assertThat(saved.statusCode()).isEqualTo(200);
+    assertThat(saved.body()).contains("\"custom\":true");
+    var roles = http.send("PUT", "/api/messages/recipients/COMPLAINT_CRITICISM", "[\"UNIT_HEAD\",\"SUPERVISION_OFFICE\"]",
+        "admin");
+    assertThat(roles.statusCode()).isEqualTo(200);
+    assertThat(http.send("PUT", "/api/messages/recipients/COMPLAINT_CRITICISM", "[\"NOBODY\"]", "admin").body())
+        .contains("roles");
+    assertThat(http.send("PUT", "/api/messages/templates/COMPLAINT_CRITICISM", "{\"subject\":\"x\",\"body\":\"\"}",
+        "admin").statusCode()).isEqualTo(400);
+    assertThat(http.send("PUT", "/api/messages/templates/COMPLAINT_CRITICISM", "{\"subject\":\"x\",\"body\":\"y\"}",
+        "ducha").statusCode()).isEqualTo(403);
+    var robot = http.send("PUT", "/api/messages/webhooks/UNIT:sthj",
+        "{\"kind\":\"DINGTALK\",\"url\":\"https://oapi.dingtalk.com/robot/send?access_token=x\",\"secret\":\"SEC1\"}", "admin");
+    assertThat(robot.statusCode()).isEqualTo(200);
+    assertThat(http.get("/api/messages/webhooks", "admin").body()).contains("UNIT:sthj", "******").doesNotContain("SEC1");
+    assertThat(http.send("PUT", "/api/messages/webhooks/UNIT:sthj", "{\"kind\":\"QQ\",\"url\":\"https://x\"}", "admin")
+        .body()).contains("kind");
+
+    messages.enqueue(MessageEvent.of(MessageType.COMPLAINT_CRITICISM, "test:edited").with("unit", "zjj")
+        .with("caseNumber", "投〔2026〕5号").build());
+    outbox.work();
+    List<MessageOutbox.Delivery> sent = outbox.ofEvent("test:edited");
+    assertThat(sent).extracting(MessageOutbox.Delivery::recipient).contains("PERSON:zjj-he", "PERSON:ducha", "UNIT:zjj")
+        .doesNotContain("PERSON:zjj-lin");
+    assertThat(sent).filteredOn(d -> d.recipient().equals("PERSON:zjj-he") && d.channel() == Channel.MAIL).singleElement().satisfies(d -> {
+      assertThat(d.subject()).isEqualTo("【通报】投〔2026〕5号");
+      assertThat(d.body()).isEqualTo("何建平同志：县住房和城乡建设局被通报批评。");
+    });
   }
 
   private java.util.Set<String> reminders(String prefix) {
