@@ -11,7 +11,7 @@ import com.tngtech.archunit.lang.ArchRule;
 /**
  * The house's one-way dependencies (docs/architecture.md): web and the dashboard use the domains;
  * the domains (supervision, complaint, accountability, assessment) use the shared parts (ledger,
- * notice, calendar, organization, engine, common); nothing runs back up.
+ * notice, calendar, organization, engine, common, message); nothing runs back up.
  */
 @AnalyzeClasses(packages = "cn.duban", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
@@ -33,7 +33,8 @@ class ArchitectureTest {
 
   @ArchTest
   static final ArchRule sharedPartsKnowNoDomain = noClasses().that()
-      .resideInAnyPackage("cn.duban.ledger..", "cn.duban.notice..", "cn.duban.calendar..", "cn.duban.organization..", "cn.duban.engine..", "cn.duban.common..")
+      .resideInAnyPackage("cn.duban.ledger..", "cn.duban.notice..", "cn.duban.calendar..", "cn.duban.organization..", "cn.duban.engine..", "cn.duban.common..",
+          "cn.duban.message..")
       .should().dependOnClassesThat().resideInAnyPackage(DOMAINS)
       .because("the domains use the shared parts, never the other way round");
 
@@ -41,6 +42,11 @@ class ArchitectureTest {
   static final ArchRule domainsKnowNoWebLayer = noClasses().that().resideInAnyPackage(DOMAINS)
       .should().dependOnClassesThat().resideInAnyPackage("cn.duban.web..", "cn.duban.dashboard..")
       .because("HTTP plumbing and the read model sit above the domains");
+
+  @ArchTest
+  static final ArchRule messagesKnowNoReadModel = noClasses().that().resideInAPackage("cn.duban.message..")
+      .should().dependOnClassesThat().resideInAnyPackage("cn.duban.web..", "cn.duban.dashboard..", "cn.duban.notice..")
+      .because("R33: the domains and the dashboard put events into the outbox; the messages know none of them");
 
   @ArchTest
   static final ArchRule noCycles = slices().matching("cn.duban.(*)..").should().beFreeOfCycles();

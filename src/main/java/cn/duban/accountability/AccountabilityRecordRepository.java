@@ -9,6 +9,9 @@ public interface AccountabilityRecordRepository extends JpaRepository<Accountabi
 
   Optional<AccountabilityRecord> findByProcessInstanceId(String processInstanceId);
 
+  /** R33: the procedures in a state (those in their appeal window, for the reminder before it closes). */
+  List<AccountabilityRecord> findByStatus(AccountabilityStatus status);
+
   List<AccountabilityRecord> findBySourceCaseOrderById(String sourceCase);
 
   List<AccountabilityRecord> findByParentIdOrderById(Long parentId);

@@ -3,6 +3,9 @@ package cn.duban.accountability;
 import static cn.duban.common.Inputs.choice;
 import static cn.duban.common.Inputs.text;
 
+import cn.duban.message.MessageEvent;
+import cn.duban.message.MessageType;
+import cn.duban.message.Messages;
 import cn.duban.ledger.Ledger;
 import cn.duban.ledger.Ledger.Booking;
 import cn.duban.ledger.SubjectType;
@@ -45,10 +48,12 @@ public class AccountabilityService {
   private final LimitClock clock;
   private final AccountabilityProperties properties;
   private final String office;
+  private final Messages messages;
 
   public AccountabilityService(AccountabilityRecordRepository records, AccountabilityRules rules,
       OrganizationService organization, Ledger ledger, LimitClock clock, AccountabilityProperties properties,
-      @Value("${duban.accountability.office:县机关效能建设办公室}") String office) {
+      @Value("${duban.accountability.office:县机关效能建设办公室}") String office, Messages messages) {
+    this.messages = messages;
     this.records = records;
     this.rules = rules;
     this.organization = organization;
@@ -96,9 +101,20 @@ public class AccountabilityService {
         ? o.caseLeader() : null;
     boolean principalsOwn = o.traceLevel() >= 2 || (kind == SubjectKind.PERSON
         && organization.findPerson(subjectId).map(p -> p.hasRole(Role.PRINCIPAL_LEADER)).orElse(false));
-    return records.saveAndFlush(new AccountabilityRecord(processInstanceId, o.parentId(), o.traceLevel(), kind,
-        subjectId, subjectName, trigger, sourceCase, o.sourceTitle(), description, now.atZone(clock.zone()).getYear(),
-        now, by, caseLeader, principalsOwn ? null : competentLeader(o.traceLevel(), caseLeader)));
+    AccountabilityRecord opened = records.saveAndFlush(new AccountabilityRecord(processInstanceId, o.parentId(),
+        o.traceLevel(), kind, subjectId, subjectName, trigger, sourceCase, o.sourceTitle(), description,
+        now.atZone(clock.zone()).getYear(), now, by, caseLeader,
+        principalsOwn ? null : competentLeader(o.traceLevel(), caseLeader)));
+    // R33: the subject hears that a procedure has started against him
+    messages.enqueue(event(MessageType.ACCOUNTABILITY_STARTED, opened).with("reason", trigger.label()).build());
+    return opened;
+  }
+
+  private MessageEvent.Builder event(MessageType type, AccountabilityRecord r) {
+    return MessageEvent.of(type, "accountability:" + type.name() + ":" + r.getId())
+        .with("subject", new Subject(r.getSubjectType(), r.getSubjectId()).key()).with("subjectName", r.getSubjectName())
+        .with("caseNumber", r.getSourceCase() == null ? "问责程序" + r.getId() : r.getSourceCase())
+        .with("title", r.getSourceTitle()).with("link", "/camunda/app/tasklist/default/");
   }
 
   /**
@@ -241,6 +257,9 @@ public class AccountabilityService {
         + "过错：" + r.getAssessed().comment() + "\n依据有关规定，决定给予" + r.getApprovedMeasure().label() + sanction + "。\n"
         + "如对本决定有异议，可于" + DAY.format(deadline.atZone(clock.zone())) + "前提出申诉；逾期未申诉的，本决定即生效。\n\n"
         + office + "\n" + DAY.format(now.atZone(clock.zone())), now, deadline);
+    // R33: the subject is told of the decision and of his appeal window
+    messages.enqueue(event(MessageType.ACCOUNTABILITY_DECIDED, r).with("text", r.getApprovedMeasure().label() + sanction)
+        .with("deadline", DAY.format(deadline.atZone(clock.zone()))).build());
     return r;
   }
 

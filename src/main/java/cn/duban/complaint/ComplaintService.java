@@ -3,6 +3,9 @@ package cn.duban.complaint;
 import static cn.duban.common.Inputs.choice;
 import static cn.duban.common.Inputs.text;
 
+import cn.duban.message.MessageEvent;
+import cn.duban.message.MessageType;
+import cn.duban.message.Messages;
 import cn.duban.ledger.Ledger;
 import cn.duban.ledger.LedgerEntry;
 import cn.duban.ledger.SubjectType;
@@ -43,11 +46,13 @@ public class ComplaintService {
   private final Decisions decisions;
   private final LimitClock clock;
   private final ComplaintProperties properties;
+  private final Messages messages;
   private final SecureRandom random = new SecureRandom();
 
   public ComplaintService(ComplaintRepository complaints, InvestigationRepository investigations,
       ComplaintEventRepository events, OrganizationService organization, Ledger ledger, Decisions decisions,
-      LimitClock clock, ComplaintProperties properties) {
+      LimitClock clock, ComplaintProperties properties, Messages messages) {
+    this.messages = messages;
     this.complaints = complaints;
     this.investigations = investigations;
     this.events = events;
@@ -169,6 +174,7 @@ public class ComplaintService {
     event(c, ComplaintEvent.Kind.URGING_NOTICE, handlerName(c), "催办通知书：投诉" + c.getTrackingCode()
         + "已超过办理时限（" + DAY.format(c.getInvestigationLimitAt().atZone(clock.zone()))
         + "），请立即办理并报送调查结果；" + properties.criticismDays() + "个工作日内仍未办结的，将予以通报批评。");
+    tell(c, MessageType.COMPLAINT_URGING, "complaint:urging:" + c.getId());
   }
 
   /** R17: the circulated criticism of the handling unit, booked in the ledger. */
@@ -177,6 +183,14 @@ public class ComplaintService {
     event(c, ComplaintEvent.Kind.CIRCULATED_CRITICISM, handlerName(c), handlerName(c) + "办理投诉"
         + c.getTrackingCode() + "经催办仍未按期办结，予以通报批评。");
     book(c, "HANDLING_CRITICISM");
+    tell(c, MessageType.COMPLAINT_CRITICISM, "complaint:criticism:" + c.getId());
+  }
+
+  /** R33: the handling unit's head and handlers hear of the urging notice and the criticism. */
+  private void tell(Complaint c, MessageType type, String key) {
+    messages.enqueue(MessageEvent.of(type, key).with("unit", c.getHandlingUnit()).with("caseNumber", c.getTrackingCode())
+        .with("deadline", DAY.format(c.getInvestigationLimitAt().atZone(clock.zone())))
+        .with("link", "/api/complaints/" + c.getTrackingCode() + "/urging-notice").build());
   }
 
   private String handlerName(Complaint c) {

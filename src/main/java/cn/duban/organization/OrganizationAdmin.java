@@ -178,4 +178,14 @@ public class OrganizationAdmin {
       identity.createMembership(userId, groupId);
     }
   }
+
+  /** R33: gives a user an e-mail address where he has none; an address he has is kept. */
+  @Transactional
+  public void ensureEmail(String id, String email) {
+    User user = identity.createUserQuery().userId(id).singleResult();
+    if (user != null && (user.getEmail() == null || user.getEmail().isBlank())) {
+      user.setEmail(email);
+      identity.saveUser(user);
+    }
+  }
 }

@@ -9,10 +9,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * project's own rows. Existing users keep their passwords; nothing is deleted.
  *
  * @param initialPassword the password of every user this seed creates
+ * @param mailDomain when set, a seeded user without an e-mail address gets {@code <id>@<mailDomain>}
+ *     (the demo's people, so that their messages show in a mail catcher, R33)
  */
 @ConfigurationProperties("duban.organization")
 public record OrganizationProperties(String initialPassword, List<UnitSeed> units, List<PersonSeed> people,
-    List<PostSeed> posts) {
+    List<PostSeed> posts, String mailDomain) {
 
   public OrganizationProperties {
     units = units == null ? List.of() : units;

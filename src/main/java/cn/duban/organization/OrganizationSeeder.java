@@ -38,6 +38,9 @@ public class OrganizationSeeder {
         throw new IllegalStateException("duban.organization.initial-password is not set");
       }
       admin.addPerson(seed.id(), seed.name(), seed.title(), seed.unit(), seed.roles(), properties.initialPassword());
+      if (properties.mailDomain() != null && !properties.mailDomain().isBlank()) {
+        admin.ensureEmail(seed.id(), seed.id() + "@" + properties.mailDomain().strip());
+      }
     }
     for (OrganizationProperties.PostSeed seed : properties.posts()) {
       posts.addPost(seed.unit(), seed.name(), seed.a(), seed.b());

@@ -39,9 +39,11 @@ public class LeaderInstructions {
   private final FeedbackSheetRepository sheets;
   private final InstructionProperties properties;
   private final LimitClock clock;
+  private final CaseMessages messages;
 
   public LeaderInstructions(OrganizationService organization, LeaderFeedbackRepository feedback,
-      FeedbackSheetRepository sheets, InstructionProperties properties, LimitClock clock) {
+      FeedbackSheetRepository sheets, InstructionProperties properties, LimitClock clock, CaseMessages messages) {
+    this.messages = messages;
     this.organization = organization;
     this.feedback = feedback;
     this.sheets = sheets;
@@ -112,7 +114,11 @@ public class LeaderInstructions {
     if (c.getInstruction() == null || feedback.existsByCaseIdAndStepKey(c.getId(), key)) {
       return;
     }
-    feedback.saveAndFlush(new LeaderFeedback(c, step, key, at, message));
+    LeaderFeedback told = new LeaderFeedback(c, step, key, at, message);
+    // R33: the step goes to the leader by message too; notified_at is when it was handed over
+    messages.instructionStage(c, told);
+    told.notified(at);
+    feedback.saveAndFlush(told);
   }
 
   void registered(SupervisionCase c) {

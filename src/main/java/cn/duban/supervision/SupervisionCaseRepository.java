@@ -19,6 +19,9 @@ public interface SupervisionCaseRepository extends JpaRepository<SupervisionCase
 
   Optional<SupervisionCase> findByProcessInstanceId(String processInstanceId);
 
+  /** R33: the cases in the given states (the open ones, for the reminders and the daily digest). */
+  List<SupervisionCase> findByStatusIn(Collection<CaseStatus> statuses);
+
   /** R28: the cases the given leaders instructed, newest first. */
   @Query("select c from SupervisionCase c where c.instruction.leader in :leaders order by c.id desc")
   List<SupervisionCase> findInstructedBy(@org.springframework.data.repository.query.Param("leaders") Collection<String> leaders);

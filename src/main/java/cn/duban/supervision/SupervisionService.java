@@ -58,10 +58,12 @@ public class SupervisionService {
   private final LimitClock clock;
   private final SupervisionProperties limits;
   private final LeaderInstructions instructions;
+  private final CaseMessages messages;
 
   public SupervisionService(SupervisionCaseRepository cases, UrgingRecordRepository urgings, CaseNumbering numbering,
       OrganizationService organization, NoticeService notices, CaseScoring scoring, LimitClock clock,
-      SupervisionProperties limits, LeaderInstructions instructions) {
+      SupervisionProperties limits, LeaderInstructions instructions, CaseMessages messages) {
+    this.messages = messages;
     this.cases = cases;
     this.urgings = urgings;
     this.numbering = numbering;
@@ -180,6 +182,7 @@ public class SupervisionService {
   /** R1: the green notice, with the deadline as its limit, issued in the transaction that registers the case. */
   public Notice issueGreenNotice(SupervisionCase c) {
     Notice green = notices.issueNew(NoticeKind.GREEN, noticeContent(c, c.getDeadlineAt()), false, false, clock.now());
+    messages.notice(c, green);   // R33
     instructions.registered(c);
     return green;
   }
@@ -210,6 +213,7 @@ public class SupervisionService {
     }
     Notice notice = notices.issue(kind, noticeContent(c, c.getStageLimitAt()), escalated, stageProvisional(c),
         clock.now());
+    messages.notice(c, notice);   // R33
     instructions.notice(c, notice);
     return new Recorded<>(c, notice);
   }

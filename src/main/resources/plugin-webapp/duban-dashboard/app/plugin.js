@@ -22,7 +22,76 @@ function caseRows(rows, empty) {
 const CASE_HEAD = `<thead><tr><th>编号</th><th>事项</th><th>承办单位</th><th>完成时限</th>
   <th>逾期（工作日）</th><th>督办级别</th><th></th></tr></thead>`;
 
-function render(node, data) {
+// the session's CSRF token: the project's API refuses a change with the webapp session without it
+function csrfToken(api) {
+  const cookie = document.cookie.split(';').map(c => c.trim()).find(c => c.startsWith('XSRF-TOKEN='));
+  return cookie ? decodeURIComponent(cookie.substring('XSRF-TOKEN='.length)) : api && api.CSRFToken;
+}
+
+const CHANNELS = {MAIL: '邮件', WEBHOOK: '群机器人', SMS: '短信'};
+
+// R33: messages that could not be delivered after every try, for the supervision office to send again
+function failedMessages(section, api) {
+  const base = '/api/messages/deliveries';
+  const load = () => fetch(`${base}?status=FAILED`, {headers: {Accept: 'application/json'}, credentials: 'same-origin'})
+    .then(response => {
+      if (response.status === 403) {
+        return null;   // only the supervision office and administrators see them
+      }
+      if (!response.ok) {
+        throw new Error(response.status);
+      }
+      return response.json();
+    })
+    .then(rows => {
+      if (rows === null) {
+        section.hidden = true;
+        return;
+      }
+      section.hidden = false;
+      section.innerHTML = `
+        <h4>发送失败的消息 <small>多次重试仍未送达；排除故障（邮箱、群机器人地址、短信网关）后点“重发”</small></h4>
+        <p class="duban-messages-status"></p>
+        <table class="table table-condensed duban-failed"><thead><tr><th>消息</th><th>接收人</th><th>渠道</th>
+          <th>地址</th><th>尝试次数</th><th>失败原因</th><th></th></tr></thead><tbody>${rows.length === 0
+          ? '<tr><td colspan="7">无发送失败的消息</td></tr>' : rows.map(d => `
+          <tr><td>${esc(d.subject)}</td><td>${esc(d.recipientName)}</td><td>${esc(CHANNELS[d.channel] || d.channel)}</td>
+            <td>${esc(d.address)}</td><td>${d.attempts}</td><td class="duban-late">${esc(d.lastError)}</td>
+            <td><button type="button" class="btn btn-default btn-sm duban-resend" data-id="${d.id}">重发</button></td></tr>`).join('')}
+        </tbody></table>`;
+    })
+    .catch(e => {
+      section.hidden = false;
+      section.innerHTML = `<h4>发送失败的消息</h4><p>加载失败（${esc(e.message)}），请刷新页面重试。</p>`;
+    });
+  section.addEventListener('click', event => {
+    const button = event.target.closest('.duban-resend');
+    if (!button) {
+      return;
+    }
+    button.disabled = true;
+    fetch(`${base}/${encodeURIComponent(button.dataset.id)}/retry`, {
+      method: 'POST',
+      headers: {Accept: 'application/json', 'X-XSRF-TOKEN': csrfToken(api)},
+      credentials: 'same-origin'
+    })
+      .then(response => {
+        if (!response.ok && response.status !== 409) {
+          throw new Error(response.status);
+        }
+        return load().then(() => {
+          section.querySelector('.duban-messages-status').textContent = '已重新排队发送，稍后送达。';
+        });
+      })
+      .catch(e => {
+        button.disabled = false;
+        section.querySelector('.duban-messages-status').textContent = `重发失败（${e.message}），请重试。`;
+      });
+  });
+  load();
+}
+
+function render(node, data, api) {
   const tiles = data.byLevel.map(l => `
     <a href="#" class="duban-tile" data-level="${esc(l.level)}" title="列出${esc(l.label)}的在办事项"
       style="border-color:${LEVEL_COLOURS[l.level]};color:${LEVEL_COLOURS[l.level]}">
@@ -83,7 +152,9 @@ function render(node, data) {
       <h4>正在整改的单位 <small>整改验收通过前，单位主要负责人不得调动或提拔</small></h4>
       <table class="table table-condensed duban-rectifying"><thead><tr><th>单位</th><th>主要负责人</th><th>问责措施</th>
         <th>生效时间</th><th>限制</th></tr></thead><tbody>${rectifying}</tbody></table>
+      <div class="duban-failed-messages" hidden></div>
     </section>`;
+  failedMessages(node.querySelector('.duban-failed-messages'), api);
   // a tile or a unit lists its open cases above the tables
   const selection = node.querySelector('.duban-selection');
   const show = (title, rows) => {
@@ -118,7 +189,7 @@ function mount(node, api) {
       }
       return response.json();
     })
-    .then(data => render(node, data))
+    .then(data => render(node, data, api))
     .catch(e => {
       node.innerHTML = `<section class="duban-dashboard"><h3>督办看板</h3><p>看板数据加载失败（${esc(e.message)}），请刷新页面重试。</p></section>`;
     });

@@ -32,6 +32,7 @@ class LeaderInstructionTest extends ProcessTestSupport {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @Autowired LeaderFeedbackRepository feedback;
+  @Autowired cn.duban.message.MessageOutbox messageOutbox;
   @Autowired FeedbackSheetRepository sheets;
   @Autowired InstructionReaders readers;
   @Autowired FilterService filters;
@@ -120,8 +121,11 @@ class LeaderInstructionTest extends ProcessTestSupport {
     List<LeaderFeedback> told = feedback.findByCaseIdOrderByHappenedAtAscIdAsc(c.getId());
     assertThat(told).allSatisfy(f -> {
       assertThat(f.getLeader()).isEqualTo("wangfxz");
-      assertThat(f.getNotifiedAt()).as("left for a sender of messages").isNull();
+      // R33: each step is handed to the messages as it happens
+      assertThat(f.getNotifiedAt()).isEqualTo(f.getHappenedAt());
     });
+    assertThat(messageOutbox.eventKeys(cn.duban.message.MessageType.INSTRUCTION_STAGE))
+        .contains("instruction:" + c.getId() + ":REGISTERED", "instruction:" + c.getId() + ":CLOSED");
     assertThat(told.get(0).getMessage()).contains(c.getCaseNumber(), "县住房和城乡建设局");
     assertThat(told.get(2).getMessage()).contains("12个小区已开工8个");
     assertThat(told.get(5).getMessage()).contains("限期催办单");
