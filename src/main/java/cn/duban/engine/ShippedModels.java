@@ -100,6 +100,12 @@ public class ShippedModels {
   @Transactional
   Outcome deploy(Map<String, byte[]> shipped) {
     Instant now = Instant.now();
+    // nodes starting at once: the engine's deployment lock, held to the end of this transaction,
+    // lets the second look only once the first has deployed, and find nothing left to do
+    engine.getCommandExecutorTxRequired().execute(context -> {
+      context.getPropertyManager().acquireExclusiveLock();
+      return null;
+    });
     ShippedHistory previous = new ShippedHistory();
     Map<String, byte[]> toDeploy = new TreeMap<>();
     for (Map.Entry<String, byte[]> file : new TreeMap<>(shipped).entrySet()) {
@@ -151,7 +157,7 @@ public class ShippedModels {
           theirs.getName(), theirs.getSource(), by, theirs.getDeploymentTime(), conflict.getId(), name, conflict.getId());
     }
     if (!toDeploy.isEmpty()) {
-      DeploymentBuilder builder = repository.createDeployment().name(NAME).source(SOURCE).enableDuplicateFiltering(true);
+      DeploymentBuilder builder = repository.createDeployment().name(NAME).source(SOURCE);
       toDeploy.forEach((name, content) -> builder.addInputStream(name, new ByteArrayInputStream(content)));
       builder.deploy();
       LOG.info("Shipped models deployed: {}", toDeploy.keySet());

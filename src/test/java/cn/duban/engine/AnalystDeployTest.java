@@ -244,6 +244,22 @@ class AnalystDeployTest extends ProcessTestSupport {
         .isEqualTo(ShippedModels.SOURCE);
   }
 
+  @Test
+  @DisplayName("Analyst a release after Camunda's auto-deployment deploys only the files it changed, whoever's they were before, and counts the old deployments as the application's")
+  void afterTheAutoDeployment() {
+    // an earlier release, deployed by Camunda's Spring auto-deployment (named by the file's path on disk)
+    repository.createDeployment().name(ShippedModels.LEGACY_NAME)
+        .addInputStream("/srv/duban/classes/" + CASE_SCORE, new ByteArrayInputStream(caseScoreWithYellow("-8"))).deploy();
+
+    ShippedModels.Outcome upgrade = shippedModels.deploy();
+
+    assertThat(upgrade.deployed()).containsExactly(CASE_SCORE);
+    assertThat(upgrade.open()).isEmpty();
+    assertThat(repository.createDeploymentQuery().deploymentId(latestCaseScoreDeployment()).singleResult().getSource())
+        .isEqualTo(ShippedModels.SOURCE);
+    assertThat(shippedModels.deploy().deployed()).isEmpty();
+  }
+
   private String latestCaseScoreDeployment() {
     return repository.createDecisionDefinitionQuery().decisionDefinitionKey("case-score").latestVersion().singleResult()
         .getDeploymentId();
