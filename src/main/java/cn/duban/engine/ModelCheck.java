@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
@@ -19,8 +20,9 @@ import org.springframework.stereotype.Component;
 /**
  * The deploy check: a new deployment whose models break {@link ModelRules} is refused before the
  * engine parses anything, with one Chinese sentence per problem, each naming the file and the
- * element. It is an {@link InputException}, so the REST API (Camunda Modeler's deploy dialog shows
- * its {@code message}) answers 400, and nothing of the deployment is stored.
+ * element. It is the engine's {@link BadUserRequestException} (a caller's mistake, not logged as a
+ * server error) carrying an {@link InputException}, so the REST API answers 400 with the sentences
+ * as {@code message} (what Camunda Modeler's deploy dialog shows), and nothing of the deployment is stored.
  *
  * <p>Checked is what a person deploys (through {@code /engine-rest}, the webapps, or any call made
  * in a logged-in user's name) and what the application ships ({@link ShippedModels}). The
@@ -79,7 +81,9 @@ public class ModelCheck extends AbstractProcessEnginePlugin {
       }
     });
     if (!problems.isEmpty()) {
-      throw new InputException("deployment", "模型未通过部署检查，本次部署未生效：" + String.join("；", problems));
+      String message = "模型未通过部署检查，本次部署未生效：" + String.join("；", problems);
+      // the engine's kind of a caller's mistake: REST answers 400 and neither logs it as a server error
+      throw new BadUserRequestException(message, new InputException("deployment", message));
     }
   }
 }
