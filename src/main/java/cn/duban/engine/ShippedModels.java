@@ -165,6 +165,11 @@ public class ShippedModels {
     return new Outcome(List.copyOf(toDeploy.keySet()), open());
   }
 
+  @Transactional(readOnly = true)
+  public Optional<ModelConflict> find(long id) {
+    return conflicts.findById(id);
+  }
+
   /** The conflicts not yet resolved, oldest first. */
   @Transactional(readOnly = true)
   public List<ModelConflict> open() {

@@ -7,11 +7,13 @@ import cn.duban.organization.Access;
 import cn.duban.organization.Groups;
 import cn.duban.organization.Viewer;
 import java.util.List;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The models a release ships in a changed version that the application did not deploy over an
@@ -55,12 +57,24 @@ public class ModelConflictController {
 
   @PostMapping("/{id}/keep")
   public Row keep(@PathVariable long id) {
-    return Row.of(models.keep(id, viewer(false).userId()));
+    Viewer v = viewer(false);
+    open(id);
+    return Row.of(models.keep(id, v.userId()));
   }
 
   @PostMapping("/{id}/accept")
   public Row accept(@PathVariable long id) {
-    return Row.of(models.accept(id, viewer(true).userId()));
+    Viewer v = viewer(true);
+    open(id);
+    return Row.of(models.accept(id, v.userId()));
+  }
+
+  private void open(long id) {
+    ModelConflict c = models.find(id)
+        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "模型冲突不存在：" + id));
+    if (!c.isOpen()) {
+      throw new ResponseStatusException(HttpStatus.CONFLICT, "该模型冲突已处理（" + c.getResolution().label() + "）");
+    }
   }
 
   private Viewer viewer(boolean adminOnly) {

@@ -202,6 +202,9 @@ class AnalystDeployTest extends ProcessTestSupport {
     assertThat(http.post("/api/model-conflicts/" + conflictId + "/keep", "", "ducha").statusCode()).isEqualTo(403);
     HttpResponse<String> kept = http.post("/api/model-conflicts/" + conflictId + "/keep", "", "fenxi");
     assertThat(kept.statusCode()).as(kept.body()).isEqualTo(200);
+    assertThat(http.post("/api/model-conflicts/" + conflictId + "/keep", "", "fenxi").statusCode()).isEqualTo(409);
+    assertThat(http.post("/api/model-conflicts/999999/keep", "", "fenxi").statusCode()).isEqualTo(404);
+    assertThat(http.post("/api/model-conflicts/abc/keep", "", "fenxi").statusCode()).isEqualTo(400);
     ShippedModels.Outcome third = shippedModels.deploy(release);
     assertThat(third.deployed()).isEmpty();
     assertThat(third.open()).isEmpty();
