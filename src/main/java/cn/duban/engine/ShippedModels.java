@@ -63,7 +63,10 @@ public class ShippedModels {
   public static final String NAME = "duban";
   /** Earlier releases deployed with Camunda's Spring auto-deployment, under this deployment name. */
   static final String LEGACY_NAME = "SpringAutoDeployment";
-  /** The forms with the organisation's option lists (organization.OrganizationForms): the application's too. */
+  /**
+   * The forms with the organisation's option lists (organization.OrganizationForms): made from the
+   * version before, whose they are; the application's where that one is.
+   */
   static final String ORGANISATION_SOURCE = "organisation";
   static final String DECISIONS = "classpath*:processes/**/*.dmn";
   private static final List<String> PATTERNS = List.of("classpath*:processes/**/*.bpmn", DECISIONS,
@@ -273,9 +276,19 @@ public class ShippedModels {
           .withoutTenantId().singleResult();
       deploymentId = d == null ? null : d.getDeploymentId();
     } else {
-      CamundaFormDefinitionEntity d = engine.getCommandExecutorTxRequired().execute(
-          context -> context.getCamundaFormDefinitionManager().findLatestDefinitionByKey(key));
-      deploymentId = d == null ? null : d.getDeploymentId();
+      // a version with the organisation's option lists is made from the version before it: that one says whose it is
+      deploymentId = engine.getCommandExecutorTxRequired().execute(context -> {
+        CamundaFormDefinitionEntity latest = context.getCamundaFormDefinitionManager().findLatestDefinitionByKey(key);
+        for (int v = latest == null ? 0 : latest.getVersion(); v > 0; v--) {
+          CamundaFormDefinitionEntity d = context.getCamundaFormDefinitionManager()
+              .findDefinitionByKeyVersionAndTenantId(key, v, null);
+          if (d != null && !ORGANISATION_SOURCE.equals(context.getDeploymentManager()
+              .findDeploymentById(d.getDeploymentId()).getSource())) {
+            return d.getDeploymentId();
+          }
+        }
+        return latest == null ? null : latest.getDeploymentId();
+      });
     }
     return deploymentId == null ? Optional.empty()
         : Optional.ofNullable(repository.createDeploymentQuery().deploymentId(deploymentId).singleResult());

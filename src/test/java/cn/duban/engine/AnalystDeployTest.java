@@ -41,11 +41,13 @@ class AnalystDeployTest extends ProcessTestSupport {
 
   static final String CASE_SCORE = "processes/rules/case-score.dmn";
   static final String URGING_FORM = "forms/case-urging.form";
+  static final String REGISTER_FORM = "forms/supervision-register.form";
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @LocalServerPort int port;
   @Autowired ShippedModels shippedModels;
   @Autowired ModelConflictRepository conflicts;
+  @Autowired cn.duban.organization.OrganizationForms organizationForms;
   private Http http;
 
   @BeforeEach
@@ -59,7 +61,9 @@ class AnalystDeployTest extends ProcessTestSupport {
     Map<String, byte[]> shipped = ShippedModels.readShipped();
     repository.createDeployment().name(ShippedModels.NAME).source(ShippedModels.SOURCE)
         .addInputStream(CASE_SCORE, new ByteArrayInputStream(shipped.get(CASE_SCORE)))
-        .addInputStream(URGING_FORM, new ByteArrayInputStream(shipped.get(URGING_FORM))).deploy();
+        .addInputStream(URGING_FORM, new ByteArrayInputStream(shipped.get(URGING_FORM)))
+        .addInputStream(REGISTER_FORM, new ByteArrayInputStream(shipped.get(REGISTER_FORM))).deploy();
+    organizationForms.refresh();
     List<ModelConflict> open = conflicts.findByResolutionIsNullOrderByDetectedAt();
     open.forEach(c -> c.resolve(ModelConflict.Resolution.SUPERSEDED, "test", java.time.Instant.now()));
     conflicts.saveAll(open);
@@ -261,6 +265,47 @@ class AnalystDeployTest extends ProcessTestSupport {
     assertThat(repository.createDeploymentQuery().deploymentId(latestCaseScoreDeployment()).singleResult().getSource())
         .isEqualTo(ShippedModels.SOURCE);
     assertThat(shippedModels.deploy().deployed()).isEmpty();
+  }
+
+  @Test
+  @DisplayName("Analyst an analyst's change of a form with the organisation's lists survives the lists' refresh, and an upgrade changing that form keeps it")
+  void analystsFormKeepsThroughTheOrganisationsLists() throws IOException {
+    com.fasterxml.jackson.databind.node.ObjectNode form = (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(
+        ShippedModels.readShipped().get(REGISTER_FORM));
+    JsonNode leadUnit = form.findParents("key").stream().filter(c -> "leadUnit".equals(c.path("key").asText()))
+        .findFirst().orElseThrow();
+    ((com.fasterxml.jackson.databind.node.ObjectNode) leadUnit).put("label", "牵头承办单位（分析员修改）");
+    ((com.fasterxml.jackson.databind.node.ArrayNode) leadUnit.path("values")).remove(0);  // a stale list
+    HttpResponse<String> analyst = modelerDeploy(http, "/engine-rest", "fenxi",
+        Map.of("supervision-register.form", JSON.writeValueAsBytes(form)));
+    assertThat(analyst.statusCode()).as(analyst.body()).isEqualTo(200);
+
+    assertThat(organizationForms.refresh()).as("the analyst's form gets the organisation's lists").isPositive();
+    String inForce = latestForm("supervision-register");
+    assertThat(inForce).contains("牵头承办单位（分析员修改）", "县发展和改革局");
+
+    Map<String, byte[]> release = ShippedModels.readShipped();
+    release.put(REGISTER_FORM, new String(release.get(REGISTER_FORM), StandardCharsets.UTF_8)
+        .replaceFirst("\"components\"", "\"description\": \"新版本\", \"components\"").getBytes(StandardCharsets.UTF_8));
+    ShippedModels.Outcome upgrade = shippedModels.deploy(release);
+
+    assertThat(upgrade.deployed()).isEmpty();
+    assertThat(upgrade.open()).singleElement().satisfies(c -> {
+      assertThat(c.getResourceName()).isEqualTo(REGISTER_FORM);
+      assertThat(c.getDeployedBy()).isEqualTo("fenxi");
+    });
+    assertThat(latestForm("supervision-register")).isEqualTo(inForce);
+  }
+
+  private String latestForm(String key) {
+    var configuration = (org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+    var latest = configuration.getCommandExecutorTxRequired()
+        .execute(context -> context.getCamundaFormDefinitionManager().findLatestDefinitionByKey(key));
+    try (var in = repository.getResourceAsStream(latest.getDeploymentId(), latest.getResourceName())) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   private String latestCaseScoreDeployment() {
