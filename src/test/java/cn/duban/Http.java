@@ -102,6 +102,29 @@ public final class Http {
         HttpResponse.BodyHandlers.ofByteArray());
   }
 
+  /**
+   * A deployment as Camunda Modeler's deploy dialog sends it: {@code POST .../deployment/create},
+   * multipart, its fields (deployment-name, deployment-source, deploy-changed-only) and each file
+   * as a part named by the file.
+   */
+  public HttpResponse<String> deploy(String path, java.util.Map<String, String> fields, java.util.Map<String, byte[]> files,
+      String user) {
+    String boundary = "----CamundaModelerBoundary" + System.nanoTime();
+    java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+    fields.forEach((name, value) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\""
+        + name + "\"\r\n\r\n" + value + "\r\n").getBytes(StandardCharsets.UTF_8)));
+    files.forEach((name, content) -> {
+      body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"; filename=\"" + name
+          + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+      body.writeBytes(content);
+      body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+    });
+    body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    return send(request(path, user).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
+        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+  }
+
   /** With a password of one's own, e.g. a wrong one. */
   public HttpResponse<String> get(String path, String user, String password) {
     HttpRequest.Builder r = request(path, null).header("Authorization", basic(user, password));

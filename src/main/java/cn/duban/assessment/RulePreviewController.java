@@ -30,9 +30,6 @@ import org.springframework.web.server.ResponseStatusException;
 @RequestMapping("/api/rule-preview")
 public class RulePreviewController {
 
-  /** The process analysts (流程分析员), who change the rule tables in Camunda Modeler. */
-  static final String PROCESS_ANALYSTS = "process-analysts";
-
   private static final MediaType XLSX =
       MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
@@ -69,7 +66,7 @@ public class RulePreviewController {
 
   private Viewer analyst() {
     Viewer viewer = access.viewer().orElseThrow(() -> new ResponseStatusException(HttpStatus.UNAUTHORIZED, "请先登录"));
-    if (!viewer.in(PROCESS_ANALYSTS, Groups.SUPERVISION_OFFICE, Groups.ASSESSMENT_OFFICE, Groups.CAMUNDA_ADMIN)) {
+    if (!viewer.in(Groups.PROCESS_ANALYSTS, Groups.SUPERVISION_OFFICE, Groups.ASSESSMENT_OFFICE, Groups.CAMUNDA_ADMIN)) {
       throw new ResponseStatusException(HttpStatus.FORBIDDEN, "只有流程分析员、督查室、考核办和管理员可以预览规则变更");
     }
     return viewer;

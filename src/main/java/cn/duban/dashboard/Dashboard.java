@@ -8,6 +8,7 @@ import cn.duban.calendar.LimitClock;
 import cn.duban.complaint.Complaint;
 import cn.duban.complaint.ComplaintRepository;
 import cn.duban.complaint.ComplaintStatus;
+import cn.duban.engine.ShippedModels;
 import cn.duban.organization.InstructionReaders;
 import cn.duban.organization.OrganizationService;
 import cn.duban.organization.Viewer;
@@ -58,10 +59,12 @@ public class Dashboard {
   private final AccountabilityConsequences consequences;
   private final Access access;
   private final InstructionReaders readers;
+  private final ShippedModels models;
 
   public Dashboard(RuntimeService runtime, SupervisionCaseRepository cases, ComplaintRepository complaints,
       OrganizationService organization, LimitClock clock, HolidayTables holidays, Breakdown breakdown,
-      AccountabilityConsequences consequences, Access access, InstructionReaders readers) {
+      AccountabilityConsequences consequences, Access access, InstructionReaders readers, ShippedModels models) {
+    this.models = models;
     this.readers = readers;
     this.consequences = consequences;
     this.runtime = runtime;
@@ -108,13 +111,21 @@ public class Dashboard {
   }
 
   /**
+   * A model the release ships changed but did not deploy, because an analyst's version is the latest
+   * (engine.ShippedModels): who deployed that version and when, since when the conflict stands.
+   */
+  public record ModelConflictRow(Long id, String resourceName, String definitionKeys, String deploymentName,
+      String deployedBy, String deployedAt, String detectedAt) {
+  }
+
+  /**
    * Times as text (yyyy-MM-dd HH:mm, the offices' zone): Cockpit's JSON has no date types.
    * {@code calendarNotice}: from 1 November while next year's holiday table is missing (R25), else null.
    */
   public record Overview(String at, long openCases, List<LevelCount> byLevel, List<UnitCount> byUnit,
       List<CaseRow> cases, List<CaseRow> overdueCases, List<OverdueComplaint> overdueComplaints,
       String calendarNotice, List<InstructedRow> instructedCases, List<ParentRow> parents,
-      List<RectifyingUnit> rectifyingUnits) {
+      List<RectifyingUnit> rectifyingUnits, List<ModelConflictRow> modelConflicts) {
   }
 
   @Transactional(readOnly = true)
@@ -159,7 +170,8 @@ public class Dashboard {
         levels.entrySet().stream().map(e -> new LevelCount(e.getKey().name(), e.getKey().label(), e.getValue())).toList(),
         units.entrySet().stream().map(e -> new UnitCount(e.getKey(), organization.unitName(e.getKey()), e.getValue(),
             e.getValue().values().stream().mapToLong(Long::longValue).sum())).toList(),
-        rows, overdue, lateComplaints, holidays.nextYearNotice(), instructed(), parents(), rectifyingUnits());
+        rows, overdue, lateComplaints, holidays.nextYearNotice(), instructed(), parents(), rectifyingUnits(),
+        modelConflicts());
   }
 
   /**
@@ -225,6 +237,19 @@ public class Dashboard {
         .map(r -> new RectifyingUnit(r.unitCode(), r.unitName(), r.headId(), organization.personName(r.headId()),
             r.since() == null ? null : MINUTE.format(r.since().atZone(clock.zone())), r.measure(), r.text(),
             r.processInstanceId()))
+        .toList();
+  }
+
+  /** The open model conflicts, for the process analysts and administrators, who resolve them. */
+  private List<ModelConflictRow> modelConflicts() {
+    if (access.viewer().filter(v -> v.in(Groups.PROCESS_ANALYSTS, Groups.CAMUNDA_ADMIN)).isEmpty()) {
+      return List.of();
+    }
+    return models.open().stream()
+        .map(c -> new ModelConflictRow(c.getId(), c.getResourceName(), c.getDefinitionKeys(), c.getDeploymentName(),
+            c.getDeployedBy() == null ? null : organization.personName(c.getDeployedBy()),
+            c.getDeployedAt() == null ? null : MINUTE.format(c.getDeployedAt().atZone(clock.zone())),
+            MINUTE.format(c.getDetectedAt().atZone(clock.zone()))))
         .toList();
   }
 

@@ -26,8 +26,10 @@ import org.springframework.stereotype.Component;
  * {@code excludeField} leaves
  * out the unit chosen in another field, {@code unitField} keeps the people of the unit chosen in
  * another field. The forms in forms/ hold the demo organisation's options, so Modeler shows them;
- * when the organisation differs, a new version of the form is deployed with its options, and the
- * models' {@code formRefBinding="latest"} picks it up.
+ * when the organisation differs, a new version of the form in force (the shipped one, or a process
+ * analyst's version of it) is deployed with its options, and the models'
+ * {@code formRefBinding="latest"} picks it up. Such a deployment has the source {@code organisation}:
+ * whose the form is, the version it was made from says (engine.ShippedModels looks through it).
  */
 @Component
 public class OrganizationForms {
@@ -54,15 +56,19 @@ public class OrganizationForms {
     int deployed = 0;
     try {
       for (Resource r : new PathMatchingResourcePatternResolver().getResources("classpath*:forms/**/*.form")) {
-        ObjectNode form;
+        ObjectNode shipped;
         try (InputStream in = r.getInputStream()) {
-          form = (ObjectNode) json.readTree(in);
+          shipped = (ObjectNode) json.readTree(in);
         }
+        String formId = shipped.path("id").asText();
+        // the options go into the form in force: the shipped one, or an analyst's version of it,
+        // which keeps the analyst's change
+        JsonNode latest = latestDeployed(formId);
+        ObjectNode form = latest instanceof ObjectNode inForce ? inForce.deepCopy() : shipped;
         if (!fillOptions(form.path("components"))) {
           continue;
         }
-        String formId = form.path("id").asText();
-        if (!form.equals(latestDeployed(formId))) {
+        if (!form.equals(latest)) {
           repository.createDeployment().name(DEPLOYMENT_NAME).source("organisation")
               .addString("forms/" + r.getFilename(), json.writerWithDefaultPrettyPrinter().writeValueAsString(form))
               .deploy();

@@ -16,6 +16,8 @@ public enum Role {
   ORGANIZATION_DEPARTMENT(Groups.ORGANIZATION_DEPARTMENT, "组织部"),
   /** A township's party secretary: assessed on front-line days (R27). */
   TOWNSHIP_SECRETARY(Groups.TOWNSHIP_SECRETARIES, "乡镇党委书记"),
+  /** Changes and deploys the models and rule tables (Camunda Modeler); no administrator. */
+  PROCESS_ANALYST(Groups.PROCESS_ANALYSTS, "流程分析员"),
   ADMIN(Groups.CAMUNDA_ADMIN, "系统管理员");
 
   private final String groupId;

@@ -37,6 +37,9 @@ import org.springframework.transaction.annotation.Transactional;
  * <li>a process's starters, as its model names them (candidateStarterGroups), may start it;</li>
  * <li>the supervision office, the efficiency office and the principal leaders see all instances and tasks;</li>
  * <li>the office that owns a process sees all its instances;</li>
+ * <li>process analysts deploy models and forms (Camunda Modeler) and read every deployment,
+ * definition and decision requirements diagram, and the instances as the overseeing offices do
+ * (Cockpit), but no task, no variable to change, no user or group to administer;</li>
  * <li>everyone else sees the tasks offered to them (the engine grants those) and the instances
  * that concern them: a case's units, leader and responsible person, an accountability
  * procedure's subject and leaders, a complaint's investigating unit ({@link InstanceViewers}).</li>
@@ -98,6 +101,7 @@ public class AccessSetup {
           HistoricProcessInstancePermissions.READ);
       access.grantGroup(overseer, Resources.DECISION_DEFINITION, Authorization.ANY, READ);
     }
+    analysts();
     // nobody but administrators changes an instance beside its tasks (variables, messages, moving
     // tokens in Cockpit): the application's own checks would be skipped; the supervision office
     // withdraws a case through the project's API, which checks first
@@ -107,6 +111,24 @@ public class AccessSetup {
         ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_INSTANCE,
         ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_TASK)));
     backfillInstances();
+  }
+
+  /**
+   * Process analysts: deploy (what {@code ModelCheck} lets through) and read what was deployed; read
+   * instances and their history as the overseeing offices do, to judge a change against the running
+   * cases in Cockpit; no task (its form data is the units' work), no change to an instance, no
+   * deleting a deployment (a model in use stays), nothing of Camunda Admin.
+   */
+  private void analysts() {
+    String analysts = Groups.PROCESS_ANALYSTS;
+    access.grantGroup(analysts, Resources.DEPLOYMENT, Authorization.ANY, CREATE, READ);
+    access.grantGroup(analysts, Resources.DECISION_REQUIREMENTS_DEFINITION, Authorization.ANY, READ);
+    access.grantGroup(analysts, Resources.DECISION_DEFINITION, Authorization.ANY, READ);
+    access.grantGroup(analysts, Resources.PROCESS_DEFINITION, Authorization.ANY, ProcessDefinitionPermissions.READ,
+        ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY);
+    access.grantGroup(analysts, Resources.PROCESS_INSTANCE, Authorization.ANY, ProcessInstancePermissions.READ);
+    access.grantGroup(analysts, Resources.HISTORIC_PROCESS_INSTANCE, Authorization.ANY,
+        HistoricProcessInstancePermissions.READ);
   }
 
   /** Instances from before authorization was on, or whose grant was lost: granted again. */

@@ -30,9 +30,6 @@ import org.springframework.web.server.ResponseStatusException;
 @RequestMapping("/api/migrations")
 public class MigrationController {
 
-  /** The process analysts (流程分析员), who change the models in Camunda Modeler. */
-  static final String PROCESS_ANALYSTS = "process-analysts";
-
   private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
   private final InstanceMigration migration;
@@ -102,7 +99,7 @@ public class MigrationController {
   /** The supervision office, the process analysts and administrators move running instances. */
   private Viewer mover() {
     Viewer viewer = access.viewer().orElseThrow(() -> new ResponseStatusException(HttpStatus.UNAUTHORIZED, "请先登录"));
-    if (!viewer.in(Groups.SUPERVISION_OFFICE, PROCESS_ANALYSTS, Groups.CAMUNDA_ADMIN)) {
+    if (!viewer.in(Groups.SUPERVISION_OFFICE, Groups.PROCESS_ANALYSTS, Groups.CAMUNDA_ADMIN)) {
       throw new ResponseStatusException(HttpStatus.FORBIDDEN, "只有督查室、流程分析员和管理员可以迁移流程实例");
     }
     return viewer;

@@ -1,6 +1,7 @@
 package cn.duban.web;
 
 import cn.duban.calendar.Retimer;
+import cn.duban.engine.ShippedModels;
 import cn.duban.organization.OrganizationForms;
 import cn.duban.organization.OrganizationSeeder;
 import org.springframework.boot.ApplicationArguments;
@@ -8,21 +9,24 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
 
 /**
- * What runs once the engine has deployed the models: the organisation, who may see and do what, the forms' option
+ * What runs once the engine is up: the shipped models that the release changed (never over an
+ * analyst's version, {@link ShippedModels}), the organisation, who may see and do what, the forms' option
  * lists that follow the organisation, the Tasklist filters, and the
  * re-timing of limits that holiday tables taken at start-up move (R25).
  */
 @Component
 public class Startup implements ApplicationRunner {
 
+  private final ShippedModels models;
   private final OrganizationSeeder seeder;
   private final OrganizationForms forms;
   private final TasklistFilters filters;
   private final AccessSetup access;
   private final Retimer retimer;
 
-  public Startup(OrganizationSeeder seeder, OrganizationForms forms, TasklistFilters filters, AccessSetup access,
+  public Startup(ShippedModels models, OrganizationSeeder seeder, OrganizationForms forms, TasklistFilters filters, AccessSetup access,
       Retimer retimer) {
+    this.models = models;
     this.seeder = seeder;
     this.forms = forms;
     this.filters = filters;
@@ -32,6 +36,7 @@ public class Startup implements ApplicationRunner {
 
   @Override
   public void run(ApplicationArguments args) {
+    models.deploy();
     seeder.seed();
     access.ensure();
     forms.refresh();

@@ -7,6 +7,11 @@ function esc(value) {
     c => ({'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;'}[c]));
 }
 
+function csrfToken() {
+  const match = document.cookie.match(/(?:^|;\s*)XSRF-TOKEN=([^;]*)/);
+  return match ? decodeURIComponent(match[1]) : '';
+}
+
 function instanceLink(id, text) {
   return `<a href="#/process-instance/${encodeURIComponent(id)}/runtime">${esc(text)}</a>`;
 }
@@ -130,9 +135,22 @@ function render(node, data, api) {
       <td>${esc(p.deadline)}</td><td>${p.children}（在办${p.open}）</td>
       <td class="${p.overdue > 0 ? 'duban-late' : ''}">${p.overdue}</td>
       <td>${p.byLevel.filter(l => l.count > 0).map(l => `<span style="color:${LEVEL_COLOURS[l.code]}">${esc(l.label)} ${l.count}</span>`).join(' ')}</td></tr>`).join('');
+  // an upgrade that did not deploy a shipped model over an analyst's version (for analysts and administrators)
+  const modelConflicts = (data.modelConflicts || []).length === 0 ? '' : `
+      <div class="duban-model-conflicts" role="alert" style="border:1px solid #c00000;background:#fff5f5;padding:8px 12px;margin:8px 0">
+        <h4>模型升级冲突 <small>新版本系统带来的模型与流程分析员部署的版本不同，系统保留了分析员的版本，未自动替换</small></h4>
+        <table class="table table-condensed"><thead><tr><th>模型文件</th><th>流程/决策/表单</th><th>现行版本的部署</th>
+          <th>部署人</th><th>部署时间</th><th>发现时间</th><th></th></tr></thead><tbody>${data.modelConflicts.map(c => `
+          <tr><td>${esc(c.resourceName)}</td><td>${esc(c.definitionKeys)}</td><td>${esc(c.deploymentName)}</td>
+            <td>${esc(c.deployedBy)}</td><td>${esc(c.deployedAt)}</td><td>${esc(c.detectedAt)}</td>
+            <td><button type="button" class="btn btn-default btn-xs" data-keep-conflict="${c.id}"
+              title="分析员已将新版本的修改合并进现行模型（或决定不采用），此后不再提示">已合并，保留现行版本</button></td></tr>`).join('')}
+        </tbody></table>
+        <p>处理办法见 README“流程分析员”一节：分析员合并新版本的修改后重新部署并点“已合并”；或由系统管理员采用新版本。</p>
+      </div>`;
   node.innerHTML = `
     <section class="duban-dashboard">
-      <h3>督办看板 <small>在办事项 ${data.openCases} 件，统计时间 ${esc(data.at)}</small></h3>${calendarNotice}
+      <h3>督办看板 <small>在办事项 ${data.openCases} 件，统计时间 ${esc(data.at)}</small></h3>${calendarNotice}${modelConflicts}
       <div class="duban-tiles">${tiles}</div>${instructed}
       <div class="duban-selection" hidden>
         <h4><span class="duban-selection-title"></span> <small><a href="#" class="duban-selection-close">收起</a></small></h4>
@@ -155,6 +173,15 @@ function render(node, data, api) {
       <div class="duban-failed-messages" hidden></div>
     </section>`;
   failedMessages(node.querySelector('.duban-failed-messages'), api);
+  node.querySelectorAll('[data-keep-conflict]').forEach(button => button.addEventListener('click', () => {
+    fetch(`/api/model-conflicts/${encodeURIComponent(button.dataset.keepConflict)}/keep`, {
+      method: 'POST',
+      headers: {Accept: 'application/json', 'X-XSRF-TOKEN': csrfToken()},
+      credentials: 'same-origin'
+    }).then(response => response.ok ? response.json() : response.json().then(p => Promise.reject(new Error(p.message))))
+      .then(() => button.closest('tr').remove())
+      .catch(e => { button.replaceWith(document.createTextNode(e.message)); });
+  }));
   // a tile or a unit lists its open cases above the tables
   const selection = node.querySelector('.duban-selection');
   const show = (title, rows) => {

@@ -86,7 +86,7 @@ import cn.duban.ledger.Ledger;
  * fgj-zhang  诫勉谈话 -3, 警告 -5: 92            a warning                          基本称职
  * zjj-he     none: 100                          quota (R32): the four bureaus of 2 are  称职
  *                                               pooled, 8 people, 1 place; 6 tied at 100
- * the county office's eleven people: 100, tied, 20% of 11 is 2: the tie is not split: 称职, the review chooses
+ * the county office's twelve people (with the process analyst): 100, tied, 20% of 12 is 2: the tie is not split: 称职, the review chooses
  * </pre>
  */
 @TestPropertySource(properties = "camunda.bpm.generate-unique-process-engine-name=true")
@@ -171,9 +171,9 @@ class AnnualAssessmentTest extends ProcessTestSupport {
     assertThatThrownBy(() -> complete(pi, "reviewGrades", "kaohe", Map.of("reviewAction", "ADJUST",
         "adjustPerson", "zjj-he", "adjustGrade", "EXCELLENT", "adjustReason", "抢险救灾表现突出")))
         .isInstanceOf(InputException.class).hasMessageContaining("优秀名额已满（本单位人数不足一个优秀名额，县级统筹：共8人，名额1人）");
-    // the county office's eleven are tied for its two places: the review chooses
+    // the county office's twelve (the process analyst fenxi among them) are tied for its two places: the review chooses
     assertThat(assessment.people(2025)).filteredOn(p -> "ducha".equals(p.getPersonId())).singleElement()
-        .extracting(PersonResult::getReasons).asString().contains("同分11人争剩余2个优秀名额，由考核办审核确定");
+        .extracting(PersonResult::getReasons).asString().contains("同分12人争剩余2个优秀名额，由考核办审核确定");
     complete(pi, "reviewGrades", "kaohe", Map.of("reviewAction", "ADJUST", "adjustPerson", "ducha",
         "adjustGrade", "EXCELLENT", "adjustReason", "抢险救灾表现突出，经考核委员会研究评为优秀"));
     PersonResult adjusted = personResults.findByYearAndPersonId(2025, "ducha").orElseThrow();

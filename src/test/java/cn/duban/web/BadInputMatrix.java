@@ -262,6 +262,12 @@ final class BadInputMatrix {
     rows.add(new Row("/api", "NUL in a query parameter", () -> users.get("/api/cases?year=20%0026", "ducha"), 400,
         "year", "year"));
 
+    // a deployment from Camunda Modeler, as a process analyst: a model that breaks what the application relies on
+    rows.add(new Row("deployment /engine-rest", "a user task without a candidate group", () -> users.deploy(
+        rest + "/deployment/create", Map.of("deployment-name", "分析员修改", "deploy-changed-only", "true"),
+        Map.of("analyst-test.bpmn", brokenModel()), "fenxi"), 400,
+        "用户任务“办理测试事项”（Task_Handle）没有指定候选组或办理人", null));
+
     // the public complaint page, without login
     rows.add(new Row("public page", "NUL in the content", () -> publicFiling("\"content\": \"窗口\\u0000态度差\""), 400,
         "content", "content"));
@@ -318,6 +324,16 @@ final class BadInputMatrix {
 
   private HttpResponse<String> publicFiling(String members) {
     return users.post("/public/complaints", "{\"unitCode\": \"zjj\", " + members + "}", null);
+  }
+
+  /** The analysts' test model with its user task offered to nobody. */
+  private static byte[] brokenModel() {
+    try {
+      return java.nio.file.Files.readString(java.nio.file.Path.of("src/test/resources/analyst/analyst-test.bpmn"))
+          .replace(" camunda:candidateGroups=\"supervision-office\"", "").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   private static String progress(String text) {
