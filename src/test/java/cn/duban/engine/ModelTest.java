@@ -3,6 +3,7 @@ package cn.duban.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.duban.accountability.AccountabilityVariables;
+import cn.duban.bulletin.BulletinDelegates;
 import cn.duban.complaint.ComplaintVariables;
 import cn.duban.supervision.CaseVariables;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -115,7 +116,8 @@ class ModelTest {
       "${" + CaseVariables.NEXT_CHECKPOINT_AT + "}", "${" + CaseVariables.CO_UNIT_DUE_AT + "}",
       "${" + AccountabilityVariables.APPEAL_DEADLINE_AT + "}",
       "${" + ComplaintVariables.REMINDER_AT + "}", "${" + ComplaintVariables.URGING_AT + "}",
-      "${" + ComplaintVariables.CRITICISM_AT + "}");
+      "${" + ComplaintVariables.CRITICISM_AT + "}",
+      "${" + BulletinDelegates.FIRST_WORKING_DAY_AT + "}");
 
   @Test
   @DisplayName("R25 every timer fires at a limit the working-day calendar computed, or on a schedule from the settings")
@@ -126,11 +128,11 @@ class ModelTest {
       for (TimerEventDefinition timer : model.getModelElementsByType(TimerEventDefinition.class)) {
         String owner = ((BaseElement) timer.getParentElement()).getId();
         boolean scheduled = timer.getTimeCycle() != null
-            && timer.getTimeCycle().getTextContent().matches("\\$\\{assessmentSchedule\\.\\w+\\(\\)}");
+            && timer.getTimeCycle().getTextContent().matches("\\$\\{(assessmentSchedule|bulletinSchedule)\\.\\w+\\(\\)}");
         boolean limit = timer.getTimeDate() != null && CALENDAR_LIMITS.contains(timer.getTimeDate().getTextContent());
         if (!scheduled && !limit) {
           problems.add(file + ": timer " + owner + " must be a timeDate of one of " + CALENDAR_LIMITS
-              + " or a yearly schedule from the settings (${assessmentSchedule...})");
+              + " or a schedule from the settings (${assessmentSchedule...}, ${bulletinSchedule...})");
         }
       }
       for (BoundaryEvent b : model.getModelElementsByType(BoundaryEvent.class)) {
