@@ -117,6 +117,7 @@ public class Bulletin {
   }
 
   public Long getId() { return id; }
+  public long getVersion() { return version; }
   public LocalDate getPeriodFrom() { return periodFrom; }
   public LocalDate getPeriodTo() { return periodTo; }
   public String getTitle() { return title; }

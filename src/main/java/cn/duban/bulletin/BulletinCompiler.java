@@ -120,8 +120,14 @@ public class BulletinCompiler {
         }
       }
     }
+    // a notice names its addressee by name: it counts for the unit that led its case (or bears that name)
+    Map<Long, String> leadOf = new HashMap<>();
+    counted.forEach(c -> leadOf.put(c.getId(), c.getLeadUnit()));
+    Map<String, String> codeOf = new HashMap<>();
+    unitNames.forEach((code, unitName) -> codeOf.put(unitName, code));
     for (Notice n : issued) {
-      Tally t = tallies.computeIfAbsent(n.getAddresseeUnit(), u -> new Tally());
+      String unit = leadOf.getOrDefault(n.getCaseId(), codeOf.getOrDefault(n.getAddresseeUnit(), n.getAddresseeUnit()));
+      Tally t = tallies.computeIfAbsent(unit, u -> new Tally());
       if (n.getKind() == NoticeKind.YELLOW) {
         t.yellow++;
       } else if (n.getKind() == NoticeKind.RED) {
