@@ -34,7 +34,7 @@ export function drawLevels(Chart, canvas, charts, title = '近12个月立项事�
     options: {
       responsive: true, maintainAspectRatio: false, animation: false,
       plugins: {title: {display: true, text: title}, legend: {position: 'bottom'}},
-      scales: {x: {stacked: true}, y: {stacked: true, beginAtZero: true, ticks: {precision: 0}, title: {display: true, text: '件'}}}
+      scales: {x: {stacked: true}, y: {stacked: true, beginAtZero: true, ticks: {precision: 0}}}
     }
   });
   canvas.dataset.drawn = String(total(datasets.map(d => total(d.data))));
@@ -45,7 +45,7 @@ export function drawLevels(Chart, canvas, charts, title = '近12个月立项事�
 export function drawRates(Chart, canvas, units, rates, title = '各单位按期办结率') {
   const chart = new Chart(canvas, {
     type: 'bar',
-    data: {labels: units, datasets: [{label: '按期办结率（%）', data: rates,
+    data: {labels: units, datasets: [{label: '按期办结率（%）', data: rates, maxBarThickness: 28,
       backgroundColor: rates.map(r => r >= 90 ? '#1b7f3b' : r >= 60 ? '#b8860b' : '#c00000')}]},
     options: {
       indexAxis: 'y', responsive: true, maintainAspectRatio: false, animation: false,
