@@ -90,6 +90,7 @@ class BulletinTest extends ProcessTestSupport {
     assertThat(summary.get("title").asText()).isEqualTo("督查通报（2026年3月）");
     assertThat(summary.get("status").asText()).isEqualTo("DRAFT");
     long id = summary.get("id").asLong();
+    assertThat(repository.findById(id).orElseThrow().getRequestedBy()).isEqualTo("ducha");
 
     JsonNode f = JSON.readTree(http.get("/api/bulletins/" + id, "ducha").body()).get("figures");
     JsonNode zjj = unit(f, "zjj");
@@ -262,6 +263,11 @@ class BulletinTest extends ProcessTestSupport {
     });
     assertThat(http.post("/api/bulletins", "{\"periodFrom\": \"2026-04-01\", \"periodTo\": \"2026-04-30\"}", "zjj-lin")
         .statusCode()).isEqualTo(403);
+    // in Tasklist, likewise: the process starts for the supervision office only
+    assertThat(repository().createProcessDefinitionQuery().processDefinitionKey("bulletin").startableByUser("ducha")
+        .count()).isOne();
+    assertThat(repository().createProcessDefinitionQuery().processDefinitionKey("bulletin").startableByUser("zjj-lin")
+        .count()).isZero();
     assertThat(repository.count()).isEqualTo(before);
   }
 
@@ -335,6 +341,10 @@ class BulletinTest extends ProcessTestSupport {
   }
 
   // ---------------------------------------------------------------- helpers
+
+  private org.camunda.bpm.engine.RepositoryService repository() {
+    return super.repository;
+  }
 
   @Autowired cn.duban.calendar.LimitClock limitClock;
 
