@@ -174,6 +174,7 @@ export default [{
   pluginPoint: 'cockpit.route',
   properties: {path: BULLETINS},
   render: node => {
+    node.classList.add('duban-route');
     mountBulletins(node);
   }
 }, {
@@ -189,6 +190,7 @@ export default [{
   pluginPoint: 'cockpit.route',
   properties: {path: LEDGER},
   render: node => {
+    node.classList.add('duban-route');
     mountLedger(node, filtersFromHash());
   }
 }];
