@@ -32,6 +32,12 @@ class ArchitectureTest {
       .because("the annual assessment reads the ledger and the domains; none of them reads it");
 
   @ArchTest
+  static final ArchRule noDomainUsesTheBulletins = noClasses().that()
+      .resideOutsideOfPackages("cn.duban.bulletin..", "cn.duban.web..", "cn.duban.dashboard..")
+      .should().dependOnClassesThat().resideInAPackage("cn.duban.bulletin..")
+      .because("the bulletin (R34) reads the cases, notices and ledger; none of them reads it");
+
+  @ArchTest
   static final ArchRule sharedPartsKnowNoDomain = noClasses().that()
       .resideInAnyPackage("cn.duban.ledger..", "cn.duban.notice..", "cn.duban.calendar..", "cn.duban.organization..", "cn.duban.engine..", "cn.duban.common..",
           "cn.duban.message..")

@@ -1,6 +1,7 @@
 package cn.duban.ledger;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -26,6 +27,10 @@ public interface LedgerRepository extends JpaRepository<LedgerEntry, Long> {
   @Query("select l.subjectType, l.subjectId, sum(l.points) from LedgerEntry l where l.year = :year"
       + " group by l.subjectType, l.subjectId")
   List<Object[]> totals(int year);
+
+  /** R34: the entries of the years booked in a period (a bulletin): the years narrow it to their index. */
+  List<LedgerEntry> findByYearInAndBookedAtGreaterThanEqualAndBookedAtLessThanOrderByBookedAtAscIdAsc(
+      Collection<Integer> years, Instant from, Instant until);
 
   List<LedgerEntry> findByYearAndSubjectTypeAndSubjectIdOrderByBookedAtAscIdAsc(int year, SubjectType type,
       String subjectId);

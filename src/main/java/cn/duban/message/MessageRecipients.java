@@ -96,6 +96,13 @@ public class MessageRecipients {
         case INSTRUCTING_LEADER -> person(params.get("instructingLeader")).forEach(p -> add(targets, p));
         case PERSON -> person(params.get("person")).forEach(p -> add(targets, p));
         case SUPERVISION_OFFICE -> organization.peopleWith(Role.SUPERVISOR).forEach(p -> add(targets, p));
+        case ALL_UNIT_HEADS -> organization.allPeople().stream().filter(p -> p.getUnitCode() != null)
+            .filter(p -> p.hasRole(Role.UNIT_HEAD)).forEach(p -> {
+              add(targets, p);
+              addUnit(targets, p.getUnitCode());
+            });
+        case LEADERS -> organization.allPeople().stream()
+            .filter(p -> p.hasRole(Role.LEADER) || p.hasRole(Role.PRINCIPAL_LEADER)).forEach(p -> add(targets, p));
         case SUBJECT -> {
           String subject = params.get("subject");
           if (subject != null && subject.startsWith("PERSON:")) {

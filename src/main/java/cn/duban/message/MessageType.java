@@ -14,7 +14,8 @@ public enum MessageType {
   COMPLAINT_CRITICISM("投诉通报批评"),
   APPEAL_CLOSING("申诉期将满"),
   INSTRUCTION_STAGE("批示件办理进展"),
-  DAILY_DIGEST("每日督办摘要");
+  DAILY_DIGEST("每日督办摘要"),
+  BULLETIN_PUBLISHED("督查通报发布");
 
   private final String label;
 

@@ -20,7 +20,11 @@ public enum RecipientRole {
   /** The one person the event names ({@code person}): a digest's reader. */
   PERSON("指定人员"),
   /** Everyone in the supervision office (督查室). */
-  SUPERVISION_OFFICE("督查室");
+  SUPERVISION_OFFICE("督查室"),
+  /** R34: the head of every unit, and every unit's group robot. */
+  ALL_UNIT_HEADS("各单位主要负责人"),
+  /** R34: the county's leaders: those in charge and the principal ones. */
+  LEADERS("县领导");
 
   private final String label;
 

@@ -15,7 +15,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -42,10 +44,12 @@ public class CaseController {
   private final Access access;
   private final LimitClock clock;
   private final NoticePage noticePage;
+  private final CaseLedger caseLedger;
 
   public CaseController(SupervisionService cases, SupervisionCaseRepository repository, NoticeRepository notices,
       Ledger ledger, CaseWithdrawal withdrawal, CaseReassignmentRequests reassignments, Access access,
-      LimitClock clock, NoticePage noticePage) {
+      LimitClock clock, NoticePage noticePage, CaseLedger caseLedger) {
+    this.caseLedger = caseLedger;
     this.reassignments = reassignments;
     this.cases = cases;
     this.repository = repository;
@@ -84,13 +88,52 @@ public class CaseController {
       String reassignmentReason) {
   }
 
-  /** The year's cases the caller may see: all for the overseeing offices, else their units' and their own. */
+  /**
+   * The year's cases the caller may see: all for the overseeing offices, else their units' and their
+   * own; R34: narrowed by unit (leading or helping), level, state and source when given.
+   */
   @GetMapping
-  public List<CaseSummary> list(@RequestParam(required = false) Integer year) {
-    int y = year != null ? year : clock.today().getYear();
-    Viewer viewer = viewer();
-    return repository.findByYearOrderBySequence(y).stream().filter(c -> viewer.mayRead(c.viewers()))
+  public List<CaseSummary> list(@RequestParam(required = false) Integer year,
+      @RequestParam(required = false) String unit, @RequestParam(required = false) String level,
+      @RequestParam(required = false) String status, @RequestParam(required = false) String source) {
+    return caseLedger.cases(caseLedger.filter(year, unit, level, status, source), viewer()).stream()
         .map(CaseSummary::of).toList();
+  }
+
+  /** R34 督办台账 as data: the rows the filters admit and the caller may see, with their charts. */
+  public record LedgerAnswer(String filters, List<CaseLedger.LedgerRow> rows, CaseCharts charts,
+      CaseLedger.Options options) {
+  }
+
+  @GetMapping("/ledger")
+  public LedgerAnswer ledger(@RequestParam(required = false) Integer year,
+      @RequestParam(required = false) String unit, @RequestParam(required = false) String level,
+      @RequestParam(required = false) String status, @RequestParam(required = false) String source) {
+    CaseLedger.Filter filter = caseLedger.filter(year, unit, level, status, source);
+    Viewer viewer = viewer();
+    return new LedgerAnswer(caseLedger.describe(filter), caseLedger.rows(filter, viewer),
+        caseLedger.charts(filter, viewer), caseLedger.options());
+  }
+
+  /** R34 督办台账 as an Excel workbook, with the same filters and the same rows. */
+  @GetMapping("/ledger.xlsx")
+  public ResponseEntity<byte[]> ledgerWorkbook(@RequestParam(required = false) Integer year,
+      @RequestParam(required = false) String unit, @RequestParam(required = false) String level,
+      @RequestParam(required = false) String status, @RequestParam(required = false) String source) {
+    CaseLedger.Filter filter = caseLedger.filter(year, unit, level, status, source);
+    byte[] book = caseLedger.xlsx(caseLedger.rows(filter, viewer()), caseLedger.describe(filter));
+    String name = URLEncoder.encode("督办台账-" + filter.year() + ".xlsx", StandardCharsets.UTF_8).replace("+", "%20");
+    return ResponseEntity.ok()
+        .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"case-ledger-" + filter.year()
+            + ".xlsx\"; filename*=UTF-8''" + name)
+        .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+        .body(book);
+  }
+
+  /** R34: 督办看板's charts, the last twelve months of the cases the caller may see. */
+  @GetMapping("/charts")
+  public CaseCharts charts() {
+    return caseLedger.lastTwelveMonths(viewer());
   }
 
   /** The case with its whole record; the accountability procedures it led to are a link to their own resource. */

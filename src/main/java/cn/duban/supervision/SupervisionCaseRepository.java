@@ -1,5 +1,6 @@
 package cn.duban.supervision;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -29,6 +30,19 @@ public interface SupervisionCaseRepository extends JpaRepository<SupervisionCase
   /** R28: every instructed case, newest first. */
   @Query("select c from SupervisionCase c where c.instruction.leader is not null order by c.id desc")
   List<SupervisionCase> findInstructed();
+
+  /** R34: the cases registered or closed since the moment (the charts' twelve months). */
+  @Query("select c from SupervisionCase c where c.registeredAt >= :from or c.closedAt >= :from")
+  List<SupervisionCase> findRegisteredOrClosedSince(@org.springframework.data.repository.query.Param("from") Instant from);
+
+  /**
+   * R34: the cases a bulletin of the period counts: registered before its end, and neither closed
+   * nor withdrawn before its start.
+   */
+  @Query("select c from SupervisionCase c where c.registeredAt < :until and (c.closedAt is null or c.closedAt >= :from)"
+      + " and (c.withdrawnAt is null or c.withdrawnAt >= :from)")
+  List<SupervisionCase> findCountedIn(@org.springframework.data.repository.query.Param("from") Instant from,
+      @org.springframework.data.repository.query.Param("until") Instant until);
 
   /** R25: the open cases whose limits are provisional. */
   @Query("select c.processInstanceId from SupervisionCase c where c.limitsProvisional = true")

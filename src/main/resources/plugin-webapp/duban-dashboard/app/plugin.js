@@ -1,4 +1,7 @@
-// 督办看板: Cockpit's dashboard for supervisors. Data: /api/dashboard with the webapp session, as the user may see it.
+// 督办看板: Cockpit's dashboard for supervisors. Data: /api/dashboard with the webapp session, as the user may see it;
+// R34: its charts (cases by level over the last 12 months, on-time rate by unit) from /api/cases/charts, drawn
+// with the charts' module and Chart.js that the plugin duban-bulletins serves.
+import {drawLevels, drawUnitRates, loadChart} from '../../../duban-bulletins/static/app/charts.js';
 const LEVEL_COLOURS = {GREEN: '#1b7f3b', YELLOW: '#b8860b', RED: '#c00000', ACCOUNTABILITY: '#6b1d1d'};
 const NOTICE_OF_LEVEL = {GREEN: 'GREEN', YELLOW: 'YELLOW', RED: 'RED', ACCOUNTABILITY: 'RED'};
 
@@ -151,7 +154,11 @@ function render(node, data, api) {
   node.innerHTML = `
     <section class="duban-dashboard">
       <h3>督办看板 <small>在办事项 ${data.openCases} 件，统计时间 ${esc(data.at)}</small></h3>${calendarNotice}${modelConflicts}
-      <div class="duban-tiles">${tiles}</div>${instructed}
+      <div class="duban-tiles">${tiles}</div>
+      <div class="duban-charts">
+        <div class="duban-chart"><canvas class="duban-levels-chart" role="img" aria-label="近12个月立项事项按督办级别"></canvas></div>
+        <div class="duban-chart"><canvas class="duban-rates-chart" role="img" aria-label="近12个月各单位按期办结率"></canvas></div>
+      </div>${instructed}
       <div class="duban-selection" hidden>
         <h4><span class="duban-selection-title"></span> <small><a href="#" class="duban-selection-close">收起</a></small></h4>
         <table class="table table-condensed duban-cases">${CASE_HEAD}<tbody></tbody></table>
@@ -216,10 +223,32 @@ function mount(node, api) {
       }
       return response.json();
     })
-    .then(data => render(node, data, api))
+    .then(data => {
+      render(node, data, api);
+      return drawCharts(node);
+    })
     .catch(e => {
       node.innerHTML = `<section class="duban-dashboard"><h3>督办看板</h3><p>看板数据加载失败（${esc(e.message)}），请刷新页面重试。</p></section>`;
     });
+}
+
+// R34: the last twelve months' cases by level and each unit's on-time rate; a failure leaves the tables be
+async function drawCharts(node) {
+  try {
+    const response = await fetch('/api/cases/charts', {headers: {Accept: 'application/json'}, credentials: 'same-origin'});
+    if (!response.ok) {
+      throw new Error(response.status);
+    }
+    const charts = await response.json();
+    const Chart = await loadChart();
+    drawLevels(Chart, node.querySelector('.duban-levels-chart'), charts);
+    drawUnitRates(Chart, node.querySelector('.duban-rates-chart'), charts, '近12个月各单位按期办结率');
+  } catch (e) {
+    const box = node.querySelector('.duban-charts');
+    if (box) {
+      box.textContent = `图表加载失败（${e.message}）`;
+    }
+  }
 }
 
 const PAGE = '/duban-dashboard';

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.duban.accountability.AccountabilityTimers;
 import cn.duban.assessment.AssessmentTimers;
+import cn.duban.bulletin.BulletinTimers;
 import cn.duban.complaint.ComplaintTimers;
 import cn.duban.supervision.SupervisionTimers;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -105,7 +106,7 @@ class ModelTest {
   /** The rules as the application builds them: each domain's calendar timers, the shipped decision tables. */
   static ModelRules rules() {
     return new ModelRules(List.of(new SupervisionTimers(), new AccountabilityTimers(), new ComplaintTimers(),
-        new AssessmentTimers()), ModelRules.shippedDecisions(ShippedModels.DECISIONS));
+        new AssessmentTimers(), new BulletinTimers()), ModelRules.shippedDecisions(ShippedModels.DECISIONS));
   }
 
   @Test

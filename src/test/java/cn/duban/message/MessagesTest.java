@@ -246,6 +246,20 @@ class MessagesTest extends ProcessTestSupport {
   }
 
   @Test
+  @DisplayName("R33 R34 a published bulletin reaches every unit's head and robot and the county's leaders, with its page")
+  void bulletinPublished() {
+    messages.enqueue(MessageEvent.of(MessageType.BULLETIN_PUBLISHED, "bulletin:9001").with("title", "督查通报（2026年2月）")
+        .with("period", "2026年2月").with("link", "/api/bulletins/9001/page").build());
+    outbox.work();
+    List<MessageOutbox.Delivery> sent = outbox.ofType(MessageType.BULLETIN_PUBLISHED);
+    assertThat(sent).extracting(MessageOutbox.Delivery::recipient)
+        .contains("PERSON:zjj-he", "PERSON:fgj-liu", "PERSON:jtj-gao", "UNIT:zjj", "PERSON:wangfxz", "PERSON:zhaoxz")
+        .doesNotContain("PERSON:zjj-lin", "PERSON:ducha");
+    assertThat(sent).filteredOn(d -> d.channel() == Channel.MAIL).first().satisfies(d -> assertThat(d.body())
+        .contains("督查通报（2026年2月）", "/api/bulletins/9001/page"));
+  }
+
+  @Test
   @DisplayName("R33 an administrator edits a template and an event's recipients, and the next messages follow them; others are refused")
   void administratorEditsTemplatesAndRecipients() {
     Http http = new Http(port);

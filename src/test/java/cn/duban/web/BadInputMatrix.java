@@ -257,6 +257,13 @@ final class BadInputMatrix {
     rows.add(new Row("/api", "a rule preview of a year to come (issue 15)", () -> users.upload("/api/rule-preview?year=2999",
         "file", "case-score.dmn", "application/xml", "<x/>".getBytes(java.nio.charset.StandardCharsets.UTF_8),
         "ducha"), 400, "预览年度", "year"));
+    rows.add(new Row("/api", "a bulletin's period that is no date (R34)", () -> users.post("/api/bulletins",
+        "{\"periodFrom\": \"三月\", \"periodTo\": \"2026-02-28\"}", "ducha"), 400, "通报期间起始日须为日期", "periodFrom"));
+    rows.add(new Row("/api", "NUL in a bulletin's period (R34)", () -> users.post("/api/bulletins",
+        "{\"periodFrom\": \"2026-02-01\\u0000\", \"periodTo\": \"2026-02-28\"}", "ducha"), 400, "periodFrom",
+        "periodFrom"));
+    rows.add(new Row("/api", "a 台账 filter that is no level (R34)", () -> users.get("/api/cases/ledger?level=PURPLE",
+        "ducha"), 400, "督办级别", "level"));
     rows.add(new Row("/api", "a year that is no number", () -> users.get("/api/cases?year=abc", "ducha"), 400, "year",
         "year"));
     rows.add(new Row("/api", "NUL in a query parameter", () -> users.get("/api/cases?year=20%0026", "ducha"), 400,
