@@ -10,11 +10,6 @@ function esc(value) {
     c => ({'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;'}[c]));
 }
 
-function csrfToken() {
-  const match = document.cookie.match(/(?:^|;\s*)XSRF-TOKEN=([^;]*)/);
-  return match ? decodeURIComponent(match[1]) : '';
-}
-
 function instanceLink(id, text) {
   return `<a href="#/process-instance/${encodeURIComponent(id)}/runtime">${esc(text)}</a>`;
 }
@@ -183,7 +178,7 @@ function render(node, data, api) {
   node.querySelectorAll('[data-keep-conflict]').forEach(button => button.addEventListener('click', () => {
     fetch(`/api/model-conflicts/${encodeURIComponent(button.dataset.keepConflict)}/keep`, {
       method: 'POST',
-      headers: {Accept: 'application/json', 'X-XSRF-TOKEN': csrfToken()},
+      headers: {Accept: 'application/json', 'X-XSRF-TOKEN': csrfToken(api)},
       credentials: 'same-origin'
     }).then(response => response.ok ? response.json() : response.json().then(p => Promise.reject(new Error(p.message))))
       .then(() => button.closest('tr').remove())
