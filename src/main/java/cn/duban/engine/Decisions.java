@@ -106,6 +106,10 @@ public class Decisions {
    * not evaluate) is bad input of the field {@code field}, named in Chinese.
    */
   public Uploaded parse(byte[] dmn, Map<String, Columns> known, String field) {
+    List<String> foreign = ModelRules.foreignExpressionLanguages("上传的文件", dmn);
+    if (!foreign.isEmpty()) {
+      throw new InputException(field, String.join("；", foreign) + "（" + field + "）");
+    }
     List<DmnDecision> parsed;
     try {
       parsed = simpleFeel.parseDecisions(new ByteArrayInputStream(dmn));

@@ -6,6 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
@@ -58,6 +61,19 @@ public class ModelCheck extends AbstractProcessEnginePlugin {
     return rules;
   }
 
+  /**
+   * A bean of the application's own (its delegates and listeners, its services): not the engine's
+   * services, the data source or Spring's infrastructure, which a model must not reach.
+   */
+  boolean ownBean(String name) {
+    if (!beans.containsBean(name)) {
+      return false;
+    }
+    Class<?> type = beans.getType(name);
+    return type != null && (type.getName().startsWith("cn.duban.") || JavaDelegate.class.isAssignableFrom(type)
+        || ExecutionListener.class.isAssignableFrom(type) || TaskListener.class.isAssignableFrom(type));
+  }
+
   void check(DeploymentEntity deployment) {
     CommandContext context = Context.getCommandContext();
     boolean byPerson = context != null && context.getAuthenticatedUserId() != null;
@@ -71,7 +87,7 @@ public class ModelCheck extends AbstractProcessEnginePlugin {
     List<String> problems = rules().check(resources, new ModelRules.Known() {
       @Override
       public boolean bean(String name) {
-        return beans.containsBean(name);
+        return ownBean(name);
       }
 
       @Override

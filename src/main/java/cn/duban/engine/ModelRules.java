@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -70,7 +71,11 @@ public final class ModelRules {
   /** What the check needs to know beyond the models themselves. */
   public interface Known {
 
-    /** Whether the application has a bean of this name. */
+    /**
+     * Whether the application has a bean of this name of its own (package cn.duban): the only
+     * beans a model's expressions may name, so that a deployed model cannot reach the engine's
+     * services or the database (identityService, jdbcTemplate, ...).
+     */
     boolean bean(String name);
 
     /** Whether a form with this id is deployed already (forms of the same deployment are known anyway). */
@@ -195,7 +200,104 @@ public final class ModelRules {
     for (ModelElementInstance e : model.getModelElementsByType(model.getModel().getType(BaseElement.class))) {
       checkDelegates(file, e, known, problems);
     }
+    checkCode(file, content, known, problems);
     return problems;
+  }
+
+  /** A method call in an expression: its receiver (a name or a literal's closing quote) and the method. */
+  private static final Pattern CALL = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*|['\")\\]])\\s*\\.\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*\\(");
+  private static final Pattern EXPRESSION = Pattern.compile("[$#]\\{[^}]*}");
+  private static final Set<String> CONTEXT_OBJECTS = Set.of("execution", "task");
+  private static final Set<String> REFLECTION = Set.of("getClass", "forName", "getClassLoader", "getRuntime", "invoke",
+      "newInstance", "exec", "getMethod", "getDeclaredMethod", "getConstructor");
+
+  /**
+   * What a model may run: the application's own delegates and beans only. Deploying a model runs
+   * its code on the server with the engine's rights, so Java classes named by the model, scripts,
+   * and expressions calling anything but the application's beans and the execution are refused.
+   */
+  private static void checkCode(String file, byte[] content, Known known, List<String> problems) {
+    org.w3c.dom.Document xml;
+    try {
+      javax.xml.parsers.DocumentBuilderFactory factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+      factory.setNamespaceAware(true);
+      factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+      xml = factory.newDocumentBuilder().parse(new ByteArrayInputStream(content));
+    } catch (Exception e) {
+      return;  // the model API has read it already; nothing more to say
+    }
+    org.w3c.dom.NodeList all = xml.getElementsByTagNameNS("*", "*");
+    Set<String> said = new LinkedHashSet<>();
+    for (int i = 0; i < all.getLength(); i++) {
+      org.w3c.dom.Element e = (org.w3c.dom.Element) all.item(i);
+      String id = e.hasAttribute("id") ? e.getAttribute("id") : ((org.w3c.dom.Element) e.getParentNode()).getAttribute("id");
+      String where = file + "：" + e.getLocalName() + (id.isEmpty() ? "" : "（" + id + "）");
+      if ("scriptTask".equals(e.getLocalName()) || CAMUNDA_NS.equals(e.getNamespaceURI()) && "script".equals(e.getLocalName())
+          || "conditionExpression".equals(e.getLocalName()) && e.hasAttribute("language")) {
+        said.add(where + "含有脚本：本系统不执行部署中的脚本，请改用系统提供的委托（${bean名称}）");
+      }
+      if (e.hasAttributeNS(CAMUNDA_NS, "class") || e.hasAttributeNS(CAMUNDA_NS, "expression")
+          || CAMUNDA_NS.equals(e.getNamespaceURI()) && e.getLocalName().endsWith("Listener")
+              && (e.hasAttribute("class") || e.hasAttribute("expression"))) {
+        said.add(where + "指定了 Java 类或表达式调用（camunda:class / camunda:expression）：只允许 camunda:delegateExpression ${bean名称}");
+      }
+      org.w3c.dom.NamedNodeMap attributes = e.getAttributes();
+      for (int a = 0; a < attributes.getLength(); a++) {
+        checkCalls(where, attributes.item(a).getNodeValue(), known, said);
+      }
+      for (org.w3c.dom.Node child = e.getFirstChild(); child != null; child = child.getNextSibling()) {
+        if (child.getNodeType() == org.w3c.dom.Node.TEXT_NODE || child.getNodeType() == org.w3c.dom.Node.CDATA_SECTION_NODE) {
+          checkCalls(where, child.getNodeValue(), known, said);
+        }
+      }
+    }
+    problems.addAll(said);
+  }
+
+  /**
+   * A DMN table's expressions in another language than FEEL (JUEL can call any method): refused, on
+   * deployment and in a rule preview alike, since both evaluate the table on the server.
+   */
+  public static List<String> foreignExpressionLanguages(String file, byte[] content) {
+    org.w3c.dom.Document xml;
+    try {
+      javax.xml.parsers.DocumentBuilderFactory factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+      factory.setNamespaceAware(true);
+      factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+      xml = factory.newDocumentBuilder().parse(new ByteArrayInputStream(content));
+    } catch (Exception e) {
+      return List.of();  // not XML: the DMN reader says so
+    }
+    Set<String> problems = new LinkedHashSet<>();
+    org.w3c.dom.NodeList all = xml.getElementsByTagNameNS("*", "*");
+    for (int i = 0; i < all.getLength(); i++) {
+      org.w3c.dom.Element e = (org.w3c.dom.Element) all.item(i);
+      String language = e.getAttribute("expressionLanguage");
+      if (!language.isEmpty() && !language.toLowerCase(java.util.Locale.ROOT).contains("feel")) {
+        problems.add(file + "：" + e.getLocalName() + (e.getAttribute("id").isEmpty() ? "" : "（" + e.getAttribute("id") + "）")
+            + "使用了 FEEL 以外的表达式语言（" + language + "）：本系统的决策表只执行 FEEL");
+      }
+    }
+    return List.copyOf(problems);
+  }
+
+  private static void checkCalls(String where, String text, Known known, Set<String> said) {
+    if (text == null || !text.contains("{")) {
+      return;
+    }
+    Matcher expression = EXPRESSION.matcher(text);
+    while (expression.find()) {
+      Matcher call = CALL.matcher(expression.group());
+      while (call.find()) {
+        String receiver = call.group(1);
+        boolean allowed = !REFLECTION.contains(call.group(2)) && (CONTEXT_OBJECTS.contains(receiver)
+            || Character.isJavaIdentifierStart(receiver.charAt(0)) && known.bean(receiver));
+        if (!allowed) {
+          said.add(where + "的表达式“" + expression.group() + "”调用了“" + receiver + "." + call.group(2)
+              + "”：表达式只能调用本系统的组件和 execution");
+        }
+      }
+    }
   }
 
   private boolean calendarTimer(TimerEventDefinition timer) {
@@ -252,7 +354,7 @@ public final class ModelRules {
     } catch (ModelException e) {
       return List.of(file + "：不是有效的 DMN 模型，无法读取");
     }
-    List<String> problems = new ArrayList<>();
+    List<String> problems = new ArrayList<>(foreignExpressionLanguages(file, content));
     for (Decision d : model.getModelElementsByType(Decision.class)) {
       String where = file + "：决策表" + describe(d.getName(), d.getId());
       if (blank(d.getCamundaHistoryTimeToLiveString())) {

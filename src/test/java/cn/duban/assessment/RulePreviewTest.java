@@ -248,7 +248,7 @@ class RulePreviewTest extends ProcessTestSupport {
   }
 
   @Test
-  @DisplayName("Analyst uploads an invalid rule table: not DMN, another table, a column the application reads renamed or retyped, an entry that does not evaluate: each a Chinese 400 naming the problem, nothing previewed")
+  @DisplayName("Analyst uploads an invalid rule table: not DMN, another table, a column the application reads renamed or retyped, an expression in JUEL, an entry that does not evaluate: each a Chinese 400 naming the problem, nothing previewed")
   void invalidTablesRefused() throws Exception {
     assertRefused("这不是DMN".getBytes(StandardCharsets.UTF_8), "不是可解析的DMN决策表");
     assertRefused(caseScore().replace("id=\"case-score\"", "id=\"other-score\"").getBytes(StandardCharsets.UTF_8),
@@ -259,6 +259,10 @@ class RulePreviewTest extends ProcessTestSupport {
         "缺少输入“role”");
     assertRefused(caseScore().replace("name=\"points\" typeRef=\"double\"", "name=\"points\" typeRef=\"string\"")
         .getBytes(StandardCharsets.UTF_8), "输出“points”类型为string，应为double");
+    // JUEL may call any method on the server: only FEEL is evaluated
+    assertRefused(caseScore().replace("<inputEntry id=\"Rule_6_event\">",
+        "<inputEntry id=\"Rule_6_event\" expressionLanguage=\"juel\">").getBytes(StandardCharsets.UTF_8),
+        "FEEL 以外的表达式语言（juel）", "Rule_6_event");
     // a case event has to be on the ledger for an entry to be evaluated
     ProcessInstance pi = register();
     signFor(pi);

@@ -69,6 +69,29 @@ class ModelRulesTest {
   }
 
   @Test
+  @DisplayName("Analyst deploy check refuses what would run code of the analyst's choosing: a Java class, a script, an expression calling the engine's services or reflection")
+  void code() throws IOException {
+    String delegate = "camunda:delegateExpression=\"${recordProgress}\"";
+    assertThat(check("t.bpmn", model().replace(delegate, "camunda:class=\"java.lang.Object\"")))
+        .anySatisfy(p -> assertThat(p).contains("Task_Record", "camunda:class"));
+    assertThat(check("t.bpmn", model().replace(delegate,
+        "camunda:expression=\"${identityService.createMembership('fenxi','camunda-admin')}\"")))
+        .anySatisfy(p -> assertThat(p).contains("Task_Record", "identityService.createMembership"));
+    assertThat(check("t.bpmn", model().replace("<bpmn:sequenceFlow id=\"Flow_4\" sourceRef=\"Timer_Limit\" targetRef=\"End\" />",
+        "<bpmn:sequenceFlow id=\"Flow_4\" sourceRef=\"Timer_Limit\" targetRef=\"End\"><bpmn:conditionExpression"
+        + " xsi:type=\"bpmn:tFormalExpression\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">"
+        + "${''.getClass().forName('java.lang.Runtime') != null}</bpmn:conditionExpression></bpmn:sequenceFlow>")))
+        .anySatisfy(p -> assertThat(p).contains("Flow_4", "getClass"));
+    assertThat(check("t.bpmn", model().replace("<bpmn:serviceTask id=\"Task_Record\" name=\"登记测试事项\" " + delegate + ">",
+        "<bpmn:scriptTask id=\"Task_Record\" name=\"登记测试事项\" scriptFormat=\"javascript\">")
+        .replace("</bpmn:serviceTask>", "<bpmn:script>java.lang.Runtime.getRuntime()</bpmn:script></bpmn:scriptTask>")))
+        .anySatisfy(p -> assertThat(p).contains("Task_Record", "脚本"));
+    // the application's own beans and the execution stay callable
+    assertThat(check("t.bpmn", model().replace(delegate, "camunda:delegateExpression=\"${dueDates.signFor(execution)}\"")))
+        .isEmpty();
+  }
+
+  @Test
   @DisplayName("Analyst deploy check refuses a timer that the working-day calendar did not compute, naming the event")
   void timer() throws IOException {
     assertThat(check("t.bpmn", model().replace("<bpmn:timeDate xsi:type=\"bpmn:tFormalExpression\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">${stageLimitAt}</bpmn:timeDate>",
