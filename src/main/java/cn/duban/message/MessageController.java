@@ -68,7 +68,7 @@ public class MessageController {
     if (!Set.of("FAILED", "PENDING", "SENDING", "SENT").contains(status)) {
       throw new InputException("status", "发送状态应为 FAILED、PENDING、SENDING 或 SENT（status）");
     }
-    return outbox.withStatus(status);
+    return outbox.withStatus(status).stream().map(MessageOutbox.Delivery::listed).toList();
   }
 
   @PostMapping("/deliveries/{id}/retry")
@@ -77,7 +77,7 @@ public class MessageController {
     if (!outbox.retry(id)) {
       throw new ResponseStatusException(HttpStatus.CONFLICT, "该消息不是发送失败状态，无需重发");
     }
-    return outbox.find(id);
+    return outbox.find(id).listed();
   }
 
   @GetMapping("/templates")

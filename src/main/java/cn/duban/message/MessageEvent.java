@@ -14,9 +14,15 @@ import java.util.Objects;
  */
 public record MessageEvent(String key, MessageType type, Map<String, String> params) {
 
+  /** The outbox's key column; a longer key (an analyst's long task id in it) keeps its start and a digest. */
+  static final int KEY_LENGTH = 200;
+
   public MessageEvent {
     Objects.requireNonNull(key);
     Objects.requireNonNull(type);
+    if (key.length() > KEY_LENGTH) {
+      key = key.substring(0, 120) + "#" + java.util.HexFormat.of().formatHex(sha256(key));
+    }
     Map<String, String> copy = new LinkedHashMap<>();
     params.forEach((k, v) -> {
       if (v != null) {
@@ -49,6 +55,14 @@ public record MessageEvent(String key, MessageType type, Map<String, String> par
 
     public MessageEvent build() {
       return new MessageEvent(key, type, params);
+    }
+  }
+
+  private static byte[] sha256(String text) {
+    try {
+      return java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
     }
   }
 }

@@ -70,6 +70,19 @@ public class MessageOutbox {
   public record Delivery(long id, String eventKey, MessageType type, String recipient, String recipientName,
       Channel channel, String address, String subject, String body, String status, int attempts,
       Instant nextAttemptAt, String lastError, Instant sentAt) {
+
+    /**
+     * As the office's list shows it: a robot's address carries its key or access token, which only
+     * an administrator sees (in the robots' list), so only its host is shown.
+     */
+    public Delivery listed() {
+      if (channel != Channel.WEBHOOK || address == null) {
+        return this;
+      }
+      String host = java.net.URI.create(address).getHost();
+      return new Delivery(id, eventKey, type, recipient, recipientName, channel,
+          (host == null ? "" : host) + "（群机器人）", subject, body, status, attempts, nextAttemptAt, lastError, sentAt);
+    }
   }
 
   /** Expands the new events and sends what is due; returns how many deliveries were sent. */
@@ -171,12 +184,18 @@ public class MessageOutbox {
 
   /** Claims and sends the due deliveries one by one; returns how many were sent. */
   public int deliver() {
-    Instant now = clock.now();
+    Instant started = clock.now();
     List<Long> due = jdbc.queryForList("select id from message_delivery where (status = 'PENDING' and next_attempt_at <= ?)"
         + " or (status = 'SENDING' and claimed_until < ?) order by next_attempt_at, id fetch first " + BATCH + " rows only",
-        Long.class, at(now), at(now));
+        Long.class, at(started), at(started));
     int sent = 0;
     for (Long id : due) {
+      // each claim runs from its own moment; a slow batch stops well before a claim could lapse
+      // under another node's eyes, so that it never takes over a delivery still being sent
+      Instant now = clock.now();
+      if (Duration.between(started, now).compareTo(properties.claimFor().dividedBy(2)) > 0) {
+        break;
+      }
       if (claim(id, now) && send(id)) {
         sent++;
       }
@@ -199,8 +218,11 @@ public class MessageOutbox {
       failed(d, e);
       return false;
     }
-    jdbc.update("update message_delivery set status = 'SENT', sent_at = ?, claimed_until = null, last_error = null"
-        + " where id = ? and claimed_by = ?", at(clock.now()), id, node);
+    if (jdbc.update("update message_delivery set status = 'SENT', sent_at = ?, claimed_until = null, last_error = null"
+        + " where id = ? and claimed_by = ?", at(clock.now()), id, node) == 0) {
+      LOG.warn("message {} to {} by {} was sent after this node's claim had lapsed: another node may send it too",
+          d.eventKey(), d.recipient(), d.channel());
+    }
     return true;
   }
 
@@ -225,21 +247,28 @@ public class MessageOutbox {
   }
 
   /**
-   * Forgets the messages sent longer than {@code duban.messages.keep-sent} ago, and the events all
-   * of whose deliveries are gone; returns how many deliveries went.
+   * Forgets the messages sent longer than {@code duban.messages.keep-sent} ago; returns how many went.
+   * The events stay: their keys are what makes an event that comes round again (a case's task
+   * created anew) one that was told already.
    */
   public int purge() {
     Instant before = clock.now().atZone(clock.zone()).minus(properties.keepSent()).toInstant();
-    int gone = jdbc.update("delete from message_delivery where status = 'SENT' and sent_at < ?", at(before));
-    jdbc.update("delete from message_event where expanded_at < ? and not exists (select 1 from message_delivery d"
-        + " where d.event_key = message_event.event_key)", at(before));
-    return gone;
+    return jdbc.update("delete from message_delivery where status = 'SENT' and sent_at < ?", at(before));
   }
 
   /** An office's retry of a failed delivery: due at once, with its tries counted afresh. */
   public boolean retry(long id) {
+    List<Delivery> found = jdbc.query(SELECT + " where id = ?", this::row, id);
+    if (found.isEmpty()) {
+      return false;
+    }
+    Delivery d = found.get(0);
+    Instant next = clock.now();
+    if (d.channel() == Channel.SMS && d.recipient().startsWith("PERSON:")) {
+      next = smsAllowedFrom(d.recipient().substring(7), next);  // quiet hours hold a retried SMS too
+    }
     return jdbc.update("update message_delivery set status = 'PENDING', attempts = 0, next_attempt_at = ?,"
-        + " claimed_by = null, claimed_until = null where id = ? and status = 'FAILED'", at(clock.now()), id) == 1;
+        + " claimed_by = null, claimed_until = null where id = ? and status = 'FAILED'", at(next), id) == 1;
   }
 
   public Delivery find(long id) {

@@ -61,4 +61,15 @@ class MessageParamsTest {
       assertThat(text.body()).as(type.name()).contains("{recipientName}");
     }
   }
+
+  @Test
+  @DisplayName("R33 an event key too long for the outbox (a long task id) is shortened with a digest: still one key per event")
+  void longKeysAreShortened() {
+    String base = "task:" + "x".repeat(240) + ":";
+    String a = MessageEvent.of(MessageType.NEW_TASK, base + "zjj").build().key();
+    String b = MessageEvent.of(MessageType.NEW_TASK, base + "fgj").build().key();
+    assertThat(a).hasSizeLessThanOrEqualTo(MessageEvent.KEY_LENGTH).startsWith("task:xxx").isNotEqualTo(b)
+        .isEqualTo(MessageEvent.of(MessageType.NEW_TASK, base + "zjj").build().key());
+    assertThat(MessageEvent.of(MessageType.NEW_TASK, "task:1:signFor:zjj").build().key()).isEqualTo("task:1:signFor:zjj");
+  }
 }
