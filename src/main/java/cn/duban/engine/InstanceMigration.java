@@ -229,6 +229,9 @@ public class InstanceMigration {
 
   // ---------------------------------------------------------------- moving
 
+  /** The most instances moved within one request; more go as a batch. */
+  static final int SYNCHRONOUS_LIMIT = 100;
+
   /**
    * Moves the running instances of an older version (null: the oldest with running instances) to
    * the latest: those named (empty: all of that version), each in a transaction of its own, or, when
@@ -240,6 +243,11 @@ public class InstanceMigration {
     ProcessDefinition target = asSystem(() -> latest(key));
     ProcessDefinition source = asSystem(() -> source(target, sourceDefinitionId));
     List<ProcessInstance> instances = asSystem(() -> selected(source, instanceIds));
+    if (!asynchronous && instances.size() > SYNCHRONOUS_LIMIT) {
+      // each is tried and moved within this one request: more belong to a batch the job executor works
+      throw new InputException("asynchronous", "一次直接迁移最多" + SYNCHRONOUS_LIMIT + "个实例（本次" + instances.size()
+          + "个）：请用“全部可迁移实例批量迁移（后台执行）”，或分次选择实例（asynchronous）");
+    }
     PlanReport report = asSystem(() -> check(source, target, instances));
     if (!report.problems().isEmpty()) {
       throw new InputException("sourceDefinitionId", "无法为" + label(source.getName(), key) + "生成从第" + source.getVersion()

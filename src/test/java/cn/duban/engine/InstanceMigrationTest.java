@@ -1,6 +1,7 @@
 package cn.duban.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import cn.duban.Http;
@@ -211,6 +212,26 @@ class InstanceMigrationTest extends ProcessTestSupport {
     HttpResponse<String> unknown = http.get("/api/migrations/no-such-process/plan", "ducha");
     assertThat(unknown.statusCode()).isEqualTo(400);
     assertThat(unknown.body()).contains("流程“no-such-process”不存在");
+  }
+
+  @Test
+  @DisplayName("Analyst moving more than 100 instances at once is sent to the batch, named by the field; nothing moves")
+  void tooManyForOneRequest() {
+    java.util.function.Supplier<org.camunda.bpm.model.bpmn.BpmnModelInstance> model = () -> org.camunda.bpm.model.bpmn.Bpmn
+        .createExecutableProcess("migration-limit").name("迁移上限").camundaHistoryTimeToLive(1)
+        .startEvent().userTask("wait").name("等待").endEvent().done();
+    repository.createDeployment().addModelInstance("migration-limit.bpmn", model.get()).deploy();
+    String oldVersion = repository.createProcessDefinitionQuery().processDefinitionKey("migration-limit").latestVersion()
+        .singleResult().getId();
+    for (int i = 0; i <= InstanceMigration.SYNCHRONOUS_LIMIT; i++) {
+      runtime.startProcessInstanceById(oldVersion);
+    }
+    repository.createDeployment().addModelInstance("migration-limit.bpmn", model.get()).deploy();
+
+    assertThatThrownBy(() -> migration.migrate("migration-limit", oldVersion, List.of(), false, "fenxi"))
+        .isInstanceOf(cn.duban.common.InputException.class).hasMessageContaining("一次直接迁移最多100个实例（本次101个）")
+        .hasMessageContaining("asynchronous");
+    assertThat(runtime.createProcessInstanceQuery().processDefinitionId(oldVersion).count()).isEqualTo(101);
   }
 
   @Test
