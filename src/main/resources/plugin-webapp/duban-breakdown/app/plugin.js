@@ -2,38 +2,15 @@
 // split into supervision cases, by uploading a task-breakdown sheet (任务分解表, xlsx) or by a form
 // with one row per case; the parent's page follows its children. Data: /api/breakdowns with the
 // webapp session; a change carries the session's CSRF token.
+import {LEVEL_COLOURS, callApi, esc} from '../../../duban-dashboard/static/app/common.js';
 const PAGE = '/duban-breakdown';
-const LEVEL_COLOURS = {GREEN: '#1b7f3b', YELLOW: '#b8860b', RED: '#c00000', ACCOUNTABILITY: '#6b1d1d'};
 const COLUMNS = [
   ['title', '任务名称', true], ['content', '工作内容和要求', true], ['leadUnit', '牵头单位', true],
   ['coUnits', '协办单位', false], ['responsiblePerson', '责任人', true], ['leaderInCharge', '分管领导', false],
   ['deadline', '完成时限', true], ['milestones', '关键节点', false], ['qualityChecklist', '质量标准', true],
   ['reportIntervalDays', '进展报送周期（工作日）', false]];
 
-function esc(value) {
-  return String(value === null || value === undefined ? '' : value).replace(/[&<>"']/g,
-    c => ({'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;'}[c]));
-}
-
-function csrfToken() {
-  const match = document.cookie.match(/(?:^|;\s*)XSRF-TOKEN=([^;]*)/);
-  return match ? decodeURIComponent(match[1]) : '';
-}
-
-async function call(path, options = {}) {
-  const response = await fetch(`/api/breakdowns${path}`, {
-    credentials: 'same-origin',
-    ...options,
-    headers: {Accept: 'application/json', 'X-XSRF-TOKEN': csrfToken(), ...(options.headers || {})}
-  });
-  const body = await response.json().catch(() => ({}));
-  if (!response.ok) {
-    const error = new Error(body.detail || `请求失败（${response.status}）`);
-    error.problems = body.problems || [];
-    throw error;
-  }
-  return body;
-}
+const call = (path, options) => callApi(`/api/breakdowns${path}`, options);
 
 function parentFromHash() {
   const match = window.location.hash.match(/[?&]parent=(\d+)/);

@@ -3,34 +3,12 @@
 // period. 督办台账: every case the user may see, filtered by year, unit, level, state and source, with
 // its charts and as an Excel download. Data: /api/bulletins and /api/cases/ledger with the webapp
 // session; a change carries the session's CSRF token.
+import {LEVEL_COLOURS, callApi as call, esc} from '../../../duban-dashboard/static/app/common.js';
 import {drawLevels, drawUnitRates, loadChart} from './charts.js';
 
 const BULLETINS = '/duban-bulletins';
 const LEDGER = '/duban-case-ledger';
-const LEVEL_COLOURS = {GREEN: '#1b7f3b', YELLOW: '#b8860b', RED: '#c00000', ACCOUNTABILITY: '#6b1d1d'};
 
-function esc(value) {
-  return String(value === null || value === undefined ? '' : value).replace(/[&<>"']/g,
-    c => ({'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;'}[c]));
-}
-
-function csrfToken() {
-  const match = document.cookie.match(/(?:^|;\s*)XSRF-TOKEN=([^;]*)/);
-  return match ? decodeURIComponent(match[1]) : '';
-}
-
-async function call(path, options = {}) {
-  const response = await fetch(path, {
-    credentials: 'same-origin',
-    ...options,
-    headers: {Accept: 'application/json', 'X-XSRF-TOKEN': csrfToken(), ...(options.headers || {})}
-  });
-  const body = await response.json().catch(() => ({}));
-  if (!response.ok) {
-    throw new Error(body.detail || `请求失败（${response.status}）`);
-  }
-  return body;
-}
 
 function day(instant) {
   return instant ? new Date(instant).toLocaleString('zh-CN', {timeZone: 'Asia/Shanghai', hour12: false}) : '';

@@ -1,32 +1,10 @@
 // 节假日安排 (R25): the holiday table of each year, official or provisional, and for the supervision
 // office and administrators the form to enter a year's table from the State Council's notice.
 // Data: /api/calendar with the webapp session; a change carries the session's CSRF token.
+import {callApi, esc} from '../../../duban-dashboard/static/app/common.js';
 const PAGE = '/duban-calendar';
 
-function esc(value) {
-  return String(value === null || value === undefined ? '' : value).replace(/[&<>"']/g,
-    c => ({'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;'}[c]));
-}
-
-function csrfToken() {
-  const match = document.cookie.match(/(?:^|;\s*)XSRF-TOKEN=([^;]*)/);
-  return match ? decodeURIComponent(match[1]) : '';
-}
-
-async function call(path, options = {}) {
-  const response = await fetch(`/api/calendar${path}`, {
-    credentials: 'same-origin',
-    ...options,
-    headers: {Accept: 'application/json', 'X-XSRF-TOKEN': csrfToken(), ...(options.headers || {})}
-  });
-  const body = await response.json().catch(() => ({}));
-  if (!response.ok) {
-    const error = new Error(body.detail || `请求失败（${response.status}）`);
-    error.problems = body.problems || [];
-    throw error;
-  }
-  return body;
-}
+const call = (path, options) => callApi(`/api/calendar${path}`, options);
 
 function yearsTable(overview) {
   const rows = overview.years.map(y => `

@@ -2,13 +2,8 @@
 // R34: its charts (cases by level over the last 12 months, on-time rate by unit) from /api/cases/charts, drawn
 // with the charts' module and Chart.js that the plugin duban-bulletins serves.
 import {drawLevels, drawUnitRates, loadChart} from '../../../duban-bulletins/static/app/charts.js';
-const LEVEL_COLOURS = {GREEN: '#1b7f3b', YELLOW: '#b8860b', RED: '#c00000', ACCOUNTABILITY: '#6b1d1d'};
+import {LEVEL_COLOURS, csrfToken, esc} from './common.js';
 const NOTICE_OF_LEVEL = {GREEN: 'GREEN', YELLOW: 'YELLOW', RED: 'RED', ACCOUNTABILITY: 'RED'};
-
-function esc(value) {
-  return String(value === null || value === undefined ? '' : value).replace(/[&<>"']/g,
-    c => ({'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;'}[c]));
-}
 
 function instanceLink(id, text) {
   return `<a href="#/process-instance/${encodeURIComponent(id)}/runtime">${esc(text)}</a>`;
@@ -26,11 +21,6 @@ const CASE_HEAD = `<thead><tr><th>编号</th><th>事项</th><th>承办单位</th
   <th>逾期（工作日）</th><th>督办级别</th><th></th></tr></thead>`;
 
 // the session's CSRF token: the project's API refuses a change with the webapp session without it
-function csrfToken(api) {
-  const cookie = document.cookie.split(';').map(c => c.trim()).find(c => c.startsWith('XSRF-TOKEN='));
-  return cookie ? decodeURIComponent(cookie.substring('XSRF-TOKEN='.length)) : api && api.CSRFToken;
-}
-
 const CHANNELS = {MAIL: '邮件', WEBHOOK: '群机器人', SMS: '短信'};
 
 // R33: messages that could not be delivered after every try, for the supervision office to send again

@@ -3,30 +3,10 @@
 // every instance checked against it (those that cannot move, and why); the move, of the chosen
 // instances one by one or of all of them as a batch. Data: /api/migrations with the webapp session;
 // a change carries the session's CSRF token.
+import {callApi, esc} from '../../../duban-dashboard/static/app/common.js';
 const PAGE = '/duban-migration';
 
-function esc(value) {
-  return String(value === null || value === undefined ? '' : value).replace(/[&<>"']/g,
-    c => ({'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;'}[c]));
-}
-
-function csrfToken() {
-  const match = document.cookie.match(/(?:^|;\s*)XSRF-TOKEN=([^;]*)/);
-  return match ? decodeURIComponent(match[1]) : '';
-}
-
-async function call(path, options = {}) {
-  const response = await fetch(`/api/migrations${path}`, {
-    credentials: 'same-origin',
-    ...options,
-    headers: {Accept: 'application/json', 'X-XSRF-TOKEN': csrfToken(), ...(options.headers || {})}
-  });
-  const body = await response.json().catch(() => ({}));
-  if (!response.ok) {
-    throw new Error(body.detail || `请求失败（${response.status}）`);
-  }
-  return body;
-}
+const call = (path, options) => callApi(`/api/migrations${path}`, options);
 
 function processesTable(processes) {
   const rows = processes.map(p => `

@@ -3,17 +3,8 @@
 // today's table, and the page shows side by side every unit's score, rank and tier and every
 // person's score and grade, what would change first, and offers the same as an Excel workbook.
 // Nothing is booked or deployed. Data: /api/rule-preview with the webapp session and its CSRF token.
+import {csrfToken, esc} from '../../../duban-dashboard/static/app/common.js';
 const PAGE = '/duban-rule-preview';
-
-function esc(value) {
-  return String(value === null || value === undefined ? '' : value).replace(/[&<>"']/g,
-    c => ({'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;'}[c]));
-}
-
-function csrfToken() {
-  const match = document.cookie.match(/(?:^|;\s*)XSRF-TOKEN=([^;]*)/);
-  return match ? decodeURIComponent(match[1]) : '';
-}
 
 async function send(path, form) {
   const response = await fetch(`/api/rule-preview${path}`, {
