@@ -217,19 +217,9 @@ public final class ModelRules {
    * and expressions calling anything but the application's beans and the execution are refused.
    */
   private static void checkCode(String file, byte[] content, Known known, List<String> problems) {
-    org.w3c.dom.Document xml;
-    try {
-      javax.xml.parsers.DocumentBuilderFactory factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
-      factory.setNamespaceAware(true);
-      factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-      xml = factory.newDocumentBuilder().parse(new ByteArrayInputStream(content));
-    } catch (Exception e) {
-      return;  // the model API has read it already; nothing more to say
-    }
-    org.w3c.dom.NodeList all = xml.getElementsByTagNameNS("*", "*");
     Set<String> said = new LinkedHashSet<>();
-    for (int i = 0; i < all.getLength(); i++) {
-      org.w3c.dom.Element e = (org.w3c.dom.Element) all.item(i);
+    // the model API has read it already; unreadable as XML, there is nothing more to say
+    for (org.w3c.dom.Element e : elements(content)) {
       String id = e.hasAttribute("id") ? e.getAttribute("id") : ((org.w3c.dom.Element) e.getParentNode()).getAttribute("id");
       String where = file + "：" + e.getLocalName() + (id.isEmpty() ? "" : "（" + id + "）");
       if ("scriptTask".equals(e.getLocalName()) || CAMUNDA_NS.equals(e.getNamespaceURI()) && "script".equals(e.getLocalName())
@@ -259,19 +249,9 @@ public final class ModelRules {
    * deployment and in a rule preview alike, since both evaluate the table on the server.
    */
   public static List<String> foreignExpressionLanguages(String file, byte[] content) {
-    org.w3c.dom.Document xml;
-    try {
-      javax.xml.parsers.DocumentBuilderFactory factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
-      factory.setNamespaceAware(true);
-      factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-      xml = factory.newDocumentBuilder().parse(new ByteArrayInputStream(content));
-    } catch (Exception e) {
-      return List.of();  // not XML: the DMN reader says so
-    }
     Set<String> problems = new LinkedHashSet<>();
-    org.w3c.dom.NodeList all = xml.getElementsByTagNameNS("*", "*");
-    for (int i = 0; i < all.getLength(); i++) {
-      org.w3c.dom.Element e = (org.w3c.dom.Element) all.item(i);
+    // not XML: the DMN reader says so
+    for (org.w3c.dom.Element e : elements(content)) {
       String language = e.getAttribute("expressionLanguage");
       if (!language.isEmpty() && !language.toLowerCase(java.util.Locale.ROOT).contains("feel")) {
         problems.add(file + "：" + e.getLocalName() + (e.getAttribute("id").isEmpty() ? "" : "（" + e.getAttribute("id") + "）")
@@ -279,6 +259,24 @@ public final class ModelRules {
       }
     }
     return List.copyOf(problems);
+  }
+
+  /** Every element of an XML file, namespace-aware and without a DOCTYPE; none if it is no XML. */
+  private static List<org.w3c.dom.Element> elements(byte[] content) {
+    org.w3c.dom.NodeList all;
+    try {
+      javax.xml.parsers.DocumentBuilderFactory factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+      factory.setNamespaceAware(true);
+      factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+      all = factory.newDocumentBuilder().parse(new ByteArrayInputStream(content)).getElementsByTagNameNS("*", "*");
+    } catch (Exception e) {
+      return List.of();
+    }
+    List<org.w3c.dom.Element> elements = new ArrayList<>();
+    for (int i = 0; i < all.getLength(); i++) {
+      elements.add((org.w3c.dom.Element) all.item(i));
+    }
+    return elements;
   }
 
   private static void checkCalls(String where, String text, Known known, Set<String> said) {
