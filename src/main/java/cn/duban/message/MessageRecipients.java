@@ -89,7 +89,7 @@ public class MessageRecipients {
         }
         case POST_HOLDER -> {
           if (unit != null) {
-            posts.postOf(unit).flatMap(p -> organization.findPerson(p.currentHolder())).ifPresent(p -> add(targets, p));
+            posts.holderOf(unit).flatMap(organization::findPerson).ifPresent(p -> add(targets, p));
           }
         }
         case LEADER_IN_CHARGE -> person(params.get("leader")).forEach(p -> add(targets, p));

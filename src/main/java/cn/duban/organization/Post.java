@@ -54,6 +54,10 @@ public class Post {
 
   /** Who the post's work goes to now. */
   public String currentHolder() {
+    return holder(aAway, holderA, holderB);
+  }
+
+  static String holder(boolean aAway, String holderA, String holderB) {
     return aAway ? holderB : holderA;
   }
 

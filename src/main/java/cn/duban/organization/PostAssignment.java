@@ -33,7 +33,7 @@ public class PostAssignment extends AbstractProcessEnginePlugin {
     for (IdentityLink link : task.getCandidates()) {
       String unit = Groups.unitCodeOf(link.getGroupId());
       if (unit != null) {
-        posts.getObject().postOf(unit).ifPresent(p -> task.setAssignee(p.currentHolder()));
+        posts.getObject().holderOf(unit).ifPresent(task::setAssignee);
         return;
       }
     }

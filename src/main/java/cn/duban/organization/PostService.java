@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -26,9 +27,11 @@ public class PostService {
   private final OrganizationService organization;
   private final TaskService tasks;
   private final LimitClock clock;
+  private final JdbcTemplate jdbc;
 
   public PostService(PostRepository posts, PostHandoverRepository handovers, OrganizationService organization,
-      TaskService tasks, LimitClock clock) {
+      TaskService tasks, LimitClock clock, JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
     this.posts = posts;
     this.handovers = handovers;
     this.organization = organization;
@@ -48,10 +51,15 @@ public class PostService {
         .orElseGet(() -> posts.save(new Post(unit.getCode(), postName, a.getId(), b.getId())));
   }
 
-  /** The post that takes a unit's tasks: the unit's first. */
+  /**
+   * Who a unit's new work goes to: the current holder of the post that takes the unit's tasks (its
+   * first), or none for a unit without a post. Asked as every task is created, so it reads the
+   * three columns it needs straight from the table, not the entity through a query.
+   */
   @Transactional(readOnly = true)
-  public Optional<Post> postOf(String unitCode) {
-    return posts.findByUnitCodeOrderById(unitCode).stream().findFirst();
+  public Optional<String> holderOf(String unitCode) {
+    return jdbc.query("select a_away, holder_a, holder_b from org_post where unit_code = ? order by id limit 1",
+        (rs, row) -> Post.holder(rs.getBoolean(1), rs.getString(2), rs.getString(3)), unitCode).stream().findFirst();
   }
 
   public Post markAway(Long postId, String reason, String by) {
@@ -61,6 +69,7 @@ public class PostService {
     }
     String why = text("postReason", reason, "离岗事由", 500);
     post.markAway(clock.now(), why);
+    posts.flush();  // a task created later in this transaction reads the holder with holderOf
     List<Task> open = tasks.createTaskQuery().taskAssignee(post.getHolderA())
         .taskCandidateGroup(Groups.ofUnit(post.getUnitCode())).includeAssignedTasks().list();
     for (Task t : open) {
@@ -77,6 +86,7 @@ public class PostService {
       throw new InputException("postAction", "A岗" + organization.personName(post.getHolderA()) + "未登记离岗（postAction）");
     }
     post.markBack();
+    posts.flush();  // as in markAway
     handovers.save(new PostHandover(post.getId(), null, null, post.getHolderB(), post.getHolderA(),
         Decision.of(by, clock.now(), "A岗返岗，此后的工作由A岗办理")));
     return post;
