@@ -45,7 +45,7 @@ public class NoticeService {
   public Notice issueNew(NoticeKind kind, NoticeContent content, boolean escalated, boolean provisional,
       Instant now) {
     NoticeFields fields = fields(kind, content, issuingOffice);
-    return notices.saveAndFlush(new Notice(content.caseId(), content.caseNumber(), kind, content.unitName(), now,
+    return notices.save(new Notice(content.caseId(), content.caseNumber(), kind, content.unitName(), now,
         content.limitAt(), escalated, provisional, fields,
         text(kind, content.caseNumber(), content.unitName(), fields, now, content.zone())));
   }

@@ -89,7 +89,7 @@ public class SupervisionService {
     SupervisionCase c = new SupervisionCase(number, terms, now, registeredBy,
         clock.endOfWorkingDays(Date.from(now), terms.limits().signForDays()).toInstant(), processInstanceId);
     c.markLimitsProvisional(provisionalLimits(c));
-    return cases.saveAndFlush(c);
+    return cases.save(c);
   }
 
   /**
