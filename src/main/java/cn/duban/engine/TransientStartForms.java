@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.SubmitStartFormCmd;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.variable.impl.value.AbstractTypedValue;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
@@ -51,15 +52,16 @@ public class TransientStartForms extends AbstractProcessEnginePlugin {
     if (definitionId == null || variables == null || variables.isEmpty()) {
       return;
     }
-    Set<String> fields = transientFields(definitionId);
-    for (Map.Entry<String, Object> e : variables.entrySet()) {
-      if (!fields.contains(e.getKey())) {
+    // the typed values as given, by name: reading a map entry's value would parse a Json field's text
+    VariableMap given = Variables.fromMap(variables);
+    for (String field : transientFields(definitionId)) {
+      if (!given.containsKey(field)) {
         continue;
       }
-      if (e.getValue() instanceof AbstractTypedValue<?> typed) {
+      if (given.getValueTyped(field) instanceof AbstractTypedValue<?> typed) {
         typed.setTransient(true);
       } else {
-        e.setValue(Variables.untypedValue(e.getValue(), true));
+        variables.put(field, Variables.untypedValue(variables.get(field), true));
       }
     }
   }

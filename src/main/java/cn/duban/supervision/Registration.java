@@ -54,9 +54,15 @@ public record Registration(
               "关键节点第" + lineNo + "行应为“日期 节点名称”，如“2026-12-10 完成设备采购”（milestones）");
         }
         out.add(new MilestoneInput(m.group(4).strip(),
-            String.format("%s-%02d-%02d", m.group(1), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)))));
+            m.group(1) + "-" + twoDigits(m.group(2)) + "-" + twoDigits(m.group(3))));
       }
       return out;
+    }
+
+    /** "3" → "03", as an ISO date writes a month or day. */
+    private static String twoDigits(String number) {
+      int n = Integer.parseInt(number);
+      return n < 10 ? "0" + n : Integer.toString(n);
     }
   }
 }
