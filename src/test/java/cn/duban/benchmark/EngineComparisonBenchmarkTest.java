@@ -62,7 +62,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * timed without the statement counter and counted in a round of their own; the burst is timed and
  * counted at once (its jobs run on the job executor's threads, and a second burst would double the
  * run).
- * {@code ./mvnw test -Pbenchmark}; sizes: {@code -Dduban.benchmark.starts=300},
+ * {@code ./mvnw test -Pbenchmark}; sizes: {@code -Dduban.benchmark.starts=300}, {@code .rounds=10},
  * {@code .burst=1000}, {@code .tasks=100000}, {@code .entries=1000000}.
  */
 @Tag("benchmark")
