@@ -2,7 +2,7 @@
 // split into supervision cases, by uploading a task-breakdown sheet (任务分解表, xlsx) or by a form
 // with one row per case; the parent's page follows its children. Data: /api/breakdowns with the
 // webapp session; a change carries the session's CSRF token.
-import {LEVEL_COLOURS, callApi, esc} from '../../../duban-dashboard/static/app/common.js';
+import {LEVEL_COLOURS, callApi, cockpitPage, esc} from '../../../duban-dashboard/static/app/common.js';
 const PAGE = '/duban-breakdown';
 const COLUMNS = [
   ['title', '任务名称', true], ['content', '工作内容和要求', true], ['leadUnit', '牵头单位', true],
@@ -220,19 +220,4 @@ async function mount(node, parentId) {
   }
 }
 
-export default [{
-  id: 'duban-breakdown-navigation',
-  pluginPoint: 'cockpit.navigation',
-  priority: 95,
-  properties: {path: PAGE},
-  render: node => {
-    node.innerHTML = `<a href="#${PAGE}">分解立项</a>`;
-  }
-}, {
-  id: 'duban-breakdown-page',
-  pluginPoint: 'cockpit.route',
-  properties: {path: PAGE},
-  render: node => {
-    mount(node, parentFromHash());
-  }
-}];
+export default cockpitPage('duban-breakdown', PAGE, '分解立项', 95, node => mount(node, parentFromHash()));

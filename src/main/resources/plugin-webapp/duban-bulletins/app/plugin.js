@@ -3,7 +3,7 @@
 // period. 督办台账: every case the user may see, filtered by year, unit, level, state and source, with
 // its charts and as an Excel download. Data: /api/bulletins and /api/cases/ledger with the webapp
 // session; a change carries the session's CSRF token.
-import {LEVEL_COLOURS, callApi as call, esc} from '../../../duban-dashboard/static/app/common.js';
+import {LEVEL_COLOURS, callApi as call, cockpitPage, esc} from '../../../duban-dashboard/static/app/common.js';
 import {drawLevels, drawUnitRates, loadChart} from './charts.js';
 
 const BULLETINS = '/duban-bulletins';
@@ -139,36 +139,13 @@ async function mountLedger(node, filters) {
   }
 }
 
-export default [{
-  id: 'duban-bulletins-navigation',
-  pluginPoint: 'cockpit.navigation',
-  priority: 90,
-  properties: {path: BULLETINS},
-  render: node => {
-    node.innerHTML = `<a href="#${BULLETINS}">督查通报</a>`;
-  }
-}, {
-  id: 'duban-bulletins-page',
-  pluginPoint: 'cockpit.route',
-  properties: {path: BULLETINS},
-  render: node => {
+export default [
+  ...cockpitPage('duban-bulletins', BULLETINS, '督查通报', 90, node => {
     node.classList.add('duban-route');
     mountBulletins(node);
-  }
-}, {
-  id: 'duban-case-ledger-navigation',
-  pluginPoint: 'cockpit.navigation',
-  priority: 92,
-  properties: {path: LEDGER},
-  render: node => {
-    node.innerHTML = `<a href="#${LEDGER}">督办台账</a>`;
-  }
-}, {
-  id: 'duban-case-ledger-page',
-  pluginPoint: 'cockpit.route',
-  properties: {path: LEDGER},
-  render: node => {
+  }),
+  ...cockpitPage('duban-case-ledger', LEDGER, '督办台账', 92, node => {
     node.classList.add('duban-route');
     mountLedger(node, filtersFromHash());
-  }
-}];
+  })
+];

@@ -1,7 +1,7 @@
 // 节假日安排 (R25): the holiday table of each year, official or provisional, and for the supervision
 // office and administrators the form to enter a year's table from the State Council's notice.
 // Data: /api/calendar with the webapp session; a change carries the session's CSRF token.
-import {callApi, esc} from '../../../duban-dashboard/static/app/common.js';
+import {callApi, cockpitPage, esc} from '../../../duban-dashboard/static/app/common.js';
 const PAGE = '/duban-calendar';
 
 const call = (path, options) => callApi(`/api/calendar${path}`, options);
@@ -119,19 +119,4 @@ async function mount(node, year) {
   }
 }
 
-export default [{
-  id: 'duban-calendar-navigation',
-  pluginPoint: 'cockpit.navigation',
-  priority: 90,
-  properties: {path: PAGE},
-  render: node => {
-    node.innerHTML = `<a href="#${PAGE}">节假日安排</a>`;
-  }
-}, {
-  id: 'duban-calendar-page',
-  pluginPoint: 'cockpit.route',
-  properties: {path: PAGE},
-  render: node => {
-    mount(node);
-  }
-}];
+export default cockpitPage('duban-calendar', PAGE, '节假日安排', 90, node => mount(node));

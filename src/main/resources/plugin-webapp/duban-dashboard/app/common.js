@@ -1,6 +1,27 @@
-// What every Cockpit page of Duban needs: escaping for the HTML it writes, the colours of the
-// warning levels, and a JSON call to the application's API with the webapp session and its CSRF
-// token. The other plugins import it from here ('../../../duban-dashboard/static/app/common.js').
+// What every Cockpit page of Duban needs: its entry in Cockpit's navigation and its route,
+// escaping for the HTML it writes, the colours of the warning levels, and a JSON call to the
+// application's API with the webapp session and its CSRF token. The other plugins import it from here ('../../../duban-dashboard/static/app/common.js').
+
+/**
+ * A page of its own in Cockpit: its link in the navigation bar, placed by priority, and its
+ * route at #path, drawn by render(node, {api}).
+ */
+export function cockpitPage(id, path, label, priority, render) {
+  return [{
+    id: `${id}-navigation`,
+    pluginPoint: 'cockpit.navigation',
+    priority,
+    properties: {path},
+    render: node => {
+      node.innerHTML = `<a href="#${path}">${label}</a>`;
+    }
+  }, {
+    id: `${id}-page`,
+    pluginPoint: 'cockpit.route',
+    properties: {path},
+    render
+  }];
+}
 
 export const LEVEL_COLOURS = {GREEN: '#1b7f3b', YELLOW: '#b8860b', RED: '#c00000', ACCOUNTABILITY: '#6b1d1d'};
 

@@ -2,7 +2,7 @@
 // R34: its charts (cases by level over the last 12 months, on-time rate by unit) from /api/cases/charts, drawn
 // with the charts' module and Chart.js that the plugin duban-bulletins serves.
 import {drawLevels, drawUnitRates, loadChart} from '../../../duban-bulletins/static/app/charts.js';
-import {LEVEL_COLOURS, csrfToken, esc} from './common.js';
+import {LEVEL_COLOURS, cockpitPage, csrfToken, esc} from './common.js';
 const NOTICE_OF_LEVEL = {GREEN: 'GREEN', YELLOW: 'YELLOW', RED: 'RED', ACCOUNTABILITY: 'RED'};
 
 function instanceLink(id, text) {
@@ -244,20 +244,7 @@ export default [{
   pluginPoint: 'cockpit.dashboard',
   priority: 100,
   render: (node, {api}) => mount(node, api)
-}, {
-  id: 'duban-dashboard-navigation',
-  pluginPoint: 'cockpit.navigation',
-  priority: 100,
-  properties: {path: PAGE},
-  render: node => {
-    node.innerHTML = `<a href="#${PAGE}">督办看板</a>`;
-  }
-}, {
-  id: 'duban-dashboard-page',
-  pluginPoint: 'cockpit.route',
-  properties: {path: PAGE},
-  render: (node, {api}) => {
-    node.classList.add('duban-page');
-    mount(node, api);
-  }
-}];
+}, ...cockpitPage('duban-dashboard', PAGE, '督办看板', 100, (node, {api}) => {
+  node.classList.add('duban-page');
+  mount(node, api);
+})];

@@ -3,7 +3,7 @@
 // every instance checked against it (those that cannot move, and why); the move, of the chosen
 // instances one by one or of all of them as a batch. Data: /api/migrations with the webapp session;
 // a change carries the session's CSRF token.
-import {callApi, esc} from '../../../duban-dashboard/static/app/common.js';
+import {callApi, cockpitPage, esc} from '../../../duban-dashboard/static/app/common.js';
 const PAGE = '/duban-migration';
 
 const call = (path, options) => callApi(`/api/migrations${path}`, options);
@@ -143,19 +143,4 @@ async function mount(node) {
   }
 }
 
-export default [{
-  id: 'duban-migration-navigation',
-  pluginPoint: 'cockpit.navigation',
-  priority: 94,
-  properties: {path: PAGE},
-  render: node => {
-    node.innerHTML = `<a href="#${PAGE}">版本迁移</a>`;
-  }
-}, {
-  id: 'duban-migration-page',
-  pluginPoint: 'cockpit.route',
-  properties: {path: PAGE},
-  render: node => {
-    mount(node);
-  }
-}];
+export default cockpitPage('duban-migration', PAGE, '版本迁移', 94, node => mount(node));

@@ -3,7 +3,7 @@
 // today's table, and the page shows side by side every unit's score, rank and tier and every
 // person's score and grade, what would change first, and offers the same as an Excel workbook.
 // Nothing is booked or deployed. Data: /api/rule-preview with the webapp session and its CSRF token.
-import {csrfToken, esc} from '../../../duban-dashboard/static/app/common.js';
+import {cockpitPage, csrfToken, esc} from '../../../duban-dashboard/static/app/common.js';
 const PAGE = '/duban-rule-preview';
 
 async function send(path, form) {
@@ -106,19 +106,4 @@ function mount(node) {
   });
 }
 
-export default [{
-  id: 'duban-rule-preview-navigation',
-  pluginPoint: 'cockpit.navigation',
-  priority: 93,
-  properties: {path: PAGE},
-  render: node => {
-    node.innerHTML = `<a href="#${PAGE}">规则预览</a>`;
-  }
-}, {
-  id: 'duban-rule-preview-page',
-  pluginPoint: 'cockpit.route',
-  properties: {path: PAGE},
-  render: node => {
-    mount(node);
-  }
-}];
+export default cockpitPage('duban-rule-preview', PAGE, '规则预览', 93, node => mount(node));
