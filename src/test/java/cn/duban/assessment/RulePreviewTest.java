@@ -53,7 +53,12 @@ class RulePreviewTest extends ProcessTestSupport {
 
 
   private static String caseScore() throws IOException {
-    try (InputStream in = new ClassPathResource("processes/rules/case-score.dmn").getInputStream()) {
+    return shippedRules("case-score.dmn");
+  }
+
+  /** A decision table as the application ships it. */
+  private static String shippedRules(String file) throws IOException {
+    try (InputStream in = new ClassPathResource("processes/rules/" + file).getInputStream()) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
   }
@@ -198,10 +203,7 @@ class RulePreviewTest extends ProcessTestSupport {
     long valid = ledger.findByYearAndSourceTypeOrderById(2026, "COMPLAINT").stream()
         .filter(e -> e.getRule().equals("VALID_COMPLAINT") && e.getSubjectId().equals("zjj")).count();
     assertThat(valid).isPositive();
-    String dmn;
-    try (InputStream in = new ClassPathResource("processes/rules/complaint-score.dmn").getInputStream()) {
-      dmn = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    }
+    String dmn = shippedRules("complaint-score.dmn");
     String unitRow = "<outputEntry id=\"Out_complaint_score_r1_0\"><text>-1</text></outputEntry>";
     assertThat(dmn).contains(unitRow);
     byte[] heavier = dmn.replace(unitRow, "<outputEntry id=\"Out_complaint_score_r1_0\"><text>-4</text></outputEntry>")
@@ -223,10 +225,7 @@ class RulePreviewTest extends ProcessTestSupport {
   @Test
   @DisplayName("Analyst previews a stricter annual-grade.dmn: scores, ranks and tiers stay, the grades it moves change, nothing is booked")
   void stricterGradesPreviewed() throws Exception {
-    String dmn;
-    try (InputStream in = new ClassPathResource("processes/rules/annual-grade.dmn").getInputStream()) {
-      dmn = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    }
+    String dmn = shippedRules("annual-grade.dmn");
     String below80 = "<inputEntry id=\"In_annual_grade_r4_0\"><text>&lt; 80</text></inputEntry>";
     assertThat(dmn).contains(below80);
     byte[] stricter = dmn.replace(below80, "<inputEntry id=\"In_annual_grade_r4_0\"><text>&lt; 1000</text></inputEntry>")
