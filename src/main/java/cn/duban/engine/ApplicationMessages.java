@@ -1,9 +1,9 @@
 package cn.duban.engine;
 
+import cn.duban.common.Actors;
 import java.util.function.UnaryOperator;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.runtime.MessageCorrelationBuilder;
 import org.springframework.stereotype.Component;
 
@@ -26,14 +26,9 @@ public class ApplicationMessages {
 
   /** Correlates the message with the instance, with what {@code with} adds (its variables). */
   public void correlate(String message, String processInstanceId, UnaryOperator<MessageCorrelationBuilder> with) {
-    Authentication caller = identity.getCurrentAuthentication();
-    identity.clearAuthentication();
-    try {
+    Actors.asApplication(identity, () -> {
       with.apply(runtime.createMessageCorrelation(message).processInstanceId(processInstanceId)).correlate();
-    } finally {
-      if (caller != null) {
-        identity.setAuthentication(caller);
-      }
-    }
+      return null;
+    });
   }
 }

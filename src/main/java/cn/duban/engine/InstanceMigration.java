@@ -1,5 +1,6 @@
 package cn.duban.engine;
 
+import cn.duban.common.Actors;
 import cn.duban.common.InputException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -17,7 +18,6 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.batch.Batch;
 import org.camunda.bpm.engine.batch.BatchStatistics;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.migration.MigratingActivityInstanceValidationReport;
 import org.camunda.bpm.engine.migration.MigratingProcessInstanceValidationException;
@@ -487,14 +487,6 @@ public class InstanceMigration {
 
   /** The application moves, not the person: his right was checked by the caller. */
   private <T> T asSystem(Supplier<T> work) {
-    Authentication caller = identity.getCurrentAuthentication();
-    identity.clearAuthentication();
-    try {
-      return work.get();
-    } finally {
-      if (caller != null) {
-        identity.setAuthentication(caller);
-      }
-    }
+    return Actors.asApplication(identity, work);
   }
 }

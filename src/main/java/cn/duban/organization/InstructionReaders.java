@@ -1,5 +1,6 @@
 package cn.duban.organization;
 
+import cn.duban.common.Actors;
 import cn.duban.common.InputException;
 import java.util.List;
 import java.util.Optional;
@@ -7,7 +8,6 @@ import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -110,14 +110,6 @@ public class InstructionReaders {
 
   /** Identity changes are the application's, after its own checks: not the caller's authorizations. */
   private <T> T asApplication(Supplier<T> work) {
-    Authentication caller = identity.getCurrentAuthentication();
-    identity.clearAuthentication();
-    try {
-      return work.get();
-    } finally {
-      if (caller != null) {
-        identity.setAuthentication(caller);
-      }
-    }
+    return Actors.asApplication(identity, work);
   }
 }
