@@ -77,19 +77,17 @@ public final class Http {
   /** A file uploaded as a multipart form's part {@code part}, as a browser's file input sends it. */
   public HttpResponse<String> upload(String path, String part, String fileName, String contentType, byte[] content,
       String user) {
-    String boundary = "duban-" + System.nanoTime();
-    java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
-    body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + part + "\"; filename=\"" + fileName
-        + "\"\r\nContent-Type: " + contentType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-    body.writeBytes(content);
-    body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-    return send(request(path, user).header("Content-Type", "multipart/form-data; boundary=" + boundary)
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
+    return send(uploadRequest(path, part, fileName, contentType, content, user),
         HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
   }
 
   /** A file uploaded as {@link #upload} does, the answer as bytes (a workbook, say). */
   public HttpResponse<byte[]> uploadBytes(String path, String part, String fileName, String contentType, byte[] content,
+      String user) {
+    return send(uploadRequest(path, part, fileName, contentType, content, user), HttpResponse.BodyHandlers.ofByteArray());
+  }
+
+  private HttpRequest uploadRequest(String path, String part, String fileName, String contentType, byte[] content,
       String user) {
     String boundary = "duban-" + System.nanoTime();
     java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
@@ -97,9 +95,8 @@ public final class Http {
         + "\"\r\nContent-Type: " + contentType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
     body.writeBytes(content);
     body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-    return send(request(path, user).header("Content-Type", "multipart/form-data; boundary=" + boundary)
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
-        HttpResponse.BodyHandlers.ofByteArray());
+    return request(path, user).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
   }
 
   /**
