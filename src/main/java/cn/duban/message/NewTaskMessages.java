@@ -51,7 +51,7 @@ public class NewTaskMessages extends AbstractProcessEnginePlugin {
     if (task.getAssignee() != null && task.getAssignee().equals(user)) {
       return;
     }
-    Object title = task.getVariable("title");
+    Object title = UserTaskListeners.variable(task, "title");
     messages.getObject().enqueue(MessageEvent.of(MessageType.NEW_TASK,
             "task:" + task.getProcessInstanceId() + ":" + task.getTaskDefinitionKey() + ":" + unit)
         .with("unit", unit).with("taskName", task.getName()).with("caseNumber", task.getExecution().getProcessBusinessKey())

@@ -29,7 +29,7 @@ public class InstructionTaskGrants extends AbstractProcessEnginePlugin {
   }
 
   void grant(DelegateTask task) {
-    Object leader = task.getVariable(CaseVariables.INSTRUCTING_LEADER);
+    Object leader = UserTaskListeners.variable(task, CaseVariables.INSTRUCTING_LEADER);
     if (leader != null) {
       // to the group alone (the leader is in it): the leader himself may hold a grant on the task
       // already, as its assignee, and a user's grant on a resource is unique

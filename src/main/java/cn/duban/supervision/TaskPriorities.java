@@ -20,7 +20,7 @@ public class TaskPriorities extends AbstractProcessEnginePlugin {
   }
 
   static void fromWarningLevel(DelegateTask task) {
-    Object level = task.getVariable(CaseVariables.WARNING_LEVEL);
+    Object level = UserTaskListeners.variable(task, CaseVariables.WARNING_LEVEL);
     if (level != null) {
       task.setPriority(WarningLevel.valueOf(level.toString()).taskPriority());
     }
