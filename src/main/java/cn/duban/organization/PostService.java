@@ -31,12 +31,12 @@ public class PostService {
 
   public PostService(PostRepository posts, PostHandoverRepository handovers, OrganizationService organization,
       TaskService tasks, LimitClock clock, JdbcTemplate jdbc) {
-    this.jdbc = jdbc;
     this.posts = posts;
     this.handovers = handovers;
     this.organization = organization;
     this.tasks = tasks;
     this.clock = clock;
+    this.jdbc = jdbc;
   }
 
   public Post addPost(String unitCode, String name, String holderA, String holderB) {

@@ -1,6 +1,7 @@
 // What every Cockpit page of Duban needs: its entry in Cockpit's navigation and its route,
 // escaping for the HTML it writes, the colours of the warning levels, and a JSON call to the
-// application's API with the webapp session and its CSRF token. The other plugins import it from here ('../../../duban-dashboard/static/app/common.js').
+// application's API with the webapp session and its CSRF token. The other plugins import it from
+// here ('../../../duban-dashboard/static/app/common.js').
 
 /**
  * A page of its own in Cockpit: its link in the navigation bar, placed by priority, and its
