@@ -51,7 +51,9 @@ public class Ledger {
   }
 
   private LedgerEntry book(Booking b, Instant at, int year) {
-    return entries.findByEventKey(b.eventKey()).orElseGet(() -> entries.saveAndFlush(new LedgerEntry(
+    // saved, not flushed: its generated key writes the row at once, and a flush here would check every
+    // entity of the caller's step for changes before the step is done with them
+    return entries.findByEventKey(b.eventKey()).orElseGet(() -> entries.save(new LedgerEntry(
         b.eventKey(), year, b.subjectType(), b.subjectId(), b.rule(), b.ruleRef(), b.ruleLabel(), b.points(),
         b.sourceType(), b.sourceId(), b.stage(), at)));
   }

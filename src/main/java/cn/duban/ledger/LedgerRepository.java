@@ -13,6 +13,8 @@ public interface LedgerRepository extends JpaRepository<LedgerEntry, Long> {
   boolean existsByYearAndBookedAtAfter(int year, Instant after);
 
 
+  /** Written out as {@code NoticeRepository#findByCaseIdAndKind} is: every booking asks it. */
+  @Query("select l from LedgerEntry l where l.eventKey = :eventKey")
   Optional<LedgerEntry> findByEventKey(String eventKey);
 
   List<LedgerEntry> findBySourceTypeAndSourceIdOrderById(String sourceType, String sourceId);

@@ -2,6 +2,8 @@ package cn.duban.supervision;
 
 import cn.duban.common.Decision;
 import cn.duban.common.InputException;
+import cn.duban.notice.Notice;
+import cn.duban.notice.NoticeKind;
 import cn.duban.organization.Groups;
 import cn.duban.organization.InstanceViewers;
 import cn.duban.organization.Subject;
@@ -18,6 +20,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -25,9 +28,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -220,7 +226,26 @@ public class SupervisionCase {
   @OrderBy("id")
   private List<CoUnitPart> coUnitParts = new ArrayList<>();
 
+  /**
+   * The notices of this case already looked up through this instance, that is within one
+   * transaction: a step that issues or re-times a notice counts the stage's limit several times,
+   * and each count asked the database for the same notice again.
+   */
+  @Transient
+  private final Map<NoticeKind, Optional<Notice>> noticesSeen = new EnumMap<>(NoticeKind.class);
+
   protected SupervisionCase() {
+  }
+
+  /** The case's notice of a kind: looked up once while this instance is in use, then remembered. */
+  Optional<Notice> notice(NoticeKind kind, Supplier<Optional<Notice>> lookup) {
+    return noticesSeen.computeIfAbsent(kind, k -> lookup.get());
+  }
+
+  /** A notice just issued or found by issuing: later lookups through this instance find it. */
+  Notice noticed(Notice notice) {
+    noticesSeen.put(notice.getKind(), Optional.of(notice));
+    return notice;
   }
 
   /** A case's limits in working days (R2–R5), as registered. */

@@ -181,7 +181,8 @@ public class SupervisionService {
 
   /** R1: the green notice, with the deadline as its limit, issued in the transaction that registers the case. */
   public Notice issueGreenNotice(SupervisionCase c) {
-    Notice green = notices.issueNew(NoticeKind.GREEN, noticeContent(c, c.getDeadlineAt()), false, false, clock.now());
+    Notice green = c.noticed(notices.issueNew(NoticeKind.GREEN, noticeContent(c, c.getDeadlineAt()), false, false,
+        clock.now()));
     messages.notice(c, green);   // R33
     instructions.registered(c);
     return green;
@@ -211,8 +212,8 @@ public class SupervisionService {
       c.markLimitsProvisional(provisionalLimits(c));
       scoring.score(c, event, "");
     }
-    Notice notice = notices.issue(kind, noticeContent(c, c.getStageLimitAt()), escalated, stageProvisional(c),
-        clock.now());
+    Notice notice = c.noticed(notices.issue(kind, noticeContent(c, c.getStageLimitAt()), escalated,
+        stageProvisional(c), clock.now()));
     messages.notice(c, notice);   // R33
     instructions.notice(c, notice);
     return new Recorded<>(c, notice);
@@ -229,13 +230,18 @@ public class SupervisionService {
   private record StageStart(Instant at, int workingDays) {
   }
 
+  /** The case's notice of a kind, asked of the database once per transaction. */
+  private Optional<Notice> notice(SupervisionCase c, NoticeKind kind) {
+    return c.notice(kind, () -> notices.find(c.getId(), kind));
+  }
+
   private StageStart stageStart(SupervisionCase c, WarningLevel level) {
     if (level.compareTo(c.getInitialLevel()) <= 0) {
       return null;
     }
     return switch (level) {
       case YELLOW -> escalatedStart(c, NoticeKind.YELLOW, c.getDeadlineAt(), c.getYellowDays());
-      case RED -> escalatedStart(c, NoticeKind.RED, notices.find(c.getId(), NoticeKind.YELLOW).map(Notice::getLimitAt)
+      case RED -> escalatedStart(c, NoticeKind.RED, notice(c, NoticeKind.YELLOW).map(Notice::getLimitAt)
           .orElseThrow(() -> new IllegalStateException("red without a yellow notice in " + c.getCaseNumber())),
           c.getRedDays());
       default -> null;
@@ -243,7 +249,7 @@ public class SupervisionService {
   }
 
   private StageStart escalatedStart(SupervisionCase c, NoticeKind kind, Instant previousLimit, int workingDays) {
-    Instant issued = notices.find(c.getId(), kind).map(Notice::getIssuedAt).orElseGet(clock::now);
+    Instant issued = notice(c, kind).map(Notice::getIssuedAt).orElseGet(clock::now);
     Instant lapsed = previousLimit.plusSeconds(1);
     Instant from = issued.isAfter(lapsed) ? issued : lapsed;
     int reviewed = c.getClosureReports().stream()
@@ -351,7 +357,7 @@ public class SupervisionService {
         case RED -> NoticeKind.RED;
         default -> null;
       };
-      Notice notice = kind == null ? null : notices.find(c.getId(), kind).orElse(null);
+      Notice notice = kind == null ? null : notice(c, kind).orElse(null);
       if (notice != null && notice.isEscalated()
           && (!notice.getLimitAt().equals(limit) || notice.isProvisional() != stageProvisional(c))) {
         if (!notice.getLimitAt().equals(limit)) {
@@ -627,7 +633,7 @@ public class SupervisionService {
       case RED -> NoticeKind.RED;
       default -> null;
     };
-    Notice notice = kind == null ? null : notices.find(c.getId(), kind).orElse(null);
+    Notice notice = kind == null ? null : notice(c, kind).orElse(null);
     if (notice != null && !notice.getLimitAt().equals(c.getStageLimitAt())) {
       notices.relimit(notice, noticeContent(c, c.getStageLimitAt()), stageProvisional(c));
     }
