@@ -352,7 +352,7 @@ class EngineComparisonBenchmarkTest extends PostgresTestSupport {
    * milestone's checkpoint a week before) runs before, on the day at noon at the latest; the bare
    * timers lapse at 23:50, the clock stops at 23:55 for the bare half and at 00:05 for Duban's.
    */
-  private record BurstDay(LocalDate day, int size, List<ProcessInstance> cases) {
+  private record BurstDay(LocalDate day, int size) {
     LocalDateTime beforeIt() {
       return day.atTime(12, 0);
     }
@@ -375,11 +375,10 @@ class EngineComparisonBenchmarkTest extends PostgresTestSupport {
     Map<String, Object> form = registrationForm();
     form.put("deadline", day.toString());
     form.put("milestones", day.minusWeeks(1) + " 12个小区全部开工");
-    List<ProcessInstance> cases = duban(size, form);
-    for (ProcessInstance pi : cases) {
+    for (ProcessInstance pi : duban(size, form)) {
       signFor(pi);
     }
-    BurstDay burst = new BurstDay(day, size, cases);
+    BurstDay burst = new BurstDay(day, size);
     Date due = at(burst.bareDue());
     for (int i = 0; i < size; i++) {
       runtime.startProcessInstanceByKey("benchmark-bare-timer", Map.of("due", due));
@@ -391,23 +390,24 @@ class EngineComparisonBenchmarkTest extends PostgresTestSupport {
     BurstDay warmup = prepare(WARMUP_DAY, WARMUP_BURST);
     BurstDay measured = prepare(BURST_DAY, BURST);
     lapse(warmup);
-    long[] m = lapse(measured);
-    double bareRate = BURST / (m[0] / 1e9);
-    double dubanRate = BURST / (m[1] / 1e9);
+    Halves m = lapse(measured);
+    double bareRate = BURST / (m.bareNanos() / 1e9);
+    double dubanRate = BURST / (m.dubanNanos() / 1e9);
     table.add(String.format("| a burst of lapsed timers (bare: timer → one JDBC row → user task) vs yellow notices,"
         + " N = %d after a burst of %d of each | %.0f/s | %.0f/s | %.2f |", BURST, WARMUP_BURST, bareRate, dubanRate,
         dubanRate / bareRate));
     table.add(String.format("| SQL statements (round trips) per escalation, job acquisition included | %.1f (%.1f)"
-        + " | %.1f (%.1f) | |", m[2] / (double) BURST, m[3] / (double) BURST, m[4] / (double) BURST,
-        m[5] / (double) BURST));
+        + " | %.1f (%.1f) | |", m.bareSql()[0] / (double) BURST, m.bareSql()[1] / (double) BURST,
+        m.dubanSql()[0] / (double) BURST, m.dubanSql()[1] / (double) BURST));
     duplicates(WARMUP_BURST + BURST);
   }
 
-  /**
-   * Lets a day's burst lapse: the bare half, then Duban's. Returns the halves' nanoseconds and their
-   * statements and round trips (bare's, then Duban's).
-   */
-  private long[] lapse(BurstDay burst) {
+  /** The two halves of a burst: how long each took, and its statements and round trips. */
+  private record Halves(long bareNanos, long dubanNanos, long[] bareSql, long[] dubanSql) {
+  }
+
+  /** Lets a day's burst lapse: the bare half, then Duban's. */
+  private Halves lapse(BurstDay burst) {
     // the day before the burst, until noon
     ClockUtil.setCurrentTime(at(burst.beforeIt()));
     wakeJobExecutor();
@@ -439,7 +439,8 @@ class EngineComparisonBenchmarkTest extends PostgresTestSupport {
     long duban = System.nanoTime() - t1;
     long[] after = SqlCounter.others();
     await("every due job run", () -> management.createJobQuery().executable().count() == 0);
-    return new long[] {bare, duban, mid[0] - before[0], mid[1] - before[1], after[0] - start[0], after[1] - start[1]};
+    return new Halves(bare, duban, new long[] {mid[0] - before[0], mid[1] - before[1]},
+        new long[] {after[0] - start[0], after[1] - start[1]});
   }
 
   /**
