@@ -235,6 +235,16 @@ public class SupervisionService {
     return c.notice(kind, () -> notices.find(c.getId(), kind));
   }
 
+  /** The notice whose limit the case's present stage runs to (the yellow or the red one), or null before one. */
+  private Notice stageNotice(SupervisionCase c) {
+    NoticeKind kind = switch (c.getWarningLevel()) {
+      case YELLOW -> NoticeKind.YELLOW;
+      case RED -> NoticeKind.RED;
+      default -> null;
+    };
+    return kind == null ? null : notice(c, kind).orElse(null);
+  }
+
   private StageStart stageStart(SupervisionCase c, WarningLevel level) {
     if (level.compareTo(c.getInitialLevel()) <= 0) {
       return null;
@@ -352,16 +362,11 @@ public class SupervisionService {
           }
         }
       }
-      NoticeKind kind = switch (c.getWarningLevel()) {
-        case YELLOW -> NoticeKind.YELLOW;
-        case RED -> NoticeKind.RED;
-        default -> null;
-      };
-      Notice notice = kind == null ? null : notice(c, kind).orElse(null);
+      Notice notice = stageNotice(c);
       if (notice != null && notice.isEscalated()
           && (!notice.getLimitAt().equals(limit) || notice.isProvisional() != stageProvisional(c))) {
         if (!notice.getLimitAt().equals(limit)) {
-          changes.add(new LimitChange(kind.title() + "所载时限", notice.getLimitAt(), limit));
+          changes.add(new LimitChange(notice.getKind().title() + "所载时限", notice.getLimitAt(), limit));
         }
         notices.relimit(notice, noticeContent(c, limit), stageProvisional(c));
       }
@@ -628,12 +633,7 @@ public class SupervisionService {
     } else {
       c.relimit(c.getSignForDueAt(), stageLimit(c, c.getWarningLevel()));
     }
-    NoticeKind kind = switch (c.getWarningLevel()) {
-      case YELLOW -> NoticeKind.YELLOW;
-      case RED -> NoticeKind.RED;
-      default -> null;
-    };
-    Notice notice = kind == null ? null : notice(c, kind).orElse(null);
+    Notice notice = stageNotice(c);
     if (notice != null && !notice.getLimitAt().equals(c.getStageLimitAt())) {
       notices.relimit(notice, noticeContent(c, c.getStageLimitAt()), stageProvisional(c));
     }
