@@ -292,7 +292,11 @@ class EngineComparisonBenchmarkTest extends PostgresTestSupport {
   private static long[] counted(Runnable work) {
     long[] before = SqlCounter.test();
     work.run();
-    long[] after = SqlCounter.test();
+    return since(before, SqlCounter.test());
+  }
+
+  /** The statements and round trips between two readings of a counter. */
+  private static long[] since(long[] before, long[] after) {
     return new long[] {after[0] - before[0], after[1] - before[1]};
   }
 
@@ -439,8 +443,7 @@ class EngineComparisonBenchmarkTest extends PostgresTestSupport {
     long duban = System.nanoTime() - t1;
     long[] after = SqlCounter.others();
     await("every due job run", () -> management.createJobQuery().executable().count() == 0);
-    return new Halves(bare, duban, new long[] {mid[0] - before[0], mid[1] - before[1]},
-        new long[] {after[0] - start[0], after[1] - start[1]});
+    return new Halves(bare, duban, since(before, mid), since(start, after));
   }
 
   /**
