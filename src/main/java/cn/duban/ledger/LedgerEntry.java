@@ -82,6 +82,12 @@ public class LedgerEntry {
     this.bookedAt = bookedAt;
   }
 
+  /** The entry as written by {@link Ledger}, with the key the database gave it. */
+  LedgerEntry booked(long id) {
+    this.id = id;
+    return this;
+  }
+
   public Long getId() { return id; }
   public String getEventKey() { return eventKey; }
   public int getYear() { return year; }
