@@ -9,7 +9,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Issues the green, yellow and red notices; issuing one twice leaves the first. */
+/** Issues the green, yellow and red notices, each once per case. */
 @Service
 public class NoticeService {
 
@@ -30,20 +30,14 @@ public class NoticeService {
       ZoneId zone) {
   }
 
-  /** {@code provisional}: the limit was counted across a year without an official holiday table (R25). */
-  @Transactional(propagation = Propagation.MANDATORY)
-  public Notice issue(NoticeKind kind, NoticeContent content, boolean escalated, boolean provisional, Instant now) {
-    return notices.findByCaseIdAndKind(content.caseId(), kind)
-        .orElseGet(() -> issueNew(kind, content, escalated, provisional, now));
-  }
-
   /**
-   * The first notice of a case registered in this same transaction (the green one): there can be
-   * none before it, so it is written without looking; the table's unique key still holds.
+   * Writes a notice without looking for one first: the caller knows the case has none of this kind
+   * (the green one is issued in the case's own registration; a case remembers which notices it
+   * has). {@code provisional}: the limit was counted across a year without an official holiday
+   * table (R25). The table's unique key on case and kind stops a concurrent twin at commit.
    */
   @Transactional(propagation = Propagation.MANDATORY)
-  public Notice issueNew(NoticeKind kind, NoticeContent content, boolean escalated, boolean provisional,
-      Instant now) {
+  public Notice issue(NoticeKind kind, NoticeContent content, boolean escalated, boolean provisional, Instant now) {
     NoticeFields fields = fields(kind, content, issuingOffice);
     return notices.save(new Notice(content.caseId(), content.caseNumber(), kind, content.unitName(), now,
         content.limitAt(), escalated, provisional, fields,

@@ -181,7 +181,7 @@ public class SupervisionService {
 
   /** R1: the green notice, with the deadline as its limit, issued in the transaction that registers the case. */
   public Notice issueGreenNotice(SupervisionCase c) {
-    Notice green = c.noticed(notices.issueNew(NoticeKind.GREEN, noticeContent(c, c.getDeadlineAt()), false, false,
+    Notice green = c.noticed(notices.issue(NoticeKind.GREEN, noticeContent(c, c.getDeadlineAt()), false, false,
         clock.now()));
     messages.notice(c, green);   // R33
     instructions.registered(c);
@@ -212,8 +212,9 @@ public class SupervisionService {
       c.markLimitsProvisional(provisionalLimits(c));
       scoring.score(c, event, "");
     }
-    Notice notice = c.noticed(notices.issue(kind, noticeContent(c, c.getStageLimitAt()), escalated,
-        stageProvisional(c), clock.now()));
+    // the case remembers whether it has this notice (counting the limit asked already)
+    Notice notice = notice(c, kind).orElseGet(() -> c.noticed(notices.issue(kind,
+        noticeContent(c, c.getStageLimitAt()), escalated, stageProvisional(c), clock.now())));
     messages.notice(c, notice);   // R33
     instructions.notice(c, notice);
     return new Recorded<>(c, notice);

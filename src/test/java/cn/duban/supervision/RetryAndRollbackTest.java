@@ -149,7 +149,7 @@ class RetryAndRollbackTest extends ProcessTestSupport {
   void failedRegistrationGivesItsNumberBack() {
     int first = caseOf(register()).getSequence();
     transactions.executeWithoutResult(status -> doThrow(new IllegalStateException("通知单服务暂时不可用"))
-        .doCallRealMethod().when(noticeService).issueNew(eq(NoticeKind.GREEN), any(), anyBoolean(), anyBoolean(), any()));
+        .doCallRealMethod().when(noticeService).issue(eq(NoticeKind.GREEN), any(), anyBoolean(), anyBoolean(), any()));
     long casesBefore = cases.count();
     assertThatThrownBy(this::register).hasMessageContaining("通知单服务暂时不可用");
     assertThat(cases.count()).isEqualTo(casesBefore);
