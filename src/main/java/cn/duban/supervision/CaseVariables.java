@@ -12,15 +12,25 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.Expression;
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.db.entitymanager.DbEntityManager;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.HistoricVariableInstanceEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
@@ -51,6 +61,8 @@ public class CaseVariables {
   public static final String INSTRUCTING_LEADER = "instructingLeader";
   /** R25: the case's forms say a limit is provisional while it is. */
   public static final String LIMITS_PROVISIONAL = "limitsProvisional";
+  /** The due date of the tasks that fall due with the case's current limit. */
+  static final String STAGE_LIMIT_DUE_DATE = "${" + STAGE_LIMIT_AT + "}";
 
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd");
   private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
@@ -93,23 +105,62 @@ public class CaseVariables {
 
   /**
    * After a step: what it changed of the state (dates, level, status), and what it added to the
-   * record; the context stays as registered. A level that rose raises the priority of the
-   * instance's open tasks.
+   * record; the context stays as registered. The instance's open tasks follow: a level that moved
+   * sets their priority, a stage limit that moved the due date of those that fall due with it.
    */
   public void publishState(VariableScope scope, SupervisionCase c, Entry... added) {
-    Object before = scope.getVariable(WARNING_LEVEL);
-    setChanged(scope, state(c));
+    Object level = scope.getVariable(WARNING_LEVEL);
+    Object limit = scope.getVariable(STAGE_LIMIT_AT);
+    VariableMap state = state(c);
     if (added.length > 0) {
       Object current = scope.getVariable(HISTORY);
-      scope.setVariable(HISTORY, appended(current == null ? history(c, List.of()) : current.toString(), c,
+      state.putValue(HISTORY, appended(current == null ? history(c, List.of()) : current.toString(), c,
           Arrays.asList(added)));
     }
-    if (scope instanceof DelegateExecution ex && before != null && !before.equals(c.getWarningLevel().name())) {
-      TaskService tasks = ex.getProcessEngineServices().getTaskService();
-      for (Task t : tasks.createTaskQuery().processInstanceId(ex.getProcessInstanceId()).list()) {
-        tasks.setPriority(t.getId(), c.getWarningLevel().taskPriority());
-      }
+    setChanged(scope, state);
+    if (scope instanceof DelegateExecution ex && level != null) {
+      Date stageLimit = Date.from(c.getStageLimitAt());
+      followCase(ex, level.equals(c.getWarningLevel().name()) ? null : c.getWarningLevel().taskPriority(),
+          stageLimit.equals(limit) ? null : stageLimit);
     }
+  }
+
+  /**
+   * Sets the priority (unless null) of the instance's open tasks, and the due date (unless null)
+   * of those due with the stage limit; each task changed is saved once, so its history takes one
+   * update with both. Every open task follows, whoever's step moved the case: they are read with
+   * the engine's plain look-up by instance (the task query, which would show only the tasks the
+   * step's user may see, also builds its SQL afresh on every call) and saved without the user's
+   * authorizations.
+   */
+  private static void followCase(DelegateExecution ex, Integer priority, Date stageLimit) {
+    if (priority == null && stageLimit == null) {
+      return;
+    }
+    TaskService tasks = ex.getProcessEngineServices().getTaskService();
+    CommandContext context = Context.getCommandContext();
+    context.runWithoutAuthorization(() -> {
+      for (TaskEntity task : context.getTaskManager().findTasksByProcessInstanceId(ex.getProcessInstanceId())) {
+        boolean changed = false;
+        if (priority != null && task.getPriority() != priority) {
+          task.setPriority(priority);
+          changed = true;
+        }
+        if (stageLimit != null && dueWithStageLimit(task) && !stageLimit.equals(task.getDueDate())) {
+          task.setDueDate(stageLimit);
+          changed = true;
+        }
+        if (changed) {
+          tasks.saveTask(task);
+        }
+      }
+      return null;
+    });
+  }
+
+  private static boolean dueWithStageLimit(TaskEntity task) {
+    Expression due = task.getTaskDefinition() == null ? null : task.getTaskDefinition().getDueDateExpression();
+    return due != null && STAGE_LIMIT_DUE_DATE.equals(due.getExpressionText());
   }
 
   /**
@@ -117,12 +168,37 @@ public class CaseVariables {
    * counts as false (R25's provisional flag is written when a limit first becomes provisional).
    */
   private static void setChanged(VariableScope scope, VariableMap values) {
+    Map<String, Object> changed = new LinkedHashMap<>();
     values.forEach((name, value) -> {
       Object current = scope.getVariable(name);
       if (!Objects.equals(current, value) && !(current == null && Boolean.FALSE.equals(value))) {
-        scope.setVariable(name, value);
+        changed.put(name, value);
       }
     });
+    if (scope instanceof ExecutionEntity ex) {
+      loadHistory(ex, changed.keySet());
+    }
+    changed.forEach(scope::setVariable);
+  }
+
+  /**
+   * The historic rows of variables about to change, read in one statement: the engine's history
+   * looks each row up by its id before updating it, and finds them in the command's entity cache
+   * instead of asking the database once per variable. Rows the command has already (variables
+   * created in it) are not asked for again.
+   */
+  private static void loadHistory(ExecutionEntity ex, Set<String> names) {
+    DbEntityManager cache = Context.getCommandContext().getDbEntityManager();
+    String[] absent = names.stream().map(ex::getVariableInstance)
+        .filter(VariableInstanceEntity.class::isInstance).map(VariableInstanceEntity.class::cast)
+        .filter(v -> cache.getCachedEntity(HistoricVariableInstanceEntity.class, v.getId()) == null)
+        .map(VariableInstanceEntity::getName).toArray(String[]::new);
+    if (absent.length > 1) {
+      HistoryService engineHistory = ex.getProcessEngineServices().getHistoryService();
+      Context.getCommandContext().runWithoutAuthorization(() -> engineHistory.createHistoricVariableInstanceQuery()
+          .processInstanceIdIn(ex.getProcessInstanceId()).variableNameIn(absent)
+          .disableCustomObjectDeserialization().list());
+    }
   }
 
   /** The state and the whole record written afresh, from the case's tables (after re-timing its limits). */

@@ -23,14 +23,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.runtime.Job;
-import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -68,9 +65,6 @@ public class SupervisionDelegates {
 
   /** R30: the office's decision on a return, for the gateway after it (its form field is gone by then). */
   static final String RETURN_DECIDED = "returnDecided";
-
-  /** The due date of the tasks that fall due with the case's current limit. */
-  static final String STAGE_LIMIT_DUE_DATE = "${" + CaseVariables.STAGE_LIMIT_AT + "}";
 
   static final String CLOSURE_NONE = "NONE";
   static final String CLOSURE_SUBMITTED = "SUBMITTED";
@@ -148,7 +142,6 @@ public class SupervisionDelegates {
     Recorded<Notice> issued = issue.get();
     SupervisionCase c = issued.supervisionCase();
     variables.publishState(ex, c, variables.entry(issued.record()));
-    followStageLimit(ex, c.getStageLimitAt(), false);
   }
 
   /** R6. */
@@ -237,7 +230,7 @@ public class SupervisionDelegates {
       variables.publishState(ex, c, variables.reassigned(reassigned.record()));
       ex.setVariable("unitHandler", null);
       if (!reassigned.record().getNewDeadline().equals(reassigned.record().getPreviousDeadline())) {
-        followStageLimit(ex, c.getStageLimitAt(), true);
+        recalculateTimers(ex);
       }
     };
   }
@@ -335,31 +328,21 @@ public class SupervisionDelegates {
           string(ex, "extensionComment"), Actors.of(ex));
       variables.publishState(ex, outcome.supervisionCase(), variables.decided(outcome.request()));
       if (outcome.moved()) {
-        followStageLimit(ex, outcome.supervisionCase().getStageLimitAt(), true);
+        recalculateTimers(ex);
       }
     };
   }
 
   /**
-   * The stage limit moved: the open tasks whose due date is the stage limit fall due at the new
-   * one. Timers read their dates from variables, so recalculating the instance's timer jobs moves
-   * those that depend on the limit; an escalation leaves them alone, since the timer that moved
-   * the limit is the one now firing.
+   * The deadline or the stage limit moved: timers read their dates from variables, so recalculating
+   * the instance's timer jobs moves those that depend on them (the open tasks follow the limit as
+   * the state is published). An escalation needs none: the timer that moved the limit is the one
+   * now firing.
    */
-  static void followStageLimit(DelegateExecution ex, Instant limit, boolean recalculateTimers) {
-    if (recalculateTimers) {
-      ManagementService management = ex.getProcessEngineServices().getManagementService();
-      for (Job job : management.createJobQuery().processInstanceId(ex.getProcessInstanceId()).timers().list()) {
-        management.recalculateJobDuedate(job.getId(), false);
-      }
-    }
-    TaskService tasks = ex.getProcessEngineServices().getTaskService();
-    for (Task task : tasks.createTaskQuery().processInstanceId(ex.getProcessInstanceId()).list()) {
-      UserTask definition = ex.getBpmnModelInstance().getModelElementById(task.getTaskDefinitionKey());
-      if (STAGE_LIMIT_DUE_DATE.equals(definition.getCamundaDueDate()) && !task.getDueDate().equals(Date.from(limit))) {
-        task.setDueDate(Date.from(limit));
-        tasks.saveTask(task);
-      }
+  static void recalculateTimers(DelegateExecution ex) {
+    ManagementService management = ex.getProcessEngineServices().getManagementService();
+    for (Job job : management.createJobQuery().processInstanceId(ex.getProcessInstanceId()).timers().list()) {
+      management.recalculateJobDuedate(job.getId(), false);
     }
   }
 
@@ -404,13 +387,12 @@ public class SupervisionDelegates {
       variables.publishState(ex, rejected.supervisionCase(), variables.reviewed(rejected.record()));
       Decision review = rejected.record().getReviewed();
       SupervisionCase c = rejected.supervisionCase();
-      // R7: the review's working days are given back; the unit's task falls due with the moved limit
+      // R7: the review's working days are given back (publishing the state moved the unit's task with the limit)
       int reviewDays = cases.reviewWorkingDays(rejected.record());
       ex.setVariable("lastRejectionText", "办结报告于" + review.at().atZone(clock.zone()).toLocalDate() + "被退回。退回理由："
           + review.comment() + (reviewDays <= 0 || c.getWarningLevel() == WarningLevel.ACCOUNTABILITY ? ""
           : "。验收用时" + reviewDays + "个工作日不计入办理时限，当前时限顺延至"
               + c.getStageLimitAt().atZone(clock.zone()).toLocalDate()));
-      followStageLimit(ex, c.getStageLimitAt(), false);
       ex.setVariable(CaseVariables.CLOSURE_STATE, CLOSURE_REJECTED);
     };
   }

@@ -14,6 +14,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -268,6 +269,12 @@ class SupervisionCaseProcessTest extends ProcessTestSupport {
     // the unit's task now falls due with the yellow limit, like the timer
     assertThat(task(pi, "handleCase").getDueDate()).isEqualTo(at(LocalDateTime.of(2026, 3, 27, 23, 59, 59)));
     assertThat(timer(pi, "stageLimitReached").getDuedate()).isEqualTo(task(pi, "handleCase").getDueDate());
+    // the task's history, which Cockpit shows, takes both changes: the raised priority and the moved due date
+    Task work = task(pi, "handleCase");
+    HistoricTaskInstance workHistory = history.createHistoricTaskInstanceQuery().taskId(work.getId()).singleResult();
+    assertThat(work.getPriority()).isEqualTo(WarningLevel.YELLOW.taskPriority());
+    assertThat(workHistory.getPriority()).isEqualTo(work.getPriority());
+    assertThat(workHistory.getDueDate()).isEqualTo(work.getDueDate());
 
     fire(pi, "stageLimitReached");
     c = reload(c);
