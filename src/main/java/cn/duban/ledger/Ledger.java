@@ -66,8 +66,8 @@ public class Ledger {
   private LedgerEntry book(Booking b, Instant at, int year) {
     LedgerEntry entry = new LedgerEntry(b.eventKey(), year, b.subjectType(), b.subjectId(), b.rule(), b.ruleRef(),
         b.ruleLabel(), b.points(), b.sourceType(), b.sourceId(), b.stage(), at);
-    // one statement that books the event unless it is booked: the look-up first and the entity's
-    // insert cost a case's escalation two round trips per entry and a good part of its CPU
+    // one statement books the event unless it is booked: a look-up first and the entity's insert
+    // cost an escalation two round trips per entry and a good part of its CPU
     KeyHolder key = new GeneratedKeyHolder();
     int booked = jdbc.update(connection -> {
       PreparedStatement insert = connection.prepareStatement(INSERT, new String[] {"id"});

@@ -13,7 +13,7 @@ public interface LedgerRepository extends JpaRepository<LedgerEntry, Long> {
   boolean existsByYearAndBookedAtAfter(int year, Instant after);
 
 
-  /** Written out as {@code NoticeRepository#findByCaseIdAndKind} is: every booking asks it. */
+  /** The entry an event booked (asked by {@link Ledger} only when the event turns out booked already). */
   @Query("select l from LedgerEntry l where l.eventKey = :eventKey")
   Optional<LedgerEntry> findByEventKey(String eventKey);
 

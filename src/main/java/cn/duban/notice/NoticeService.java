@@ -34,7 +34,7 @@ public class NoticeService {
    * Writes a notice without looking for one first: the caller knows the case has none of this kind
    * (the green one is issued in the case's own registration; a case remembers which notices it
    * has). {@code provisional}: the limit was counted across a year without an official holiday
-   * table (R25). The table's unique key on case and kind stops a concurrent twin at commit.
+   * table (R25). The table's unique key on case and kind stops a concurrent twin.
    */
   @Transactional(propagation = Propagation.MANDATORY)
   public Notice issue(NoticeKind kind, NoticeContent content, boolean escalated, boolean provisional, Instant now) {

@@ -26,6 +26,7 @@ import org.camunda.bpm.engine.delegate.Expression;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.db.entitymanager.DbEntityManager;
+import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.HistoricVariableInstanceEntity;
@@ -62,7 +63,7 @@ public class CaseVariables {
   /** R25: the case's forms say a limit is provisional while it is. */
   public static final String LIMITS_PROVISIONAL = "limitsProvisional";
   /** The due date of the tasks that fall due with the case's current limit. */
-  static final String STAGE_LIMIT_DUE_DATE = "${" + STAGE_LIMIT_AT + "}";
+  private static final String STAGE_LIMIT_DUE_DATE = "${" + STAGE_LIMIT_AT + "}";
 
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd");
   private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
@@ -106,22 +107,20 @@ public class CaseVariables {
   /**
    * After a step: what it changed of the state (dates, level, status), and what it added to the
    * record; the context stays as registered. The instance's open tasks follow: a level that moved
-   * sets their priority, a stage limit that moved the due date of those that fall due with it.
+   * sets their priority, a stage limit that moved the due date of those that fall due with it (a
+   * due date changed by hand stays until the limit moves).
    */
   public void publishState(VariableScope scope, SupervisionCase c, Entry... added) {
-    Object level = scope.getVariable(WARNING_LEVEL);
-    Object limit = scope.getVariable(STAGE_LIMIT_AT);
     VariableMap state = state(c);
     if (added.length > 0) {
       Object current = scope.getVariable(HISTORY);
       state.putValue(HISTORY, appended(current == null ? history(c, List.of()) : current.toString(), c,
           Arrays.asList(added)));
     }
-    setChanged(scope, state);
-    if (scope instanceof DelegateExecution ex && level != null) {
-      Date stageLimit = Date.from(c.getStageLimitAt());
-      followCase(ex, level.equals(c.getWarningLevel().name()) ? null : c.getWarningLevel().taskPriority(),
-          stageLimit.equals(limit) ? null : stageLimit);
+    Map<String, Object> changed = setChanged(scope, state);
+    if (scope instanceof DelegateExecution ex) {
+      followCase(ex, changed.containsKey(WARNING_LEVEL) ? c.getWarningLevel().taskPriority() : null,
+          (Date) changed.get(STAGE_LIMIT_AT));
     }
   }
 
@@ -141,6 +140,9 @@ public class CaseVariables {
     CommandContext context = Context.getCommandContext();
     context.runWithoutAuthorization(() -> {
       for (TaskEntity task : context.getTaskManager().findTasksByProcessInstanceId(ex.getProcessInstanceId())) {
+        if (task.isDeleted()) {
+          continue;   // ended by this step (a reassignment cancels the old unit's work)
+        }
         boolean changed = false;
         if (priority != null && task.getPriority() != priority) {
           task.setPriority(priority);
@@ -164,10 +166,11 @@ public class CaseVariables {
   }
 
   /**
-   * Writes the variables whose value differs from what the process holds; a flag not yet written
-   * counts as false (R25's provisional flag is written when a limit first becomes provisional).
+   * Writes the variables whose value differs from what the process holds, and returns them; a flag
+   * not yet written counts as false (R25's provisional flag is written when a limit first becomes
+   * provisional).
    */
-  private static void setChanged(VariableScope scope, VariableMap values) {
+  private static Map<String, Object> setChanged(VariableScope scope, VariableMap values) {
     Map<String, Object> changed = new LinkedHashMap<>();
     values.forEach((name, value) -> {
       Object current = scope.getVariable(name);
@@ -179,6 +182,7 @@ public class CaseVariables {
       loadHistory(ex, changed.keySet());
     }
     changed.forEach(scope::setVariable);
+    return changed;
   }
 
   /**
@@ -188,6 +192,10 @@ public class CaseVariables {
    * created in it) are not asked for again.
    */
   private static void loadHistory(ExecutionEntity ex, Set<String> names) {
+    if (!Context.getProcessEngineConfiguration().getHistoryLevel()
+        .isHistoryEventProduced(HistoryEventTypes.VARIABLE_INSTANCE_UPDATE, null)) {
+      return;
+    }
     DbEntityManager cache = Context.getCommandContext().getDbEntityManager();
     String[] absent = names.stream().map(ex::getVariableInstance)
         .filter(VariableInstanceEntity.class::isInstance).map(VariableInstanceEntity.class::cast)
