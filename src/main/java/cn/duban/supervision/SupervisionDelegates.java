@@ -23,10 +23,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.runtime.Job;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -70,6 +72,10 @@ public class SupervisionDelegates {
   static final String CLOSURE_SUBMITTED = "SUBMITTED";
   static final String CLOSURE_ACCEPTED = "ACCEPTED";
   static final String CLOSURE_REJECTED = "REJECTED";
+
+  /** The messages to the case's clock: a closure report stops it; its review ends it or lets it run on. */
+  static final String CLOSURE_SUBMITTED_MESSAGE = "ClosureSubmitted";
+  static final String CLOSURE_REVIEWED_MESSAGE = "ClosureReviewed";
 
   private final SupervisionService cases;
   private final CaseVariables variables;
@@ -359,7 +365,7 @@ public class SupervisionDelegates {
         ex.setVariable("coUnitContributionsText", variables.coUnitContributions(submitted.supervisionCase()));
       }
       variables.publishState(ex, submitted.supervisionCase(), variables.submitted(report));
-      ex.setVariable(CaseVariables.CLOSURE_STATE, CLOSURE_SUBMITTED);
+      closure(ex, CLOSURE_SUBMITTED, CLOSURE_SUBMITTED_MESSAGE);
     };
   }
 
@@ -375,7 +381,7 @@ public class SupervisionDelegates {
           java.util.stream.Stream.of(variables.reviewed(accepted.record())), java.util.Arrays.stream(sheet))
           .toArray(CaseVariables.Entry[]::new);
       variables.publishState(ex, accepted.supervisionCase(), added);
-      ex.setVariable(CaseVariables.CLOSURE_STATE, CLOSURE_ACCEPTED);
+      closure(ex, CLOSURE_ACCEPTED, CLOSURE_REVIEWED_MESSAGE);
     };
   }
 
@@ -393,8 +399,25 @@ public class SupervisionDelegates {
           + review.comment() + (reviewDays <= 0 || c.getWarningLevel() == WarningLevel.ACCOUNTABILITY ? ""
           : "。验收用时" + reviewDays + "个工作日不计入办理时限，当前时限顺延至"
               + c.getStageLimitAt().atZone(clock.zone()).toLocalDate()));
-      ex.setVariable(CaseVariables.CLOSURE_STATE, CLOSURE_REJECTED);
+      closure(ex, CLOSURE_REJECTED, CLOSURE_REVIEWED_MESSAGE);
     };
+  }
+
+  /**
+   * Where the closure stands ({@code closureState}, which the gateway after the review reads), told
+   * to the case's clock by a message. The clock listens for messages rather than for conditions on
+   * the variable: an engine whose process has a conditional event looks for conditions to evaluate
+   * after every variable the process writes, a database look-up in every registration and escalation.
+   * The message is the system's step, whoever submitted the form; where the clock no longer listens
+   * (accountability has begun), nothing takes it.
+   */
+  private static void closure(DelegateExecution ex, String state, String message) {
+    ex.setVariable(CaseVariables.CLOSURE_STATE, state);
+    RuntimeService runtime = ex.getProcessEngineServices().getRuntimeService();
+    Context.getCommandContext().runWithoutAuthorization(() -> {
+      runtime.createMessageCorrelation(message).processInstanceId(ex.getProcessInstanceId()).correlateAll();
+      return null;
+    });
   }
 
   /**

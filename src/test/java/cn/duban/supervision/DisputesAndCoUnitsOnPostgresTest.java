@@ -80,7 +80,7 @@ class DisputesAndCoUnitsOnPostgresTest extends PostgresTestSupport {
     // R30: the lead unit returns the case within its sign-for limit
     complete(pi, "signFor", "zjj-lin", Map.of("signForAction", "RETURN", "returnReason", "HANDLED_ELSEWHERE",
         "returnReasonText", "该事项已由发改局办理"));
-    assertThat(pi).isWaitingAt("decideReturn", "clockGateway");
+    assertThat(pi).isWaitingAt("decideReturn", "stageLimitReached");
     assertThat(jdbc.queryForList("select lead_unit, returned_by, reason, decision, unjustified from case_return"
         + " where case_id = ?", c.getId())).singleElement().isEqualTo(Map.of("lead_unit", "zjj",
         "returned_by", "zjj-lin", "reason", "HANDLED_ELSEWHERE", "decision", "PENDING", "unjustified", false));
@@ -159,7 +159,7 @@ class DisputesAndCoUnitsOnPostgresTest extends PostgresTestSupport {
         c.getId())).isEqualTo("zjj");
 
     // the new unit's sign-for follows: its task, its post holder, its limit (one working day from Friday)
-    assertThat(pi).isWaitingAt("signFor", "clockGateway");
+    assertThat(pi).isWaitingAt("signFor", "stageLimitReached");
     Task signFor = task(pi, "signFor");
     assertThat(signFor.getAssignee()).isEqualTo("jtj-xu");
     assertThat(tasks.createTaskQuery().taskId(signFor.getId()).taskCandidateGroup("unit-jtj").includeAssignedTasks()
@@ -249,7 +249,7 @@ class DisputesAndCoUnitsOnPostgresTest extends PostgresTestSupport {
         .singleElement().isEqualTo(Map.of("decision", "REASSIGN", "unjustified", false));
     assertThat(jdbc.queryForList("select from_unit, to_unit from case_reassignment where case_id = ?", c.getId()))
         .singleElement().isEqualTo(Map.of("from_unit", "zjj", "to_unit", "jtj"));
-    assertThat(pi).isWaitingAt("signFor", "clockGateway");
+    assertThat(pi).isWaitingAt("signFor", "stageLimitReached");
     Task signFor = task(pi, "signFor");
     assertThat(signFor.getAssignee()).isEqualTo("jtj-xu");
     assertThat(signFor.getDueDate()).isEqualTo(at(LocalDateTime.of(2026, 3, 4, 23, 59, 59)));

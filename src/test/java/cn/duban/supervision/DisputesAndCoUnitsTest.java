@@ -66,7 +66,7 @@ class DisputesAndCoUnitsTest extends ProcessTestSupport {
     ProcessInstance pi = register();
     returnCase(pi, "NOT_OUR_DUTY", "老旧小区改造中的道路部分应由交通局牵头");
 
-    assertThat(pi).isWaitingAt("decideReturn", "clockGateway");
+    assertThat(pi).isWaitingAt("decideReturn", "stageLimitReached");
     Task decide = task(pi, "decideReturn");
     assertThat(tasks.createTaskQuery().taskId(decide.getId()).taskCandidateGroup("supervision-office").count()).isOne();
     SupervisionCase c = caseOf(pi);
@@ -105,7 +105,7 @@ class DisputesAndCoUnitsTest extends ProcessTestSupport {
       assertThat(r.getReason()).contains("改由交通局牵头");
     });
     // a fresh sign-for for the new unit: its task, its limit (one working day from Tuesday), its timer
-    assertThat(pi).isWaitingAt("signFor", "clockGateway");
+    assertThat(pi).isWaitingAt("signFor", "stageLimitReached");
     Task signFor = task(pi, "signFor");
     assertThat(tasksOfGroup(pi, "unit-jtj")).isOne();
     assertThat(tasksOfGroup(pi, "unit-zjj")).isZero();
@@ -226,7 +226,7 @@ class DisputesAndCoUnitsTest extends ProcessTestSupport {
     assertThat(c.getDeadline()).hasToString("2026-03-27");
     assertThat(c.getSignedAt()).isNull();
     // the old unit's tasks are gone; the new unit signs for it; the timers follow the new deadline
-    assertThat(pi).isWaitingAt("signFor", "clockGateway");
+    assertThat(pi).isWaitingAt("signFor", "stageLimitReached");
     assertThat(tasksOfGroup(pi, "unit-zjj")).isZero();
     assertThat(tasks.createTaskQuery().processInstanceId(pi.getId()).taskAssignee("zjj-lin").count()).isZero();
     assertThat(tasksOfGroup(pi, "unit-jtj")).isOne();

@@ -70,7 +70,7 @@ class OfficeRequestsFromTasklistTest extends ProcessTestSupport {
     assertThat(c.getResponsiblePerson()).isEqualTo("jtj-xu");
     assertThat(c.getDeadline()).hasToString("2026-03-27");
     assertThat(c.getSignedAt()).isNull();
-    assertThat(pi).isWaitingAt("signFor", "clockGateway");
+    assertThat(pi).isWaitingAt("signFor", "stageLimitReached");
     assertThat(tasksOfGroup(pi, "unit-zjj")).isZero();
     assertThat(tasksOfGroup(pi, "unit-jtj")).isOne();
     assertThat(supervision.reassignments(c.getId())).singleElement().satisfies(r -> {
@@ -84,7 +84,7 @@ class OfficeRequestsFromTasklistTest extends ProcessTestSupport {
 
     // the new unit works it as its own
     complete(pi, "signFor", "jtj-xu", Map.of("signConfirmed", true));
-    assertThat(pi).isWaitingAt("handleCase", "clockGateway");
+    assertThat(pi).isWaitingAt("handleCase", "stageLimitReached");
   }
 
   @Test
@@ -103,7 +103,7 @@ class OfficeRequestsFromTasklistTest extends ProcessTestSupport {
     assertThat(variable(request, "reassignmentReason")).isEqualTo("调整分工");
     assertThat(variable(request, "newResponsiblePerson")).isEqualTo("zjj-he");
     assertThat(reload(c).getLeadUnit()).isEqualTo("zjj");
-    assertThat(pi).isWaitingAt("signFor", "clockGateway");
+    assertThat(pi).isWaitingAt("signFor", "stageLimitReached");
 
     // a person of another unit: refused again, the message names the field
     complete(request, "correctReassignment", "ducha", Map.of("caseNumber", c.getCaseNumber(), "newLeadUnit", "jtj",
@@ -148,7 +148,7 @@ class OfficeRequestsFromTasklistTest extends ProcessTestSupport {
     assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(request.getId())
         .variableName("feedbackSheetSequence").singleResult().getValue()).isEqualTo(1);
     // the case goes on as before
-    assertThat(pi).isWaitingAt("signFor", "clockGateway");
+    assertThat(pi).isWaitingAt("signFor", "stageLimitReached");
   }
 
   @Test

@@ -46,7 +46,7 @@ class SupervisionCaseProcessTest extends ProcessTestSupport {
     assertThat(c.getDeadlineAt()).isEqualTo(at(LocalDateTime.of(2026, 3, 20, 23, 59, 59)).toInstant());
     Notice green = notice(c, NoticeKind.GREEN).orElseThrow();
     assertThat(green.getBody()).contains(c.getCaseNumber(), "县住房和城乡建设局", "2026年3月20日前办结");
-    assertThat(pi).isWaitingAt("signFor", "clockGateway");
+    assertThat(pi).isWaitingAt("signFor", "stageLimitReached");
     assertThat(runtime.getVariable(pi.getId(), "warningLevel")).isEqualTo("GREEN");
     Task signFor = task(pi, "signFor");
     // R2/R25: one working day from Monday: end of Tuesday, the same date the sign-for timer fires
@@ -148,7 +148,7 @@ class SupervisionCaseProcessTest extends ProcessTestSupport {
     ProcessInstance pi = register();
     fire(pi, "signForOverdue");
 
-    assertThat(pi).isWaitingAt("signFor", "urgeSignFor", "clockGateway");
+    assertThat(pi).isWaitingAt("signFor", "urgeSignFor", "stageLimitReached");
     Task urge = task(pi, "urgeSignFor");
     assertThat(tasks.createTaskQuery().taskId(urge.getId()).taskCandidateGroup("supervision-office").count()).isOne();
     // one working day from Wednesday 4 March
@@ -168,7 +168,7 @@ class SupervisionCaseProcessTest extends ProcessTestSupport {
         .isInstanceOf(InputException.class).hasMessageContaining("请勾选“已阅知督办要求，确认签收并按期办理”");
     signFor(pi);
     assertThat(caseOf(pi).getStatus()).isEqualTo(CaseStatus.IN_PROGRESS);
-    assertThat(pi).isWaitingAt("handleCase", "clockGateway");
+    assertThat(pi).isWaitingAt("handleCase", "stageLimitReached");
     // the handler who signed keeps the case's work, and still sees it as a task of the unit
     assertThat(task(pi, "handleCase").getAssignee()).isEqualTo("zjj-lin");
   }
@@ -201,7 +201,7 @@ class SupervisionCaseProcessTest extends ProcessTestSupport {
         "requestInterview", false));
     assertThat(supervision.urgings(caseOf(pi).getId())).singleElement()
         .satisfies(u -> assertThat(u.getMethod()).isEqualTo(UrgingMethod.ON_SITE));
-    assertThat(pi).isWaitingAt("handleCase", "checkpointReached", "clockGateway");
+    assertThat(pi).isWaitingAt("handleCase", "checkpointReached", "stageLimitReached");
   }
 
   @Test
@@ -399,7 +399,7 @@ class SupervisionCaseProcessTest extends ProcessTestSupport {
     SupervisionCase c = caseOf(pi);
     assertThat(c.getStatus()).isEqualTo(CaseStatus.IN_PROGRESS);
     assertThat(bookings(c)).containsExactly("CLOSURE_REJECTED zjj -1");
-    assertThat(pi).isWaitingAt("handleCase", "clockGateway");
+    assertThat(pi).isWaitingAt("handleCase", "stageLimitReached");
     assertThat(runtime.getVariable(pi.getId(), "lastRejectionText").toString()).contains("满意度调查样本不足")
         .doesNotContain("顺延");
     // reviewed the same day, no working day to give back: the deadline still lapses on Friday 20 March
@@ -560,7 +560,7 @@ class SupervisionCaseProcessTest extends ProcessTestSupport {
     Task decide = task(pi, "decideExtension");
     assertThat(decide.getAssignee()).isEqualTo("wangfxz");
     // the unit works on while the leader decides
-    assertThat(pi).isWaitingAt("handleCase", "decideExtension", "clockGateway");
+    assertThat(pi).isWaitingAt("handleCase", "decideExtension", "stageLimitReached");
     assertThat(runtime.getVariable(pi.getId(), "extensionRequestText").toString()).contains("2026-04-10");
     complete(pi, "decideExtension", "wangfxz", Map.of("extensionApproved", "true", "extensionComment", "同意"));
 
@@ -616,7 +616,7 @@ class SupervisionCaseProcessTest extends ProcessTestSupport {
     complete(pi, "urgeReport", "ducha", Map.of("urgingMethod", "PHONE", "urgingOutcome", "多次催办仍无进展",
         "requestInterview", true));
     // the interview runs beside the report checks, which go on
-    assertThat(pi).isWaitingAt("approveInterview", "checkpointReached", "handleCase", "clockGateway");
+    assertThat(pi).isWaitingAt("approveInterview", "checkpointReached", "handleCase", "stageLimitReached");
     Task approval = task(pi, "approveInterview");
     assertThat(tasks.createTaskQuery().taskId(approval.getId()).taskCandidateGroup("principal-leaders").count()).isOne();
     complete(pi, "approveInterview", "zhaoxz", Map.of("interviewApproved", "true"));
@@ -628,7 +628,7 @@ class SupervisionCaseProcessTest extends ProcessTestSupport {
     assertThat(supervision.urgings(caseOf(pi).getId())).extracting(UrgingRecord::getMethod).containsExactly(
         UrgingMethod.PHONE, UrgingMethod.INTERVIEW_BY_ORGANIZATION_HEAD, UrgingMethod.INTERVIEW_BY_PRINCIPAL_LEADER);
     assertThat(supervision.urgings(caseOf(pi).getId()).get(1).getEffective()).isFalse();
-    assertThat(pi).isWaitingAt("checkpointReached", "handleCase", "clockGateway");
+    assertThat(pi).isWaitingAt("checkpointReached", "handleCase", "stageLimitReached");
 
     // a later phone urging records its own outcome, not the last interview's
     fire(pi, "checkpointReached");
@@ -650,7 +650,7 @@ class SupervisionCaseProcessTest extends ProcessTestSupport {
     complete(pi, "urgeReport", "ducha", Map.of("urgingMethod", "PHONE", "urgingOutcome", "无进展", "requestInterview", true));
     complete(pi, "approveInterview", "zhaoxz", Map.of("interviewApproved", "false", "interviewComment", "再催办一次"));
     assertThat(hasTask(pi, "interviewByOrganizationHead")).isFalse();
-    assertThat(pi).isWaitingAt("checkpointReached", "handleCase", "clockGateway");
+    assertThat(pi).isWaitingAt("checkpointReached", "handleCase", "stageLimitReached");
   }
 
   // ------------------------------------------------------------------ R10
@@ -661,7 +661,7 @@ class SupervisionCaseProcessTest extends ProcessTestSupport {
     ProcessInstance pi = register();
     fire(pi, "signForOverdue");
     // open tasks are cancelled with the case; nobody has to fill in their forms first
-    assertThat(pi).isWaitingAt("signFor", "urgeSignFor", "clockGateway");
+    assertThat(pi).isWaitingAt("signFor", "urgeSignFor", "stageLimitReached");
     SupervisionCase c = caseOf(pi);
     ProcessInstance request = startWithdrawal(c.getCaseNumber(), "上级已调整工作部署");
 
@@ -720,7 +720,7 @@ class SupervisionCaseProcessTest extends ProcessTestSupport {
         .isInstanceOf(InputException.class).hasMessageContaining("请填写本次办理（handleAction）");
     assertThatThrownBy(() -> complete(pi, "handleCase", "zjj-lin", Map.of("handleAction", "FOO")))
         .isInstanceOf(InputException.class).hasMessageContaining("“FOO”不是本次办理的可选项");
-    assertThat(pi).isWaitingAt("handleCase", "clockGateway");
+    assertThat(pi).isWaitingAt("handleCase", "stageLimitReached");
   }
 
   @Test
