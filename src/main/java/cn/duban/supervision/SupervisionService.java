@@ -208,6 +208,11 @@ public class SupervisionService {
   private Recorded<Notice> issueLimitNotice(Long caseId, boolean escalated, WarningLevel from, WarningLevel to,
       NoticeKind kind, ScoreEvent event) {
     SupervisionCase c = get(caseId);
+    if (escalated && c.getWarningLevel() == from) {
+      // Levels only rise, and a stage's notice is issued as the case enters the stage: a case still at
+      // `from` has no notice of `to` to look for (the table's unique key on case and kind stands behind this).
+      c.notice(kind, Optional::empty);
+    }
     if (escalated && c.escalate(from, to, stageLimit(c, to))) {
       c.markLimitsProvisional(provisionalLimits(c));
       scoring.score(c, event, "");
