@@ -2,6 +2,7 @@ package cn.duban.supervision;
 
 import cn.duban.calendar.LimitClock;
 import cn.duban.common.FormValues;
+import cn.duban.engine.HistoricVariableRows;
 import cn.duban.notice.Notice;
 import cn.duban.notice.NoticeRepository;
 import cn.duban.organization.Groups;
@@ -19,7 +20,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.Expression;
@@ -197,15 +197,11 @@ public class CaseVariables {
       return;
     }
     DbEntityManager cache = Context.getCommandContext().getDbEntityManager();
-    String[] absent = names.stream().map(ex::getVariableInstance)
-        .filter(VariableInstanceEntity.class::isInstance).map(VariableInstanceEntity.class::cast)
-        .filter(v -> cache.getCachedEntity(HistoricVariableInstanceEntity.class, v.getId()) == null)
-        .map(VariableInstanceEntity::getName).toArray(String[]::new);
-    if (absent.length > 1) {
-      HistoryService engineHistory = ex.getProcessEngineServices().getHistoryService();
-      Context.getCommandContext().runWithoutAuthorization(() -> engineHistory.createHistoricVariableInstanceQuery()
-          .processInstanceIdIn(ex.getProcessInstanceId()).variableNameIn(absent)
-          .disableCustomObjectDeserialization().list());
+    List<String> absent = names.stream().map(ex::getVariableInstance)
+        .filter(VariableInstanceEntity.class::isInstance).map(v -> ((VariableInstanceEntity) v).getId())
+        .filter(id -> cache.getCachedEntity(HistoricVariableInstanceEntity.class, id) == null).toList();
+    if (absent.size() > 1) {
+      HistoricVariableRows.load(absent);
     }
   }
 

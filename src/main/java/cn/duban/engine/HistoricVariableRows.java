@@ -1,0 +1,51 @@
+package cn.duban.engine;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
+import java.util.Collection;
+import org.apache.ibatis.builder.xml.XMLMapperBuilder;
+import org.apache.ibatis.session.Configuration;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads historic variable rows by their ids into the running command's entity cache, where the
+ * engine's history finds them when it updates the variables (it looks each row up by id first,
+ * one round trip per variable). One plain statement: the historic variable query would do, but it
+ * builds its SQL from the engine's largest dynamic mapping on every call, and through a command of
+ * its own (6 % of an escalation's CPU, more than the five look-ups it saved).
+ */
+@Component
+public class HistoricVariableRows extends AbstractProcessEnginePlugin {
+
+  static final String STATEMENT = "cn.duban.engine.HistoricVariableRows.selectByIds";
+
+  /** The engine's own result map, so that the rows are the entities its history updates. */
+  private static final String MAPPER = """
+      <?xml version="1.0" encoding="UTF-8" ?>
+      <!DOCTYPE mapper PUBLIC "-//mybatis.org//DTD Mapper 3.0//EN" "http://mybatis.org/dtd/mybatis-3-mapper.dtd">
+      <mapper namespace="cn.duban.engine.HistoricVariableRows">
+        <select id="selectByIds" parameterType="org.camunda.bpm.engine.impl.db.ListQueryParameterObject"
+            resultMap="org.camunda.bpm.engine.impl.persistence.entity.HistoricVariableInstanceEntity.historicVariableInstanceResultMap">
+          select * from ${prefix}ACT_HI_VARINST where ID_ in
+          <foreach item="id" collection="parameter" open="(" separator="," close=")">#{id}</foreach>
+        </select>
+      </mapper>
+      """;
+
+  @Override
+  public void postInit(ProcessEngineConfigurationImpl configuration) {
+    Configuration mybatis = configuration.getSqlSessionFactory().getConfiguration();
+    new XMLMapperBuilder(new ByteArrayInputStream(MAPPER.getBytes(UTF_8)), mybatis, "duban:" + STATEMENT,
+        mybatis.getSqlFragments()).parse();
+  }
+
+  /** Within a command: the rows of these historic variable instances (their variables' ids), into its cache. */
+  public static void load(Collection<String> ids) {
+    Context.getCommandContext().getDbEntityManager().selectList(STATEMENT, new ArrayList<>(ids));
+  }
+}
