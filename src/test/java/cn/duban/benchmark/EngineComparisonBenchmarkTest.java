@@ -104,6 +104,8 @@ class EngineComparisonBenchmarkTest extends PostgresTestSupport {
   @Autowired PlatformTransactionManager transactionManager;
 
   private final List<String> table = new ArrayList<>();
+  /** The JIT's compiling while the starts were timed: during the bare rounds, during Duban's (ms). */
+  private final long[] startsJit = new long[2];
 
   /**
    * Counts the statements sent to the database and the round trips that carried them (a batch is
@@ -240,11 +242,15 @@ class EngineComparisonBenchmarkTest extends PostgresTestSupport {
     CountingSwitch.counting = false;
     try {
       for (int round = 0; round < ROUNDS; round++) {
+        long j0 = jit();
         long t0 = System.nanoTime();
         bareStart(definition, perRound);
         long t1 = System.nanoTime();
+        long j1 = jit();
         duban(perRound);
         long t2 = System.nanoTime();
+        startsJit[0] += j1 - j0;
+        startsJit[1] += jit() - j1;
         bare += (t1 - t0) / 1e9;
         duban += (t2 - t1) / 1e9;
         ratios.add((t1 - t0) / (double) (t2 - t1));
@@ -403,11 +409,21 @@ class EngineComparisonBenchmarkTest extends PostgresTestSupport {
     table.add(String.format("| SQL statements (round trips) per escalation, job acquisition included | %.1f (%.1f)"
         + " | %.1f (%.1f) | |", m.bareSql()[0] / (double) BURST, m.bareSql()[1] / (double) BURST,
         m.dubanSql()[0] / (double) BURST, m.dubanSql()[1] / (double) BURST));
+    table.add(String.format("| the JIT compiling while timed (its threads' time, on the same cores), starts; burst"
+        + " | %d ms; %d ms | %d ms; %d ms | |", startsJit[0], m.bareJit(), startsJit[1], m.dubanJit()));
     duplicates(WARMUP_BURST + BURST);
   }
 
+  /**
+   * The JIT's compiling so far (ms). Printed beside the timed rows: on two cores a compiler thread
+   * busy during a timed part takes a core from it, and it was found busy long after the warm-ups.
+   */
+  private static long jit() {
+    return java.lang.management.ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
+  }
+
   /** The two halves of a burst: how long each took, and its statements and round trips. */
-  private record Halves(long bareNanos, long dubanNanos, long[] bareSql, long[] dubanSql) {
+  private record Halves(long bareNanos, long dubanNanos, long[] bareSql, long[] dubanSql, long bareJit, long dubanJit) {
   }
 
   /** Lets a day's burst lapse: the bare half, then Duban's. */
@@ -428,11 +444,13 @@ class EngineComparisonBenchmarkTest extends PostgresTestSupport {
     ClockUtil.setCurrentTime(at(burst.bareLapsed()));
     wakeJobExecutor();
     long[] before = SqlCounter.others();
+    long j0 = jit();
     long t0 = System.nanoTime();
     await("bare timers", () -> tasks.createTaskQuery().processDefinitionKey("benchmark-bare-timer").count()
         - bareBefore >= burst.size());
     long bare = System.nanoTime() - t0;
     long[] mid = SqlCounter.others();
+    long j1 = jit();
 
     // Duban: every deadline lapses at once; done when every case has its yellow notice
     ClockUtil.setCurrentTime(at(burst.lapsed()));
@@ -442,8 +460,9 @@ class EngineComparisonBenchmarkTest extends PostgresTestSupport {
     await("yellow notices", () -> yellowNotices() - yellowBefore >= burst.size());
     long duban = System.nanoTime() - t1;
     long[] after = SqlCounter.others();
+    long j2 = jit();
     await("every due job run", () -> management.createJobQuery().executable().count() == 0);
-    return new Halves(bare, duban, since(before, mid), since(start, after));
+    return new Halves(bare, duban, since(before, mid), since(start, after), j1 - j0, j2 - j1);
   }
 
   /**
