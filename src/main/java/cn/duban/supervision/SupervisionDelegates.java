@@ -408,8 +408,8 @@ public class SupervisionDelegates {
    * to the case's clock by a message. The clock listens for messages rather than for conditions on
    * the variable: an engine whose process has a conditional event looks for conditions to evaluate
    * after every variable the process writes, a database look-up in every registration and escalation.
-   * The message is the system's step, whoever submitted the form; where the clock no longer listens
-   * (accountability has begun), nothing takes it.
+   * The message is the system's step, whoever submitted the form: sent without the user's
+   * authorizations. Where the clock no longer listens (accountability has begun), nothing takes it.
    */
   private static void closure(DelegateExecution ex, String state, String message) {
     ex.setVariable(CaseVariables.CLOSURE_STATE, state);

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.HistoricVariableUpdate;
+import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -369,6 +370,9 @@ class SupervisionCaseProcessTest extends ProcessTestSupport {
     assertThat(pi).isWaitingAt("reviewClosure", "closureReviewed");
     assertThat(findTimer(pi, "stageLimitReached")).as("no escalation while a closure report is reviewed").isEmpty();
     assertThat(caseOf(pi).getStatus()).isEqualTo(CaseStatus.UNDER_REVIEW);
+    assertThat(history.createUserOperationLogQuery().processInstanceId(pi.getId())
+        .operationType(UserOperationLogEntry.OPERATION_TYPE_CORRELATE_MESSAGE).count())
+        .as("the message that stops the clock is the system's, not the handler's").isZero();
 
     accept(pi, true);
     SupervisionCase c = caseOf(pi);
