@@ -12,7 +12,10 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-/** The history of tasks and activities, written without reading a start time an open row does not need. */
+/**
+ * A task's history, written without reading a start time an open row does not need; its activity's
+ * beside it, which the engine's own handler writes, checked here as the same steps change both.
+ */
 class ScopeHistoryUpdatesTest extends ProcessTestSupport {
 
   @Test
