@@ -1,12 +1,7 @@
 package cn.duban.engine;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
-
-import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.Collection;
-import org.apache.ibatis.builder.xml.XMLMapperBuilder;
-import org.apache.ibatis.session.Configuration;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
@@ -23,26 +18,21 @@ import org.springframework.stereotype.Component;
 @Component
 public class HistoricVariableRows extends AbstractProcessEnginePlugin {
 
-  static final String STATEMENT = "cn.duban.engine.HistoricVariableRows.selectByIds";
+  private static final String NAMESPACE = "cn.duban.engine.HistoricVariableRows";
+  static final String STATEMENT = NAMESPACE + ".selectByIds";
 
   /** The engine's own result map, so that the rows are the entities its history updates. */
-  private static final String MAPPER = """
-      <?xml version="1.0" encoding="UTF-8" ?>
-      <!DOCTYPE mapper PUBLIC "-//mybatis.org//DTD Mapper 3.0//EN" "http://mybatis.org/dtd/mybatis-3-mapper.dtd">
-      <mapper namespace="cn.duban.engine.HistoricVariableRows">
-        <select id="selectByIds" parameterType="org.camunda.bpm.engine.impl.db.ListQueryParameterObject"
-            resultMap="org.camunda.bpm.engine.impl.persistence.entity.HistoricVariableInstanceEntity.historicVariableInstanceResultMap">
-          select * from ${prefix}ACT_HI_VARINST where ID_ in
-          <foreach item="id" collection="parameter" open="(" separator="," close=")">#{id}</foreach>
-        </select>
-      </mapper>
+  private static final String STATEMENTS = """
+      <select id="selectByIds" parameterType="org.camunda.bpm.engine.impl.db.ListQueryParameterObject"
+          resultMap="org.camunda.bpm.engine.impl.persistence.entity.HistoricVariableInstanceEntity.historicVariableInstanceResultMap">
+        select * from ${prefix}ACT_HI_VARINST where ID_ in
+        <foreach item="id" collection="parameter" open="(" separator="," close=")">#{id}</foreach>
+      </select>
       """;
 
   @Override
   public void postInit(ProcessEngineConfigurationImpl configuration) {
-    Configuration mybatis = configuration.getSqlSessionFactory().getConfiguration();
-    new XMLMapperBuilder(new ByteArrayInputStream(MAPPER.getBytes(UTF_8)), mybatis, "duban:" + STATEMENT,
-        mybatis.getSqlFragments()).parse();
+    EngineStatements.add(configuration, NAMESPACE, STATEMENTS);
   }
 
   /** Within a command: the rows of these historic variable instances (their variables' ids), into its cache. */

@@ -13,8 +13,8 @@ import org.springframework.stereotype.Component;
  * task that has not ended. Before every update of such a row it reads the row's start time, which
  * the update does not write: the task's row is updated when the command closes, after the task
  * ended if it did, and only an ending row writes a duration ({@code updateHistoricTaskInstanceEvent}).
- * An escalation raises the priority of a case's open tasks (four in a case with a co-unit and
- * urgings), and each raise cost a round trip for a value nobody used. Every other event, an
+ * Every claim, assignment or other change of an open task (and every re-timed due date) cost a
+ * round trip for a value nobody used. Every other event, an
  * activity's row among them (an activity may be updated and end within one command, its duration
  * counted from the start time read then), goes through the engine's own handler unchanged.
  *

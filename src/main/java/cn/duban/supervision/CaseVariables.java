@@ -3,6 +3,7 @@ package cn.duban.supervision;
 import cn.duban.calendar.LimitClock;
 import cn.duban.common.FormValues;
 import cn.duban.engine.HistoricVariableRows;
+import cn.duban.engine.OpenTaskUpdates;
 import cn.duban.notice.Notice;
 import cn.duban.notice.NoticeRepository;
 import cn.duban.organization.Groups;
@@ -20,17 +21,12 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.Expression;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.db.entitymanager.DbEntityManager;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
-import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.HistoricVariableInstanceEntity;
-import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
@@ -118,7 +114,7 @@ public class CaseVariables {
           Arrays.asList(added)));
     }
     Map<String, Object> changed = setChanged(scope, state);
-    if (scope instanceof DelegateExecution ex) {
+    if (scope instanceof ExecutionEntity ex) {
       followCase(ex, changed.containsKey(WARNING_LEVEL) ? c.getWarningLevel().taskPriority() : null,
           (Date) changed.get(STAGE_LIMIT_AT));
     }
@@ -126,43 +122,21 @@ public class CaseVariables {
 
   /**
    * Sets the priority (unless null) of the instance's open tasks, and the due date (unless null)
-   * of those due with the stage limit; each task changed is saved once, so its history takes one
-   * update with both. Every open task follows, whoever's step moved the case: they are read with
-   * the engine's plain look-up by instance (the task query, which would show only the tasks the
-   * step's user may see, also builds its SQL afresh on every call) and saved without the user's
-   * authorizations.
+   * of those due with the stage limit. Every open task follows, whoever's step moved the case, and
+   * without the step's user's authorizations: in the engine's bulk updates (a look-up of the tasks
+   * and a save of each cost an escalation nine statements and a history event per task).
    */
-  private static void followCase(DelegateExecution ex, Integer priority, Date stageLimit) {
-    if (priority == null && stageLimit == null) {
-      return;
-    }
-    TaskService tasks = ex.getProcessEngineServices().getTaskService();
-    CommandContext context = Context.getCommandContext();
-    context.runWithoutAuthorization(() -> {
-      for (TaskEntity task : context.getTaskManager().findTasksByProcessInstanceId(ex.getProcessInstanceId())) {
-        if (task.isDeleted()) {
-          continue;   // ended by this step (a reassignment cancels the old unit's work)
-        }
-        boolean changed = false;
-        if (priority != null && task.getPriority() != priority) {
-          task.setPriority(priority);
-          changed = true;
-        }
-        if (stageLimit != null && dueWithStageLimit(task) && !stageLimit.equals(task.getDueDate())) {
-          task.setDueDate(stageLimit);
-          changed = true;
-        }
-        if (changed) {
-          tasks.saveTask(task);
-        }
-      }
-      return null;
-    });
+  private static void followCase(ExecutionEntity ex, Integer priority, Date stageLimit) {
+    OpenTaskUpdates.update(ex.getProcessInstanceId(), priority, stageLimit,
+        stageLimit == null ? List.of() : dueWithStageLimit(ex));
   }
 
-  private static boolean dueWithStageLimit(TaskEntity task) {
-    Expression due = task.getTaskDefinition() == null ? null : task.getTaskDefinition().getDueDateExpression();
-    return due != null && STAGE_LIMIT_DUE_DATE.equals(due.getExpressionText());
+  /** The keys of the definition's user tasks that fall due with the stage limit. */
+  private static List<String> dueWithStageLimit(ExecutionEntity ex) {
+    return ex.getProcessDefinition().getTaskDefinitions().entrySet().stream()
+        .filter(t -> t.getValue().getDueDateExpression() != null
+            && STAGE_LIMIT_DUE_DATE.equals(t.getValue().getDueDateExpression().getExpressionText()))
+        .map(Map.Entry::getKey).toList();
   }
 
   /**
