@@ -260,8 +260,9 @@ public class ComplaintService {
   }
 
   private void book(Complaint c, String event) {
+    Decisions.Answers table = decisions.answers(SCORE_DECISION);
     for (Ledger.Booking b : bookings(c, event, c.getStatus().name(),
-        (e, role) -> decisions.firstResult(SCORE_DECISION, Map.of("event", e, "role", role)))) {
+        (e, role) -> table.first(Map.of("event", e, "role", role)))) {
       ledger.book(b, clock.now(), clock.zone());
     }
   }

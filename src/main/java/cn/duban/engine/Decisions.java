@@ -58,8 +58,22 @@ public class Decisions {
 
   /** The first matching rule's outputs for these inputs, by the latest version of the table; empty when none matches. */
   public Optional<Map<String, Object>> firstResult(String decisionKey, Map<String, Object> inputs) {
+    return answers(decisionKey).first(inputs);
+  }
+
+  /** A version of a table, asked through the engine: its first matching rule's outputs for some inputs. */
+  public interface Answers {
+    Optional<Map<String, Object>> first(Map<String, Object> inputs);
+  }
+
+  /**
+   * The latest version of a table, looked up once, for the few questions of one event (a notice's
+   * points for each of a case's units and its responsible person): one look-up instead of one per
+   * question, in the same transaction.
+   */
+  public Answers answers(String decisionKey) {
     String definitionId = latest(decisionKey);
-    return answers.computeIfAbsent(definitionId + "|" + new TreeMap<>(inputs), k -> {
+    return inputs -> answers.computeIfAbsent(definitionId + "|" + new TreeMap<>(inputs), k -> {
       DmnDecisionResultEntries first = decisions.evaluateDecisionById(definitionId).variables(inputs).evaluate()
           .getFirstResult();
       return first == null ? Optional.empty()

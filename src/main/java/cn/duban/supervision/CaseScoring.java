@@ -54,8 +54,10 @@ public class CaseScoring {
   public record Rule(String code, String ref, String label, BigDecimal points) {
   }
 
-  public Rule rule(ScoreEvent event, Role role) {
-    return decisions.firstResult(DECISION_KEY, inputs(event, role)).map(r -> rule(event, r)).orElse(null);
+  /** The deployed table's rules, its latest version looked up once for all the roles an event books. */
+  private Rules deployed() {
+    Decisions.Answers table = decisions.answers(DECISION_KEY);
+    return (event, role) -> table.first(inputs(event, role)).map(r -> rule(event, r)).orElse(null);
   }
 
   private static Map<String, Object> inputs(ScoreEvent event, Role role) {
@@ -92,7 +94,7 @@ public class CaseScoring {
    */
   public List<LedgerEntry> score(SupervisionCase c, ScoreEvent event, String occurrence) {
     return book(bookings(c.getCaseNumber(), c.getWarningLevel().name(), event, occurrence, Participants.of(c),
-        this::rule));
+        deployed()));
   }
 
   /**
@@ -100,12 +102,12 @@ public class CaseScoring {
    * answers 0 points (一般, by default) books nothing: the rating itself stays with the co-unit's part.
    */
   public List<LedgerEntry> scoreCoUnit(SupervisionCase c, ScoreEvent event, String coUnit) {
-    return book(coUnitBookings(c, event, coUnit, this::rule));
+    return book(coUnitBookings(c, event, coUnit, deployed()));
   }
 
   /** R31 at acceptance: each co-unit's rating, as the closure report gave it. */
   public List<LedgerEntry> scoreRatings(SupervisionCase c) {
-    return book(ratingBookings(c, this::rule));
+    return book(ratingBookings(c, deployed()));
   }
 
   /**
