@@ -412,6 +412,32 @@ class EngineComparisonBenchmarkTest extends PostgresTestSupport {
     table.add(String.format("| the JIT compiling while timed (its threads' time, on the same cores), starts; burst"
         + " | %d ms; %d ms | %d ms; %d ms | |", startsJit[0], m.bareJit(), startsJit[1], m.dubanJit()));
     duplicates(WARMUP_BURST + BURST);
+    if (Boolean.getBoolean("duban.benchmark.trace")) {
+      traceEscalation();
+    }
+  }
+
+  /**
+   * The round trips of one escalation: a case like the bursts', its deadline's timer run on the
+   * test's thread (a job runs whenever it is told to), with the job executor stopped meanwhile.
+   */
+  private void traceEscalation() {
+    org.camunda.bpm.engine.impl.jobexecutor.JobExecutor jobs = ((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl)
+        engine.getProcessEngineConfiguration()).getJobExecutor();
+    jobs.shutdown();
+    try {
+      Map<String, Object> form = registrationForm();
+      LocalDate deadline = BURST_DAY.plusWeeks(2);
+      form.put("deadline", deadline.toString());
+      form.put("milestones", deadline + " 12个小区全部开工");
+      ProcessInstance pi = duban(1, form).get(0);
+      signFor(pi);
+      String timer = management.createJobQuery().processInstanceId(pi.getId()).activityId("stageLimitReached")
+          .singleResult().getId();
+      traceOne("escalation (green to yellow)", () -> management.executeJob(timer));
+    } finally {
+      jobs.start();
+    }
   }
 
   /**
