@@ -22,7 +22,8 @@ import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.dmn.entity.repository.DecisionDefinitionEntity;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
@@ -208,15 +209,17 @@ public class Decisions {
     }
   }
 
-  /** The latest version's id, looked up as the engine's own evaluation by key does, whoever asks. */
+  /**
+   * The latest version's id, as the engine's own evaluation by key finds it, whoever asks: in the
+   * running command (a delegate's), or in a command of its own.
+   */
   private String latest(String decisionKey) {
-    return engine.getCommandExecutorTxRequired().execute(context -> context.runWithoutAuthorization(() -> {
-      DecisionDefinitionEntity d = context.getDecisionDefinitionManager()
-          .findLatestDecisionDefinitionByKey(decisionKey);
-      if (d == null) {
-        throw new IllegalStateException("no decision " + decisionKey + " is deployed");
-      }
-      return d.getId();
-    }));
+    CommandContext running = Context.getCommandContext();
+    String id = running != null ? LatestDecisions.latestId(running, decisionKey)
+        : engine.getCommandExecutorTxRequired().execute(context -> LatestDecisions.latestId(context, decisionKey));
+    if (id == null) {
+      throw new IllegalStateException("no decision " + decisionKey + " is deployed");
+    }
+    return id;
   }
 }
