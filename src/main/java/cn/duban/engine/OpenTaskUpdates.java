@@ -12,16 +12,17 @@ import org.camunda.bpm.engine.impl.db.entitymanager.DbEntityManager;
 import org.camunda.bpm.engine.impl.history.event.HistoricTaskInstanceEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
  * Sets the priority, and the due date of some, of a process instance's open tasks, and their history
- * rows alike, in one statement for each table: the engine's bulk updates, as it suspends an
- * instance's tasks, run in the command's flush after its own changes to tasks (so they have the
- * last word) and raise each task's revision (so a user's change to a task read before them fails
- * as a concurrent modification does). Saving each task through the task service cost an
- * escalation a look-up of the instance's tasks and two statements per task, with a history event
- * built for each.
+ * rows alike (each task updated now, as a task saved through the task service), in one statement
+ * for each table: the engine's bulk updates, as it suspends an instance's tasks, run in the
+ * command's flush after its own changes to tasks (so they have the last word) and raise each
+ * task's revision (so a user's change to a task read before them fails as a concurrent
+ * modification does). Saving each task through the task service cost an escalation a look-up of
+ * the instance's tasks and two statements per task, with a history event built for each.
  *
  * <p>Nothing in the engine listens to these changes: no task listener is called (no task of the
  * project's listens to updates) and the user operation log records none (a command without an
@@ -32,6 +33,8 @@ import org.springframework.stereotype.Component;
 public class OpenTaskUpdates extends AbstractProcessEnginePlugin {
 
   private static final String NAMESPACE = "cn.duban.engine.OpenTaskUpdates";
+  /** {@code TaskEntity.TaskState.STATE_UPDATED}'s value, which the engine does not expose. */
+  private static final String UPDATED = "Updated";
 
   private static final String STATEMENTS = """
       <sql id="changes">
@@ -51,12 +54,12 @@ public class OpenTaskUpdates extends AbstractProcessEnginePlugin {
         </trim>
       </sql>
       <update id="updateTasks" parameterType="map">
-        update ${prefix}ACT_RU_TASK set REV_ = REV_ + 1 <include refid="changes"/>
+        update ${prefix}ACT_RU_TASK set REV_ = REV_ + 1, LAST_UPDATED_ = #{now, jdbcType=TIMESTAMP},
+          TASK_STATE_ = #{taskState, jdbcType=VARCHAR} <include refid="changes"/>
         where <include refid="changed"/>
       </update>
       <update id="updateHistoricTasks" parameterType="map">
-        update ${prefix}ACT_HI_TASKINST
-        <trim prefix="set" prefixOverrides=","><include refid="changes"/></trim>
+        update ${prefix}ACT_HI_TASKINST set TASK_STATE_ = #{taskState, jdbcType=VARCHAR} <include refid="changes"/>
         where <include refid="changed"/> and END_TIME_ is null
       </update>
       """;
@@ -77,6 +80,9 @@ public class OpenTaskUpdates extends AbstractProcessEnginePlugin {
     }
     Map<String, Object> parameters = new HashMap<>();
     parameters.put("processInstanceId", processInstanceId);
+    // as a task saved through the task service: updated now, in the state the engine calls Updated
+    parameters.put("now", ClockUtil.getCurrentTime());
+    parameters.put("taskState", UPDATED);
     parameters.put("priority", priority);
     parameters.put("dueDate", due ? dueDate : null);
     parameters.put("dueTaskKeys", due ? List.copyOf(dueTaskKeys) : List.of());

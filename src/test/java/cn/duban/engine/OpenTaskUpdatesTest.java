@@ -8,6 +8,7 @@ import cn.duban.supervision.WarningLevel;
 import java.util.Date;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.DisplayName;
@@ -32,6 +33,7 @@ class OpenTaskUpdatesTest extends ProcessTestSupport {
     assertThat(part.getPriority()).isEqualTo(WarningLevel.GREEN.taskPriority());
 
     fire(pi, "stageLimitReached");
+    Date escalated = ClockUtil.getCurrentTime();
 
     Task work = task(pi, "handleCase");
     Date yellowLimit = (Date) runtime.getVariable(pi.getId(), "stageLimitAt");
@@ -42,7 +44,11 @@ class OpenTaskUpdatesTest extends ProcessTestSupport {
     assertThat(part.getPriority()).isEqualTo(WarningLevel.YELLOW.taskPriority());
     assertThat(part.getDueDate()).isEqualTo(partDue);
     for (Task open : new Task[] {work, part}) {
+      // updated then, as a task saved through the task service is
+      assertThat(open.getLastUpdated()).as(open.getTaskDefinitionKey()).isEqualTo(escalated);
+      assertThat(open.getTaskState()).as(open.getTaskDefinitionKey()).isEqualTo("Updated");
       HistoricTaskInstance row = history.createHistoricTaskInstanceQuery().taskId(open.getId()).singleResult();
+      assertThat(row.getTaskState()).as(open.getTaskDefinitionKey()).isEqualTo("Updated");
       assertThat(row.getPriority()).as(open.getTaskDefinitionKey()).isEqualTo(open.getPriority());
       assertThat(row.getDueDate()).as(open.getTaskDefinitionKey()).isEqualTo(open.getDueDate());
     }
