@@ -2,10 +2,13 @@ package cn.duban.ledger;
 
 import java.math.BigDecimal;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -64,22 +67,50 @@ public class Ledger {
   }
 
   private LedgerEntry book(Booking b, Instant at, int year) {
-    LedgerEntry entry = new LedgerEntry(b.eventKey(), year, b.subjectType(), b.subjectId(), b.rule(), b.ruleRef(),
-        b.ruleLabel(), b.points(), b.sourceType(), b.sourceId(), b.stage(), at);
+    LedgerEntry entry = entry(b, at, year);
     // one statement books the event unless it is booked: a look-up first and the entity's insert
     // cost an escalation two round trips per entry and a good part of its CPU
     KeyHolder key = new GeneratedKeyHolder();
     int booked = jdbc.update(connection -> {
       PreparedStatement insert = connection.prepareStatement(INSERT, new String[] {"id"});
-      Object[] values = {entry.getEventKey(), entry.getYear(), entry.getSubjectType().name(), entry.getSubjectId(),
-          entry.getRule(), entry.getRuleRef(), entry.getRuleLabel(), entry.getPoints(), entry.getSourceType(),
-          entry.getSourceId(), entry.getStage(), at.atOffset(ZoneOffset.UTC), entry.getEventKey()};
-      for (int i = 0; i < values.length; i++) {
-        insert.setObject(i + 1, values[i]);
-      }
+      bind(insert, entry, at);
       return insert;
     }, key);
     return booked == 0 ? entries.findByEventKey(b.eventKey()).orElseThrow() : entry.booked(key.getKey().longValue());
+  }
+
+  /**
+   * Books the entries of one event (a notice's deduction for the lead unit, each co-unit and the
+   * responsible person), each unless it is booked, in one round trip; returns how many were booked.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public int bookAll(List<Booking> bookings, Instant at, ZoneId zone) {
+    int year = at.atZone(zone).getYear();
+    List<LedgerEntry> made = bookings.stream().map(b -> entry(b, at, year)).toList();
+    int[] booked = jdbc.execute((ConnectionCallback<int[]>) connection -> {
+      try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+        for (LedgerEntry entry : made) {
+          bind(insert, entry, at);
+          insert.addBatch();
+        }
+        return insert.executeBatch();
+      }
+    });
+    return (int) Arrays.stream(booked).filter(n -> n > 0).count();
+  }
+
+  private static LedgerEntry entry(Booking b, Instant at, int year) {
+    return new LedgerEntry(b.eventKey(), year, b.subjectType(), b.subjectId(), b.rule(), b.ruleRef(), b.ruleLabel(),
+        b.points(), b.sourceType(), b.sourceId(), b.stage(), at);
+  }
+
+  private static void bind(PreparedStatement insert, LedgerEntry entry, Instant at) throws SQLException {
+    Object[] values = {entry.getEventKey(), entry.getYear(), entry.getSubjectType().name(), entry.getSubjectId(),
+        entry.getRule(), entry.getRuleRef(), entry.getRuleLabel(), entry.getPoints(), entry.getSourceType(),
+        entry.getSourceId(), entry.getStage(), at.atOffset(ZoneOffset.UTC), entry.getEventKey()};
+    for (int i = 0; i < values.length; i++) {
+      insert.setObject(i + 1, values[i]);
+    }
   }
 
   /** A year's assessment is published: the year takes no more entries (once closed, always closed). */

@@ -91,22 +91,18 @@ public class CaseScoring {
    *
    * @param occurrence tells repeated events of one kind apart (the closure report of a rejection);
    *     empty for events that happen once per case
+   * @return how many entries were booked (an event booked before books nothing again)
    */
-  public List<LedgerEntry> score(SupervisionCase c, ScoreEvent event, String occurrence) {
+  public int score(SupervisionCase c, ScoreEvent event, String occurrence) {
     return book(bookings(c.getCaseNumber(), c.getWarningLevel().name(), event, occurrence, Participants.of(c),
         deployed()));
   }
 
   /**
-   * Books an event of one co-unit (R31: the lead unit's rating of it), once per case. A row that
-   * answers 0 points (一般, by default) books nothing: the rating itself stays with the co-unit's part.
+   * R31 at acceptance: each co-unit's rating, as the closure report gave it. A row that answers 0
+   * points (一般, by default) books nothing: the rating itself stays with the co-unit's part.
    */
-  public List<LedgerEntry> scoreCoUnit(SupervisionCase c, ScoreEvent event, String coUnit) {
-    return book(coUnitBookings(c, event, coUnit, deployed()));
-  }
-
-  /** R31 at acceptance: each co-unit's rating, as the closure report gave it. */
-  public List<LedgerEntry> scoreRatings(SupervisionCase c) {
+  public int scoreRatings(SupervisionCase c) {
     return book(ratingBookings(c, deployed()));
   }
 
@@ -213,7 +209,7 @@ public class CaseScoring {
         caseNumber, stage));
   }
 
-  private List<LedgerEntry> book(List<Booking> bookings) {
-    return bookings.stream().map(b -> ledger.book(b, clock.now(), clock.zone())).toList();
+  private int book(List<Booking> bookings) {
+    return bookings.isEmpty() ? 0 : ledger.bookAll(bookings, clock.now(), clock.zone());
   }
 }

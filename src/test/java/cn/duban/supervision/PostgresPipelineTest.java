@@ -205,6 +205,23 @@ class PostgresPipelineTest extends PostgresTestSupport {
     }
   }
 
+  @Test
+  @DisplayName("R20 on PostgreSQL: an event's entries are booked together, and one booked before is not booked again")
+  void eventBookedTogether() {
+    TransactionTemplate tx = new TransactionTemplate(transactionManager);
+    Ledger.Booking unit = new Ledger.Booking("TEST:together:UNIT:zjj", SubjectType.UNIT, "zjj", "YELLOW_NOTICE", "R4",
+        "测试", new BigDecimal("-1"), "TEST", "together", "YELLOW");
+    Ledger.Booking person = new Ledger.Booking("TEST:together:PERSON:zjj-lin", SubjectType.PERSON, "zjj-lin",
+        "YELLOW_NOTICE", "R32", "测试", new BigDecimal("-0.5"), "TEST", "together", "YELLOW");
+    tx.executeWithoutResult(status -> ledgerService.book(unit, Instant.now(), SHANGHAI));
+
+    Integer booked = tx.execute(status -> ledgerService.bookAll(List.of(unit, person), Instant.now(), SHANGHAI));
+
+    assertThat(booked).isEqualTo(1);
+    assertThat(ledger.findBySourceTypeAndSourceIdOrderById("TEST", "together")).extracting(LedgerEntry::getEventKey)
+        .containsExactly(unit.eventKey(), person.eventKey());
+  }
+
   private static void await(CountDownLatch latch) {
     try {
       assertThat(latch.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
