@@ -80,8 +80,8 @@ public class Ledger {
   }
 
   /**
-   * Books the entries of one event (a notice's deduction for the lead unit, each co-unit and the
-   * responsible person), each unless it is booked, in one round trip; returns how many were booked.
+   * Books the entries of one event (one for each party it counts for), each unless it is booked,
+   * in one round trip; returns how many were booked.
    */
   @Transactional(propagation = Propagation.MANDATORY)
   public int bookAll(List<Booking> bookings, Instant at, ZoneId zone) {
