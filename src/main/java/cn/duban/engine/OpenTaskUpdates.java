@@ -24,10 +24,13 @@ import org.springframework.stereotype.Component;
  * modification does). Saving each task through the task service cost an escalation a look-up of
  * the instance's tasks and two statements per task, with a history event built for each.
  *
- * <p>Nothing in the engine listens to these changes: no task listener is called (no task of the
- * project's listens to updates) and the user operation log records none (a command without an
- * authenticated user, as jobs are, records none either). Tasks of this instance in the command's
- * cache keep the values they were read with.
+ * <p>Nothing in the engine hears of these changes: no task listener is called (no task of the
+ * project's listens to updates), and the user operation log records none, as it records nothing
+ * a delegate or listener changes (the engine's {@code DefaultDelegateInterceptor} switches it off
+ * around custom code), where these are called from. Every open task of the
+ * instance is changed, a task created earlier in the same command too; tasks in the command's
+ * cache keep the values they were read with. The updates run in the order they were asked for,
+ * so that a later change within one command has the last word.
  */
 @Component
 public class OpenTaskUpdates extends AbstractProcessEnginePlugin {
@@ -87,10 +90,10 @@ public class OpenTaskUpdates extends AbstractProcessEnginePlugin {
     parameters.put("dueDate", due ? dueDate : null);
     parameters.put("dueTaskKeys", due ? List.copyOf(dueTaskKeys) : List.of());
     DbEntityManager db = Context.getCommandContext().getDbEntityManager();
-    db.update(TaskEntity.class, NAMESPACE + ".updateTasks", parameters);
+    db.updatePreserveOrder(TaskEntity.class, NAMESPACE + ".updateTasks", parameters);
     if (Context.getProcessEngineConfiguration().getHistoryLevel()
         .isHistoryEventProduced(HistoryEventTypes.TASK_INSTANCE_UPDATE, null)) {
-      db.update(HistoricTaskInstanceEventEntity.class, NAMESPACE + ".updateHistoricTasks", parameters);
+      db.updatePreserveOrder(HistoricTaskInstanceEventEntity.class, NAMESPACE + ".updateHistoricTasks", parameters);
     }
   }
 }

@@ -124,7 +124,8 @@ public class CaseVariables {
    * Sets the priority (unless null) of the instance's open tasks, and the due date (unless null)
    * of those due with the stage limit. Every open task follows, whoever's step moved the case, and
    * without the step's user's authorizations: in the engine's bulk updates (a look-up of the tasks
-   * and a save of each cost an escalation nine statements and a history event per task).
+   * and a save of each cost an escalation nine statements and a history event per task). The
+   * steps run in delegates, where the engine records no user operations, a task's save included.
    */
   private static void followCase(ExecutionEntity ex, Integer priority, Date stageLimit) {
     OpenTaskUpdates.update(ex.getProcessInstanceId(), priority, stageLimit,

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.duban.ProcessTestSupport;
 import cn.duban.supervision.WarningLevel;
+import java.time.LocalDateTime;
 import java.util.Date;
+import java.util.Map;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -55,6 +57,28 @@ class OpenTaskUpdatesTest extends ProcessTestSupport {
     HistoricTaskInstance signedFor = history.createHistoricTaskInstanceQuery().taskId(signFor).singleResult();
     assertThat(signedFor.getEndTime()).isNotNull();
     assertThat(signedFor.getPriority()).isEqualTo(WarningLevel.GREEN.taskPriority());
+  }
+
+  @Test
+  @DisplayName("R8 a leader's approved extension moves the due date of the work the unit goes on with, in a user's step")
+  void aUsersStepMovesTheWork() {
+    setClock(MONDAY);
+    ProcessInstance pi = register();
+    signFor(pi);
+    complete(pi, "handleCase", "zjj-lin", Map.of("handleAction", "EXTENSION", "extensionDeadline", "2026-04-10",
+        "extensionReason", "材料价格上涨，需重新招标"));
+    // the unit works on while the leader decides: this task was opened before the decision
+    String work = task(pi, "handleCase").getId();
+
+    complete(pi, "decideExtension", "wangfxz", Map.of("extensionApproved", "true", "extensionComment", "同意"));
+
+    Date limit = (Date) runtime.getVariable(pi.getId(), "stageLimitAt");
+    assertThat(limit).isEqualTo(at(LocalDateTime.of(2026, 4, 10, 23, 59, 59)));
+    assertThat(task(pi, "handleCase").getId()).isEqualTo(work);
+    assertThat(task(pi, "handleCase").getDueDate()).isEqualTo(limit);
+    assertThat(history.createHistoricTaskInstanceQuery().taskId(work).singleResult().getDueDate()).isEqualTo(limit);
+    // as when the task was saved: the engine records no user operation of a delegate's
+    assertThat(history.createUserOperationLogQuery().taskId(work).list()).isEmpty();
   }
 
   @Test

@@ -68,6 +68,9 @@ class PostgresPipelineTest extends PostgresTestSupport {
 
     passTheLimit(c);
     awaitLevel(c, WarningLevel.YELLOW);
+    // the open tasks followed in the same transaction, in the engine's bulk updates
+    assertThat(task(pi, "handleCase").getPriority()).isEqualTo(WarningLevel.YELLOW.taskPriority());
+    assertThat(task(pi, "handleCase").getDueDate()).isEqualTo(java.util.Date.from(reload(c).getStageLimitAt()));
     passTheLimit(c);
     awaitLevel(c, WarningLevel.RED);
     passTheLimit(c);
