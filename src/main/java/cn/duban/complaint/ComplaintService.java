@@ -260,9 +260,7 @@ public class ComplaintService {
   }
 
   private void book(Complaint c, String event) {
-    Decisions.Answers table = decisions.answers(SCORE_DECISION);
-    for (Ledger.Booking b : bookings(c, event, c.getStatus().name(),
-        (e, role) -> table.first(Map.of("event", e, "role", role)))) {
+    for (Ledger.Booking b : bookings(c, event, c.getStatus().name(), rulesOf(decisions.answers(SCORE_DECISION)))) {
       ledger.book(b, clock.now(), clock.zone());
     }
   }
@@ -270,6 +268,10 @@ public class ComplaintService {
   /** Where a role's row comes from: the deployed table (booking) or another version of it (the preview). */
   private interface Rules {
     java.util.Optional<Map<String, Object>> of(String event, String role);
+  }
+
+  private static Rules rulesOf(Decisions.Answers table) {
+    return (event, role) -> table.firstResult(Map.of("event", event, "role", role));
   }
 
   /**
@@ -311,7 +313,7 @@ public class ComplaintService {
       String key = e.getEventKey();
       events.putIfAbsent(key.substring(0, key.lastIndexOf(':', key.lastIndexOf(':') - 1)), e);
     }
-    Rules rules = (event, role) -> table.firstResult(Map.of("event", event, "role", role));
+    Rules rules = rulesOf(table);
     List<Ledger.Booking> bookings = new ArrayList<>();
     for (Map.Entry<String, LedgerEntry> e : events.entrySet()) {
       // COMPLAINT:<tracking code>:<EVENT>

@@ -59,27 +59,37 @@ public class Decisions {
 
   /** The first matching rule's outputs for these inputs, by the latest version of the table; empty when none matches. */
   public Optional<Map<String, Object>> firstResult(String decisionKey, Map<String, Object> inputs) {
-    return answers(decisionKey).first(inputs);
+    return answers(decisionKey).firstResult(inputs);
   }
 
-  /** A version of a table, asked through the engine: its first matching rule's outputs for some inputs. */
+  /** A table's answers: its first matching rule's outputs for some inputs; empty when none matches. */
   public interface Answers {
-    Optional<Map<String, Object>> first(Map<String, Object> inputs);
+    Optional<Map<String, Object>> firstResult(Map<String, Object> inputs);
   }
 
   /**
-   * The latest version of a table, looked up once, for the few questions of one event (a notice's
-   * points for each of a case's units and its responsible person): one look-up instead of one per
-   * question, in the same transaction.
+   * The latest version of a table, evaluated through the engine, for the few questions of one event
+   * (a notice's points for each of a case's units and its responsible person): the version is looked
+   * up at the first question and kept for the others, one look-up instead of one per question.
    */
   public Answers answers(String decisionKey) {
-    String definitionId = latest(decisionKey);
-    return inputs -> answers.computeIfAbsent(definitionId + "|" + new TreeMap<>(inputs), k -> {
-      DmnDecisionResultEntries first = decisions.evaluateDecisionById(definitionId).variables(inputs).evaluate()
-          .getFirstResult();
-      return first == null ? Optional.empty()
-          : Optional.of(Collections.unmodifiableMap(new LinkedHashMap<>(first.getEntryMap())));
-    });
+    return new Answers() {
+      private String definitionId;
+
+      @Override
+      public Optional<Map<String, Object>> firstResult(Map<String, Object> inputs) {
+        if (definitionId == null) {
+          definitionId = latest(decisionKey);
+        }
+        String id = definitionId;
+        return answers.computeIfAbsent(id + "|" + new TreeMap<>(inputs), k -> {
+          DmnDecisionResultEntries first = decisions.evaluateDecisionById(id).variables(inputs).evaluate()
+              .getFirstResult();
+          return first == null ? Optional.empty()
+              : Optional.of(Collections.unmodifiableMap(new LinkedHashMap<>(first.getEntryMap())));
+        });
+      }
+    };
   }
 
   /**
@@ -194,7 +204,7 @@ public class Decisions {
   }
 
   /** One version of a rule table. */
-  public interface Table {
+  public interface Table extends Answers {
 
     /**
      * The outputs of every matching rule for these inputs, in the table's order: one for a
@@ -202,7 +212,7 @@ public class Decisions {
      */
     List<Map<String, Object>> results(Map<String, Object> inputs);
 
-    /** The first matching rule's outputs for these inputs; empty when none matches. */
+    @Override
     default Optional<Map<String, Object>> firstResult(Map<String, Object> inputs) {
       List<Map<String, Object>> results = results(inputs);
       return results.isEmpty() ? Optional.empty() : Optional.of(results.get(0));

@@ -56,8 +56,7 @@ public class CaseScoring {
 
   /** The deployed table's rules, its latest version looked up once for all the roles an event books. */
   private Rules deployed() {
-    Decisions.Answers table = decisions.answers(DECISION_KEY);
-    return (event, role) -> table.first(inputs(event, role)).map(r -> rule(event, r)).orElse(null);
+    return rulesOf(decisions.answers(DECISION_KEY));
   }
 
   private static Map<String, Object> inputs(ScoreEvent event, Role role) {
@@ -74,7 +73,7 @@ public class CaseScoring {
     Rule of(ScoreEvent event, Role role);
   }
 
-  private static Rules rulesOf(Decisions.Table table) {
+  private static Rules rulesOf(Decisions.Answers table) {
     return (event, role) -> table.firstResult(inputs(event, role)).map(r -> rule(event, r)).orElse(null);
   }
 
