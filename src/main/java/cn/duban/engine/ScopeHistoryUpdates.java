@@ -14,9 +14,9 @@ import org.springframework.stereotype.Component;
  * the update does not write: the task's row is updated when the command closes, after the task
  * ended if it did, and only an ending row writes a duration ({@code updateHistoricTaskInstanceEvent}).
  * Every claim, assignment or other change of an open task (and every re-timed due date) cost a
- * round trip for a value nobody used. Every other event, an
- * activity's row among them (an activity may be updated and end within one command, its duration
- * counted from the start time read then), goes through the engine's own handler unchanged.
+ * round trip for a value nobody used. Every other event, an activity's row among them (an activity
+ * may be updated and end within one command, its duration counted from the start time read then),
+ * goes through the engine's own handler unchanged.
  *
  * <p>The engine's database handler is left out and this one takes its place, last after any custom
  * handlers, as the engine orders them; where the engine's default is off or a handler is set
