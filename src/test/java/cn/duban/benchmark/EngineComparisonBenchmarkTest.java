@@ -36,6 +36,8 @@ import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -422,8 +424,7 @@ class EngineComparisonBenchmarkTest extends PostgresTestSupport {
    * test's thread (a job runs whenever it is told to), with the job executor stopped meanwhile.
    */
   private void traceEscalation() {
-    org.camunda.bpm.engine.impl.jobexecutor.JobExecutor jobs = ((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl)
-        engine.getProcessEngineConfiguration()).getJobExecutor();
+    JobExecutor jobs = jobExecutor();
     jobs.shutdown();
     try {
       Map<String, Object> form = registrationForm();
@@ -496,8 +497,11 @@ class EngineComparisonBenchmarkTest extends PostgresTestSupport {
    * are due, both bursts start at once, as when the job executor is already busy at midnight.
    */
   private void wakeJobExecutor() {
-    ((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
-        .getJobExecutor().jobWasAdded();
+    jobExecutor().jobWasAdded();
+  }
+
+  private JobExecutor jobExecutor() {
+    return ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getJobExecutor();
   }
 
   private long yellowNotices() {
@@ -672,8 +676,7 @@ class EngineComparisonBenchmarkTest extends PostgresTestSupport {
 
   /** The job executor both bursts ran on, as application.yml (or -Dcamunda.bpm.job-execution.*) set it. */
   private String jobExecutorSettings() {
-    org.camunda.bpm.engine.impl.jobexecutor.JobExecutor jobs = ((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl)
-        engine.getProcessEngineConfiguration()).getJobExecutor();
+    JobExecutor jobs = jobExecutor();
     String pool = "";
     if (jobs instanceof org.camunda.bpm.engine.spring.components.jobexecutor.SpringJobExecutor spring
         && spring.getTaskExecutor() instanceof org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor t) {
