@@ -37,6 +37,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.duban.PostgresTestSupport;
+import cn.duban.engine.EngineTables;
 /**
  * The case-number lock, the ledger's unique key and the job executor firing the timers by itself,
  * on a real PostgreSQL. Time passes by moving the engine clock past a limit; the test then waits
@@ -223,6 +224,21 @@ class PostgresPipelineTest extends PostgresTestSupport {
     assertThat(booked).isEqualTo(1);
     assertThat(ledger.findBySourceTypeAndSourceIdOrderById("TEST", "together")).extracting(LedgerEntry::getEventKey)
         .containsExactly(unit.eventKey(), person.eventKey());
+  }
+
+  @Test
+  @DisplayName("On PostgreSQL the engine's tables that every step updates keep a quarter of each page free, and the filters' indexes exist")
+  void engineTablesSet() throws Exception {
+    try (var c = dataSource.getConnection(); var s = c.createStatement()) {
+      for (String table : List.of("act_ru_variable", "act_hi_varinst", "act_ru_execution", "act_hi_taskinst")) {
+        assertThat(EngineTables.storageParameters(s, table)).as(table).isEqualTo("fillfactor=75");
+      }
+      assertThat(EngineTables.storageParameters(s, "act_ru_task")).as("a table left as the engine made it").isEmpty();
+      try (var r = s.executeQuery("select count(*) from pg_indexes where indexname in ('duban_task_due_date', 'duban_authorization_user')")) {
+        r.next();
+        assertThat(r.getInt(1)).isEqualTo(2);
+      }
+    }
   }
 
   private static void await(CountDownLatch latch) {
