@@ -107,7 +107,11 @@ class BrowserTest extends ProcessTestSupport {
         .isEqualTo("日期和时间均为北京时间： Asia/Shanghai");
     browser.screenshot("tasklist-beijing-time");
 
-    card.findElement(By.cssSelector("h4 a")).click();
+    // the card found above may be gone: Tasklist redraws its list when it refreshes it
+    browser.until(d -> {
+      taskCardOf(c.getCaseNumber()).findElement(By.cssSelector("h4 a")).click();
+      return true;
+    }, "the task of " + c.getCaseNumber() + " opened");
     WebElement confirm = browser.field("已阅知督办要求，确认签收并按期办理");
     assertThat(browser.text()).contains("签收督办事项", c.getTitle(), "县住房和城乡建设局", "办理记录", "完成");
     browser.screenshot("tasklist-sign-for-form");
