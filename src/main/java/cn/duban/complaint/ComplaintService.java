@@ -260,9 +260,8 @@ public class ComplaintService {
   }
 
   private void book(Complaint c, String event) {
-    for (Ledger.Booking b : bookings(c, event, c.getStatus().name(), rulesOf(decisions.answers(SCORE_DECISION)))) {
-      ledger.book(b, clock.now(), clock.zone());
-    }
+    ledger.bookAll(bookings(c, event, c.getStatus().name(), rulesOf(decisions.answers(SCORE_DECISION))), clock.now(),
+        clock.zone());
   }
 
   /** Where a role's row comes from: the deployed table (booking) or another version of it (the preview). */

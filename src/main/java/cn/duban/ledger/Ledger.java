@@ -81,10 +81,13 @@ public class Ledger {
 
   /**
    * Books the entries of one event (one for each party it counts for), each unless it is booked,
-   * in one round trip; returns how many were booked.
+   * in one round trip (none for an event that books nobody); returns how many were booked.
    */
   @Transactional(propagation = Propagation.MANDATORY)
   public int bookAll(List<Booking> bookings, Instant at, ZoneId zone) {
+    if (bookings.isEmpty()) {
+      return 0;
+    }
     int year = at.atZone(zone).getYear();
     List<LedgerEntry> made = bookings.stream().map(b -> entry(b, at, year)).toList();
     int[] booked = jdbc.batchUpdate(INSERT, new BatchPreparedStatementSetter() {

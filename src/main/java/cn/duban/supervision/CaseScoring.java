@@ -209,6 +209,6 @@ public class CaseScoring {
   }
 
   private int book(List<Booking> bookings) {
-    return bookings.isEmpty() ? 0 : ledger.bookAll(bookings, clock.now(), clock.zone());
+    return ledger.bookAll(bookings, clock.now(), clock.zone());
   }
 }
