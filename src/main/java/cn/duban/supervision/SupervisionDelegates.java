@@ -7,6 +7,7 @@ import static cn.duban.common.FormValues.strings;
 import cn.duban.calendar.LimitClock;
 import cn.duban.common.Actors;
 import cn.duban.common.Decision;
+import cn.duban.engine.JobDefinitions;
 import cn.duban.organization.Access;
 import cn.duban.organization.InstructionReaders;
 import cn.duban.common.FormValues;
@@ -116,6 +117,8 @@ public class SupervisionDelegates {
       }
       access.grantNew(c.viewers());
       ex.setProcessBusinessKey(c.getCaseNumber());
+      // the sign-for limit's timer and the clock's are created further on in this transaction
+      JobDefinitions.load(ex.getProcessDefinitionId());
       ex.removeVariables(REGISTRATION_FIELDS);
       variables.publishAll(ex, c);
       ex.setVariable(CaseVariables.CLOSURE_STATE, CLOSURE_NONE);
