@@ -4,10 +4,19 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.data.jpa.repository.EntityGraph;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
 public interface SupervisionCaseRepository extends JpaRepository<SupervisionCase, Long> {
+
+  /**
+   * A case with its milestones in one statement, unless the transaction holds it already: every
+   * notice lists them, and an escalation read them in a round trip of their own.
+   */
+  @Override
+  @EntityGraph(attributePaths = "milestones")
+  Optional<SupervisionCase> findById(Long id);
 
   Optional<SupervisionCase> findByCaseNumber(String caseNumber);
 
