@@ -7,6 +7,7 @@ import static cn.duban.common.FormValues.strings;
 import cn.duban.calendar.LimitClock;
 import cn.duban.common.Actors;
 import cn.duban.common.Decision;
+import cn.duban.engine.ConditionalEvents;
 import cn.duban.engine.JobDefinitions;
 import cn.duban.organization.Access;
 import cn.duban.organization.InstructionReaders;
@@ -121,7 +122,11 @@ public class SupervisionDelegates {
       JobDefinitions.load(ex.getProcessDefinitionId());
       ex.removeVariables(REGISTRATION_FIELDS);
       variables.publishAll(ex, c);
-      ex.setVariable(CaseVariables.CLOSURE_STATE, CLOSURE_NONE);
+      if (ConditionalEvents.declared(ex.getProcessDefinitionId())) {
+        // the versions before 2 December waited for the closure on conditions that read it at every
+        // variable written; today's clock takes messages, and the variable is written at the closure
+        ex.setVariable(CaseVariables.CLOSURE_STATE, CLOSURE_NONE);
+      }
     };
   }
 
