@@ -25,6 +25,8 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -116,6 +118,12 @@ public abstract class ProcessTestSupport {
     form.put("responsiblePerson", "jtj-xu");
     form.put("leaderInCharge", "lifxz");
     return form;
+  }
+
+  /** Runs inside one engine command and transaction, where the engine's internals (its entity cache) are at hand. */
+  protected <T> T inCommand(Command<T> command) {
+    return ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getCommandExecutorTxRequired()
+        .execute(command);
   }
 
   /** Acts as a user logged in to the webapps: the user with their groups, for the authorization checks. */

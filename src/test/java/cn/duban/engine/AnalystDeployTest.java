@@ -298,9 +298,7 @@ class AnalystDeployTest extends ProcessTestSupport {
   }
 
   private String latestForm(String key) {
-    var configuration = (org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
-    var latest = configuration.getCommandExecutorTxRequired()
-        .execute(context -> context.getCamundaFormDefinitionManager().findLatestDefinitionByKey(key));
+    var latest = inCommand(context -> context.getCamundaFormDefinitionManager().findLatestDefinitionByKey(key));
     try (var in = repository.getResourceAsStream(latest.getDeploymentId(), latest.getResourceName())) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {

@@ -3,7 +3,6 @@ package cn.duban.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.duban.ProcessTestSupport;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.model.bpmn.Bpmn;
@@ -42,7 +41,6 @@ class ConditionalEventsTest extends ProcessTestSupport {
   }
 
   private boolean declared(String definitionId) {
-    return ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getCommandExecutorTxRequired()
-        .execute(context -> ConditionalEvents.declared(definitionId));
+    return inCommand(context -> ConditionalEvents.declared(definitionId));
   }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.duban.ProcessTestSupport;
 import java.util.List;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.HistoricVariableInstanceEntity;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -23,21 +22,20 @@ class HistoricVariableRowsTest extends ProcessTestSupport {
         .variableNameIn("title", "content").list();
     assertThat(vars).hasSize(2);
 
-    ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getCommandExecutorTxRequired()
-        .execute(context -> {
-          HistoricVariableRows.load(vars.stream().map(VariableInstance::getId).toList());
-          for (VariableInstance v : vars) {
-            HistoricVariableInstanceEntity row = context.getDbEntityManager()
-                .getCachedEntity(HistoricVariableInstanceEntity.class, v.getId());
-            assertThat(row).as(v.getName()).isNotNull();
-            assertThat(row.getName()).isEqualTo(v.getName());
-            assertThat(row.getProcessInstanceId()).isEqualTo(pi.getId());
-          }
-          ExecutionEntity execution = context.getExecutionManager().findExecutionById(pi.getId());
-          execution.setVariable("title", "改过的标题");
-          execution.setVariable("content", "改过的内容");
-          return null;
-        });
+    inCommand(context -> {
+      HistoricVariableRows.load(vars.stream().map(VariableInstance::getId).toList());
+      for (VariableInstance v : vars) {
+        HistoricVariableInstanceEntity row = context.getDbEntityManager()
+            .getCachedEntity(HistoricVariableInstanceEntity.class, v.getId());
+        assertThat(row).as(v.getName()).isNotNull();
+        assertThat(row.getName()).isEqualTo(v.getName());
+        assertThat(row.getProcessInstanceId()).isEqualTo(pi.getId());
+      }
+      ExecutionEntity execution = context.getExecutionManager().findExecutionById(pi.getId());
+      execution.setVariable("title", "改过的标题");
+      execution.setVariable("content", "改过的内容");
+      return null;
+    });
 
     assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(pi.getId()).variableName("title")
         .singleResult().getValue()).isEqualTo("改过的标题");

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.duban.ProcessTestSupport;
 import java.util.List;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.persistence.entity.JobDefinitionEntity;
 import org.camunda.bpm.engine.management.JobDefinition;
 import org.camunda.bpm.engine.runtime.Job;
@@ -23,25 +22,22 @@ class JobDefinitionsTest extends ProcessTestSupport {
     List<JobDefinition> all = management.createJobDefinitionQuery().processDefinitionId(definition).list();
     assertThat(all).hasSizeGreaterThanOrEqualTo(2);
 
-    ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getCommandExecutorTxRequired()
-        .execute(context -> {
-          JobDefinitions.load(definition);
-          for (JobDefinition d : all) {
-            assertThat(context.getDbEntityManager().getCachedEntity(JobDefinitionEntity.class, d.getId()))
-                .as(d.getActivityId()).isNotNull();
-          }
-          return null;
-        });
+    inCommand(context -> {
+      JobDefinitions.load(definition);
+      for (JobDefinition d : all) {
+        assertThat(context.getDbEntityManager().getCachedEntity(JobDefinitionEntity.class, d.getId()))
+            .as(d.getActivityId()).isNotNull();
+      }
+      return null;
+    });
   }
 
   @Test
   @DisplayName("a job definition suspended in Cockpit suspends the next registration's timer at once")
   void suspensionCountsAtOnce() {
-    String definition = repository.createProcessDefinitionQuery().processDefinitionKey("supervision-case")
-        .latestVersion().singleResult().getId();
-    JobDefinition clock = management.createJobDefinitionQuery().processDefinitionId(definition)
-        .activityIdIn("stageLimitReached").singleResult();
     ProcessInstance before = register();
+    JobDefinition clock = management.createJobDefinitionQuery().processDefinitionId(before.getProcessDefinitionId())
+        .activityIdIn("stageLimitReached").singleResult();
     management.suspendJobDefinitionById(clock.getId());
     try {
       ProcessInstance after = register();

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import cn.duban.ProcessTestSupport;
 import java.util.concurrent.CompletableFuture;
 import org.camunda.bpm.engine.OptimisticLockingException;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.util.ProductPropertiesUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -56,19 +55,18 @@ class WideFlushTest extends ProcessTestSupport {
 
   /** Reads the title, lets {@code meanwhile} (if any) be written by another transaction, adds the variables, sets the title. */
   private void widen(String title, String meanwhile) {
-    ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getCommandExecutorTxRequired()
-        .execute(context -> {
-          assertThat(context.getDbEntityManager()).isInstanceOf(WideFlush.WideParts.class);
-          ExecutionEntity execution = context.getExecutionManager().findExecutionById(pi.getId());
-          execution.getVariable("title");
-          if (meanwhile != null) {
-            CompletableFuture.runAsync(() -> runtime.setVariable(pi.getId(), "title", meanwhile)).join();
-          }
-          for (int i = 0; i < NEW_VARIABLES; i++) {
-            execution.setVariable("wide" + i, i);
-          }
-          execution.setVariable("title", title);
-          return null;
-        });
+    inCommand(context -> {
+      assertThat(context.getDbEntityManager()).isInstanceOf(WideFlush.WideParts.class);
+      ExecutionEntity execution = context.getExecutionManager().findExecutionById(pi.getId());
+      execution.getVariable("title");
+      if (meanwhile != null) {
+        CompletableFuture.runAsync(() -> runtime.setVariable(pi.getId(), "title", meanwhile)).join();
+      }
+      for (int i = 0; i < NEW_VARIABLES; i++) {
+        execution.setVariable("wide" + i, i);
+      }
+      execution.setVariable("title", title);
+      return null;
+    });
   }
 }
