@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.duban.PostgresTestSupport;
 import cn.duban.assessment.AssessmentService;
 import cn.duban.assessment.LedgerLoader;
+import cn.duban.calendar.WorkingDayCalendar;
 import cn.duban.notice.NoticeKind;
 import cn.duban.organization.Person;
 import cn.duban.organization.PersonRepository;
@@ -63,12 +64,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * ratio much less), with the SQL statements of a registration and an escalation, the load average
  * before and after, and a check of zero duplicates. Asserts nothing about speed. Both sides are
  * warmed up before either is measured, starts with starts and a burst with a burst, so that the JIT
- * has compiled both paths as in a server that has run for a day. The starts are timed without the
- * statement counter and counted in a round of their own; the burst is timed and counted at once
- * (its jobs run on the job executor's threads, and a second measured burst would double the run).
- * {@code ./mvnw test -Pbenchmark}; sizes: {@code -Dduban.benchmark.starts=300}, {@code .rounds=10},
- * {@code .warmup=1000}, {@code .burst=1000}, {@code .warmup-burst=500}, {@code .tasks=100000},
- * {@code .entries=1000000}.
+ * has compiled both paths as in a server that has run for a day. Starts and bursts are timed in
+ * rounds, bare first in every other one, without the statement counter, and their ratio is the
+ * median of the rounds'; the starts' statements are counted in a round of their own, the bursts'
+ * in the warm-up burst. {@code ./mvnw test -Pbenchmark}; sizes: {@code -Dduban.benchmark.starts=300},
+ * {@code .rounds=10}, {@code .warmup=1000}, {@code .burst=1000}, {@code .burst-rounds=5},
+ * {@code .warmup-burst=500}, {@code .tasks=100000}, {@code .entries=1000000}.
  */
 @Tag("benchmark")
 class EngineComparisonBenchmarkTest extends PostgresTestSupport {
@@ -92,11 +93,19 @@ class EngineComparisonBenchmarkTest extends PostgresTestSupport {
   private static final Duration PATIENCE = Duration.ofMinutes(10);
   /** Monday 2 March 2026: every registration. */
   private static final LocalDateTime REGISTERED = LocalDateTime.of(2026, 3, 2, 9, 0);
-  /** The warm-up burst's cases are due on Thursday 19 March, the measured burst's on Friday 20 March. */
+  /**
+   * The warm-up burst's cases are due on Thursday 19 March, the measured rounds' on the working days
+   * from Friday 20 March; their milestones (a checkpoint each) and their co-units' parts are due
+   * before the first of them, so that no round's day holds another's timers.
+   */
   private static final LocalDate WARMUP_DAY = LocalDate.of(2026, 3, 19);
   private static final LocalDate BURST_DAY = LocalDate.of(2026, 3, 20);
+  private static final LocalDate MILESTONE_DAY = LocalDate.of(2026, 3, 9);
+  private static final LocalDate CO_UNIT_DAY = LocalDate.of(2026, 3, 10);
   /** The cases of a warm-up burst before the measured one: the escalation's code compiled, as in a running server. */
   private static final int WARMUP_BURST = Integer.getInteger("duban.benchmark.warmup-burst", 500);
+  /** The measured burst comes in this many rounds, each a burst of both kinds on a day of its own. */
+  private static final int BURST_ROUNDS = Integer.getInteger("duban.benchmark.burst-rounds", 5);
 
   @Autowired JdbcTemplate jdbc;
   @Autowired FilterService filters;
@@ -104,6 +113,7 @@ class EngineComparisonBenchmarkTest extends PostgresTestSupport {
   @Autowired PersonRepository people;
   @Autowired AssessmentService assessment;
   @Autowired PlatformTransactionManager transactionManager;
+  @Autowired WorkingDayCalendar calendar;
 
   private final List<String> table = new ArrayList<>();
   /** The JIT's compiling while the starts were timed: during the bare rounds, during Duban's (ms). */
@@ -244,18 +254,21 @@ class EngineComparisonBenchmarkTest extends PostgresTestSupport {
     CountingSwitch.counting = false;
     try {
       for (int round = 0; round < ROUNDS; round++) {
-        long j0 = jit();
-        long t0 = System.nanoTime();
-        bareStart(definition, perRound);
-        long t1 = System.nanoTime();
-        long j1 = jit();
-        duban(perRound);
-        long t2 = System.nanoTime();
-        startsJit[0] += j1 - j0;
-        startsJit[1] += jit() - j1;
-        bare += (t1 - t0) / 1e9;
-        duban += (t2 - t1) / 1e9;
-        ratios.add((t1 - t0) / (double) (t2 - t1));
+        // bare first in even rounds, Duban first in odd ones: neither side is always the one that follows
+        long[] bareRound = new long[2];
+        long[] dubanRound = new long[2];
+        if (round % 2 == 0) {
+          timed(bareRound, () -> bareStart(definition, perRound));
+          timed(dubanRound, () -> duban(perRound));
+        } else {
+          timed(dubanRound, () -> duban(perRound));
+          timed(bareRound, () -> bareStart(definition, perRound));
+        }
+        startsJit[0] += bareRound[1];
+        startsJit[1] += dubanRound[1];
+        bare += bareRound[0] / 1e9;
+        duban += dubanRound[0] / 1e9;
+        ratios.add(bareRound[0] / (double) dubanRound[0]);
       }
     } finally {
       CountingSwitch.counting = true;
@@ -278,15 +291,30 @@ class EngineComparisonBenchmarkTest extends PostgresTestSupport {
    */
   private void removeStarts() {
     for (String key : List.of("benchmark-bare-start", "supervision-case")) {
-      List<String> ids = runtime.createProcessInstanceQuery().processDefinitionKey(key).list().stream()
-          .map(ProcessInstance::getId).toList();
-      for (int from = 0; from < ids.size(); from += 200) {
-        runtime.deleteProcessInstances(ids.subList(from, Math.min(ids.size(), from + 200)), "基准测试", true, true, true);
-      }
+      remove(runtime.createProcessInstanceQuery().processDefinitionKey(key).list().stream()
+          .map(ProcessInstance::getId).toList());
     }
-    // their dead rows cleared now rather than by autovacuum during the burst
+  }
+
+  /**
+   * Deletes instances (their history stays), and clears their dead rows now rather than by
+   * autovacuum while the next row or round is timed on the same two cores.
+   */
+  private void remove(List<String> ids) {
+    for (int from = 0; from < ids.size(); from += 200) {
+      runtime.deleteProcessInstances(ids.subList(from, Math.min(ids.size(), from + 200)), "基准测试", true, true, true);
+    }
     jdbc.execute("vacuum analyze act_ru_execution, act_ru_task, act_ru_variable, act_ru_job, act_ru_identitylink,"
         + " act_ru_authorization, act_ru_event_subscr");
+  }
+
+  /** Runs {@code work}, and adds to {@code into} its time (ns) and the JIT's compiling meanwhile (ms). */
+  private static void timed(long[] into, Runnable work) {
+    long j0 = jit();
+    long t0 = System.nanoTime();
+    work.run();
+    into[0] += System.nanoTime() - t0;
+    into[1] += jit() - j0;
   }
 
   /** The middle value (of an even number, the mean of the middle two). */
@@ -361,59 +389,103 @@ class EngineComparisonBenchmarkTest extends PostgresTestSupport {
   /**
    * A burst of lapsed deadlines on a day: its cases, registered with the others, have their deadline
    * lapse at the day's last second, and whatever else their timers do (the co-unit's limit, the
-   * milestone's checkpoint a week before) runs before, on the day at noon at the latest; the bare
-   * timers lapse at 23:50, the clock stops at 23:55 for the bare half and at 00:05 for Duban's.
+   * milestone's checkpoint) has run before, on the day at noon at the latest. The bare timers lapse
+   * ten minutes before the deadlines or ten minutes after them, so that each half runs alone: the
+   * clock stops five minutes after the first half's timers, then five minutes after the second's.
    */
-  private record BurstDay(LocalDate day, int size) {
+  private record BurstDay(LocalDate day, int size, boolean bareFirst, List<String> instances) {
     LocalDateTime beforeIt() {
       return day.atTime(12, 0);
     }
 
     LocalDateTime bareDue() {
-      return day.atTime(23, 50);
+      return bareFirst ? day.atTime(23, 50) : day.plusDays(1).atTime(0, 10);
     }
 
     LocalDateTime bareLapsed() {
-      return day.atTime(23, 55);
+      return bareDue().plusMinutes(5);
     }
 
     LocalDateTime lapsed() {
       return day.plusDays(1).atTime(0, 5);
     }
+
+    LocalDateTime firstHalfOver() {
+      return bareFirst ? bareLapsed() : lapsed();
+    }
+
+    LocalDateTime over() {
+      return bareFirst ? lapsed() : bareLapsed();
+    }
   }
 
   /** The cases of a burst, registered and signed for (the burst is their deadlines alone), and its bare timers. */
-  private BurstDay prepare(LocalDate day, int size) {
+  private BurstDay prepare(LocalDate day, int size, boolean bareFirst) {
     Map<String, Object> form = registrationForm();
     form.put("deadline", day.toString());
-    form.put("milestones", day.minusWeeks(1) + " 12个小区全部开工");
+    form.put("milestones", MILESTONE_DAY + " 12个小区全部开工");
+    List<String> instances = new ArrayList<>();
     for (ProcessInstance pi : duban(size, form)) {
-      signFor(pi);
+      complete(pi, "signFor", "zjj-lin", Map.of("signConfirmed", true, "coUnitDueDate", CO_UNIT_DAY.toString()));
+      instances.add(pi.getId());
     }
-    BurstDay burst = new BurstDay(day, size);
+    BurstDay burst = new BurstDay(day, size, bareFirst, instances);
     Date due = at(burst.bareDue());
     for (int i = 0; i < size; i++) {
-      runtime.startProcessInstanceByKey("benchmark-bare-timer", Map.of("due", due));
+      instances.add(runtime.startProcessInstanceByKey("benchmark-bare-timer", Map.of("due", due)).getId());
     }
     return burst;
   }
 
+  /**
+   * A warm-up burst, its statements counted, then the measured rounds, timed without the counter
+   * (as the starts are) and bare first in every other round; the ratio is the median of the
+   * rounds'. Each round's instances are deleted after it, before their next limits lapse in a later
+   * round's.
+   */
   private void burst() {
-    BurstDay warmup = prepare(WARMUP_DAY, WARMUP_BURST);
-    BurstDay measured = prepare(BURST_DAY, BURST);
-    lapse(warmup);
-    Halves m = lapse(measured);
-    double bareRate = BURST / (m.bareNanos() / 1e9);
-    double dubanRate = BURST / (m.dubanNanos() / 1e9);
+    BurstDay warmup = prepare(WARMUP_DAY, WARMUP_BURST, true);
+    int perRound = Math.max(1, BURST / BURST_ROUNDS);
+    List<BurstDay> rounds = new ArrayList<>();
+    LocalDate day = BURST_DAY;
+    for (int round = 0; round < BURST_ROUNDS; round++, day = day.plusDays(1)) {
+      while (!calendar.isWorkingDay(day)) {
+        day = day.plusDays(1);
+      }
+      rounds.add(prepare(day, perRound, round % 2 == 0));
+    }
+    Halves counted = lapse(warmup);
+    remove(warmup.instances());
+    long bare = 0;
+    long duban = 0;
+    long[] jit = new long[2];
+    List<Double> ratios = new ArrayList<>();
+    CountingSwitch.counting = false;
+    try {
+      for (BurstDay round : rounds) {
+        Halves h = lapse(round);
+        remove(round.instances());
+        bare += h.bare().nanos();
+        duban += h.duban().nanos();
+        jit[0] += h.bare().jit();
+        jit[1] += h.duban().jit();
+        ratios.add(h.bare().nanos() / (double) h.duban().nanos());
+      }
+    } finally {
+      CountingSwitch.counting = true;
+    }
+    int n = perRound * BURST_ROUNDS;
     table.add(String.format("| a burst of lapsed timers (bare: timer → one JDBC row → user task) vs yellow notices,"
-        + " N = %d after a burst of %d of each | %.0f/s | %.0f/s | %.2f |", BURST, WARMUP_BURST, bareRate, dubanRate,
-        dubanRate / bareRate));
-    table.add(String.format("| SQL statements (round trips) per escalation, job acquisition included | %.1f (%.1f)"
-        + " | %.1f (%.1f) | |", m.bareSql()[0] / (double) BURST, m.bareSql()[1] / (double) BURST,
-        m.dubanSql()[0] / (double) BURST, m.dubanSql()[1] / (double) BURST));
+        + " N = %d in %d rounds of %d each, after a burst of %d of each (ratio: the rounds' median; lowest, highest)"
+        + " | %.0f/s | %.0f/s | %.2f (%.2f, %.2f) |", n, BURST_ROUNDS, perRound, WARMUP_BURST, n / (bare / 1e9),
+        n / (duban / 1e9), median(ratios), java.util.Collections.min(ratios), java.util.Collections.max(ratios)));
+    table.add(String.format("| SQL statements (round trips) per escalation, job acquisition included, counted in the"
+        + " warm-up burst | %.1f (%.1f) | %.1f (%.1f) | |", counted.bare().sql()[0] / (double) WARMUP_BURST,
+        counted.bare().sql()[1] / (double) WARMUP_BURST, counted.duban().sql()[0] / (double) WARMUP_BURST,
+        counted.duban().sql()[1] / (double) WARMUP_BURST));
     table.add(String.format("| the JIT compiling while timed (its threads' time, on the same cores), starts; burst"
-        + " | %d ms; %d ms | %d ms; %d ms | |", startsJit[0], m.bareJit(), startsJit[1], m.dubanJit()));
-    duplicates(WARMUP_BURST + BURST);
+        + " | %d ms; %d ms | %d ms; %d ms | |", startsJit[0], jit[0], startsJit[1], jit[1]));
+    duplicates(WARMUP_BURST + n);
     if (Boolean.getBoolean("duban.benchmark.trace")) {
       traceEscalation();
     }
@@ -449,47 +521,52 @@ class EngineComparisonBenchmarkTest extends PostgresTestSupport {
     return java.lang.management.ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
   }
 
-  /** The two halves of a burst: how long each took, and its statements and round trips. */
-  private record Halves(long bareNanos, long dubanNanos, long[] bareSql, long[] dubanSql, long bareJit, long dubanJit) {
+  /** A half of a burst: how long it took (ns), its statements and round trips, the JIT's compiling meanwhile (ms). */
+  private record Half(long nanos, long[] sql, long jit) {
   }
 
-  /** Lets a day's burst lapse: the bare half, then Duban's. */
+  private record Halves(Half bare, Half duban) {
+  }
+
+  /** Lets a day's burst lapse, a half at a time. */
   private Halves lapse(BurstDay burst) {
     // the day before the burst, until noon
     ClockUtil.setCurrentTime(at(burst.beforeIt()));
     wakeJobExecutor();
     await("the days before the burst", () -> management.createJobQuery().executable().count() == 0);
     // the burst is the burst's alone: every job due by its end is one of its timers
-    assertThat(management.createJobQuery().duedateLowerThan(at(burst.lapsed().plusMinutes(1))).count())
+    assertThat(management.createJobQuery().duedateLowerThan(at(burst.over().plusMinutes(1))).count())
         .as("jobs due by the burst's end").isEqualTo(2L * burst.size());
-    assertThat(management.createJobQuery().duedateLowerThan(at(burst.bareLapsed())).count())
-        .as("jobs due in the bare half").isEqualTo((long) burst.size());
+    assertThat(management.createJobQuery().duedateLowerThan(at(burst.firstHalfOver())).count())
+        .as("jobs due in the burst's first half").isEqualTo((long) burst.size());
     long bareBefore = tasks.createTaskQuery().processDefinitionKey("benchmark-bare-timer").count();
     long yellowBefore = yellowNotices();
-
-    // bare: every timer lapses at once; done when every instance waits at its user task
-    ClockUtil.setCurrentTime(at(burst.bareLapsed()));
-    wakeJobExecutor();
-    long[] before = SqlCounter.others();
-    long j0 = jit();
-    long t0 = System.nanoTime();
-    await("bare timers", () -> tasks.createTaskQuery().processDefinitionKey("benchmark-bare-timer").count()
-        - bareBefore >= burst.size());
-    long bare = System.nanoTime() - t0;
-    long[] mid = SqlCounter.others();
-    long j1 = jit();
-
-    // Duban: every deadline lapses at once; done when every case has its yellow notice
-    ClockUtil.setCurrentTime(at(burst.lapsed()));
-    wakeJobExecutor();
-    long[] start = SqlCounter.others();
-    long t1 = System.nanoTime();
-    await("yellow notices", () -> yellowNotices() - yellowBefore >= burst.size());
-    long duban = System.nanoTime() - t1;
-    long[] after = SqlCounter.others();
-    long j2 = jit();
+    // bare: done when every instance waits at its user task; Duban: when every case has its yellow notice
+    BooleanSupplier bareDone = () -> tasks.createTaskQuery().processDefinitionKey("benchmark-bare-timer").count()
+        - bareBefore >= burst.size();
+    BooleanSupplier dubanDone = () -> yellowNotices() - yellowBefore >= burst.size();
+    Halves halves;
+    if (burst.bareFirst()) {
+      Half bare = half(burst.bareLapsed(), "bare timers", bareDone);
+      halves = new Halves(bare, half(burst.lapsed(), "yellow notices", dubanDone));
+    } else {
+      Half duban = half(burst.lapsed(), "yellow notices", dubanDone);
+      halves = new Halves(half(burst.bareLapsed(), "bare timers", bareDone), duban);
+    }
     await("every due job run", () -> management.createJobQuery().executable().count() == 0);
-    return new Halves(bare, duban, since(before, mid), since(start, after), j1 - j0, j2 - j1);
+    return halves;
+  }
+
+  /** Moves the clock to {@code at}, where a half's timers have lapsed, and times the job executor until it is done. */
+  private Half half(LocalDateTime at, String what, BooleanSupplier done) {
+    ClockUtil.setCurrentTime(at(at));
+    wakeJobExecutor();
+    long[] sql = SqlCounter.others();
+    long jit = jit();
+    long t0 = System.nanoTime();
+    await(what, done);
+    long nanos = System.nanoTime() - t0;
+    return new Half(nanos, since(sql, SqlCounter.others()), jit() - jit);
   }
 
   /**
