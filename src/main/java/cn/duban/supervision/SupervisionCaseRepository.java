@@ -15,7 +15,7 @@ public interface SupervisionCaseRepository extends JpaRepository<SupervisionCase
    * notice lists them, and an escalation read them in a round trip of their own.
    */
   @Override
-  @EntityGraph(attributePaths = "milestones")
+  @EntityGraph(SupervisionCase.WITH_MILESTONES)
   Optional<SupervisionCase> findById(Long id);
 
   Optional<SupervisionCase> findByCaseNumber(String caseNumber);
