@@ -562,11 +562,9 @@ class EngineComparisonBenchmarkTest extends PostgresTestSupport {
     ClockUtil.setCurrentTime(at(at));
     wakeJobExecutor();
     long[] sql = SqlCounter.others();
-    long jit = jit();
-    long t0 = System.nanoTime();
-    await(what, done);
-    long nanos = System.nanoTime() - t0;
-    return new Half(nanos, since(sql, SqlCounter.others()), jit() - jit);
+    long[] took = new long[2];
+    timed(took, () -> await(what, done));
+    return new Half(took[0], since(sql, SqlCounter.others()), took[1]);
   }
 
   /**
