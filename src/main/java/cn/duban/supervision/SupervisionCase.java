@@ -17,8 +17,6 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
-import jakarta.persistence.NamedAttributeNode;
-import jakarta.persistence.NamedEntityGraph;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
@@ -48,16 +46,7 @@ import java.util.stream.Stream;
  */
 @Entity
 @Table(name = "supervision_case")
-@NamedEntityGraph(name = SupervisionCase.WITH_MILESTONES, attributeNodes = @NamedAttributeNode("milestones"))
 public class SupervisionCase {
-
-  /**
-   * The case with its milestones ({@link SupervisionCaseRepository#findById}). Named, because
-   * Spring Data looks a graph up by name first, and for one given by its attributes alone the
-   * look-up failed with an exception on every read: 1.5 % of the process's CPU in a burst of
-   * escalations.
-   */
-  public static final String WITH_MILESTONES = "SupervisionCase.milestones";
 
   /** The process that works on a case, supervision-case.bpmn. */
   public static final String PROCESS_KEY = "supervision-case";

@@ -4,18 +4,16 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.data.jpa.repository.EntityGraph;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
-public interface SupervisionCaseRepository extends JpaRepository<SupervisionCase, Long> {
+public interface SupervisionCaseRepository extends JpaRepository<SupervisionCase, Long>, CaseById {
 
   /**
    * A case with its milestones in one statement, unless the transaction holds it already: every
-   * notice lists them, and an escalation read them in a round trip of their own.
+   * notice lists them, and an escalation read them in a round trip of their own ({@link CaseByIdImpl}).
    */
   @Override
-  @EntityGraph(SupervisionCase.WITH_MILESTONES)
   Optional<SupervisionCase> findById(Long id);
 
   Optional<SupervisionCase> findByCaseNumber(String caseNumber);
