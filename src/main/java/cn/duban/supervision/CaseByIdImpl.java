@@ -31,6 +31,8 @@ class CaseByIdImpl implements CaseById {
         return Optional.of((SupervisionCase) held);
       }
     }
-    return em.createQuery(WITH_MILESTONES, SupervisionCase.class).setParameter("id", id).getResultStream().findFirst();
+    // a list, not a stream: outside a transaction the shared EntityManager is closed once the query has run
+    return em.createQuery(WITH_MILESTONES, SupervisionCase.class).setParameter("id", id).getResultList().stream()
+        .findFirst();
   }
 }

@@ -48,4 +48,15 @@ class SupervisionCaseRepositoryTest extends ProcessTestSupport {
       }
     });
   }
+
+  @Test
+  @DisplayName("outside a transaction findById reads the case and its milestones as well")
+  void caseOutsideATransaction() {
+    Long id = caseOf(register()).getId();
+
+    SupervisionCase c = cases.findById(id).orElseThrow();
+
+    assertThat(c.getMilestones()).extracting(Milestone::getName).containsExactly("12个小区全部开工");
+    assertThat(cases.findById(-1L)).isEmpty();
+  }
 }
