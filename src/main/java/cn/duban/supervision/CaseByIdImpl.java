@@ -7,9 +7,9 @@ import org.hibernate.engine.spi.SessionImplementor;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * A case and its milestones in one statement, a query whose plan Hibernate builds once. Read by
- * {@code find} with an entity graph, as before, Hibernate built the whole select anew on every
- * read, its SQL included: 4 % of the process's CPU in a burst of escalations, more than the
+ * A case and its milestones in one statement, a query whose plan Hibernate builds once. Through
+ * {@code find} with an entity graph, the way it was read before, Hibernate built a loader and its
+ * SQL anew for every read: 4 % of the process's CPU in a burst of escalations, more than the
  * statement itself. A case the transaction holds already is returned without a statement, as
  * {@code find} does.
  */

@@ -3,9 +3,7 @@ package cn.duban.supervision;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.duban.ProcessTestSupport;
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
-import jakarta.persistence.PersistenceContext;
 import java.util.Map;
 import org.hibernate.SessionFactory;
 import org.hibernate.stat.Statistics;
@@ -18,7 +16,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 /** A case read by its id comes with its milestones in one statement, and from the transaction once it holds it. */
 class SupervisionCaseRepositoryTest extends ProcessTestSupport {
 
-  @PersistenceContext EntityManager em;
   @Autowired EntityManagerFactory emf;
   @Autowired PlatformTransactionManager transactionManager;
 
