@@ -116,8 +116,8 @@ class EngineComparisonBenchmarkTest extends PostgresTestSupport {
   @Autowired WorkingDayCalendar calendar;
 
   private final List<String> table = new ArrayList<>();
-  /** The JIT's compiling while the starts were timed: during the bare rounds, during Duban's (ms). */
-  private final long[] startsJit = new long[2];
+  /** The starts' timed rounds, whose JIT figures the burst's row prints beside its own. */
+  private final Rounds startRounds = new Rounds();
 
   /**
    * Counts the statements sent to the database and the round trips that carried them (a batch is
@@ -247,9 +247,6 @@ class EngineComparisonBenchmarkTest extends PostgresTestSupport {
     long[] sql = counted(() -> duban(COUNTED));
     // rounds alternating between the two, timed without the counter: the ratio is the median of the rounds'
     // ratios, so that a burst of the machine's load during a round or two does not decide it
-    double bare = 0;
-    double duban = 0;
-    List<Double> ratios = new ArrayList<>();
     int perRound = Math.max(1, STARTS / ROUNDS);
     CountingSwitch.counting = false;
     try {
@@ -264,20 +261,15 @@ class EngineComparisonBenchmarkTest extends PostgresTestSupport {
           timed(dubanRound, () -> duban(perRound));
           timed(bareRound, () -> bareStart(definition, perRound));
         }
-        startsJit[0] += bareRound[1];
-        startsJit[1] += dubanRound[1];
-        bare += bareRound[0] / 1e9;
-        duban += dubanRound[0] / 1e9;
-        ratios.add(bareRound[0] / (double) dubanRound[0]);
+        startRounds.add(bareRound, dubanRound);
       }
     } finally {
       CountingSwitch.counting = true;
     }
     int n = perRound * ROUNDS;
     table.add(String.format("| start a process (bare: start → user task, 12 variables) vs register a case through its"
-        + " start form as ducha, N = %d in %d rounds (ratio: their median; lowest, highest) | %.0f/s | %.0f/s | %.2f"
-        + " (%.2f, %.2f) |", n, ROUNDS, n / bare, n / duban, median(ratios), java.util.Collections.min(ratios),
-        java.util.Collections.max(ratios)));
+        + " start form as ducha, N = %d in %d rounds (ratio: their median; lowest, highest) | %s |", n, ROUNDS,
+        startRounds.figures(n)));
     table.add(String.format("| SQL statements (round trips) per start, counted in %d more of each | %.1f (%.1f) | %.1f"
         + " (%.1f) | |", COUNTED, bareSql[0] / (double) COUNTED, bareSql[1] / (double) COUNTED,
         sql[0] / (double) COUNTED, sql[1] / (double) COUNTED));
@@ -315,6 +307,30 @@ class EngineComparisonBenchmarkTest extends PostgresTestSupport {
     work.run();
     into[0] += System.nanoTime() - t0;
     into[1] += jit() - j0;
+  }
+
+  /**
+   * A row's timed rounds: each side's time (ns) and the JIT's compiling meanwhile (ms) over all of
+   * them, as {@link #timed} adds them up, and each round's ratio (bare's time over Duban's).
+   */
+  private static final class Rounds {
+    final long[] bare = new long[2];
+    final long[] duban = new long[2];
+    private final List<Double> ratios = new ArrayList<>();
+
+    void add(long[] bareRound, long[] dubanRound) {
+      for (int i = 0; i < 2; i++) {
+        bare[i] += bareRound[i];
+        duban[i] += dubanRound[i];
+      }
+      ratios.add(bareRound[0] / (double) dubanRound[0]);
+    }
+
+    /** The table's cells for {@code n} of each: bare's rate, Duban's, the rounds' median ratio (lowest, highest). */
+    String figures(int n) {
+      return String.format("%.0f/s | %.0f/s | %.2f (%.2f, %.2f)", n / (bare[0] / 1e9), n / (duban[0] / 1e9),
+          median(ratios), java.util.Collections.min(ratios), java.util.Collections.max(ratios));
+    }
   }
 
   /** The middle value (of an even number, the mean of the middle two). */
@@ -456,20 +472,13 @@ class EngineComparisonBenchmarkTest extends PostgresTestSupport {
     }
     Halves counted = lapse(warmup);
     remove(warmup.instances());
-    long bare = 0;
-    long duban = 0;
-    long[] jit = new long[2];
-    List<Double> ratios = new ArrayList<>();
+    Rounds burstRounds = new Rounds();
     CountingSwitch.counting = false;
     try {
       for (BurstDay round : rounds) {
         Halves h = lapse(round);
         remove(round.instances());
-        bare += h.bare().nanos();
-        duban += h.duban().nanos();
-        jit[0] += h.bare().jit();
-        jit[1] += h.duban().jit();
-        ratios.add(h.bare().nanos() / (double) h.duban().nanos());
+        burstRounds.add(h.bare().took(), h.duban().took());
       }
     } finally {
       CountingSwitch.counting = true;
@@ -477,14 +486,14 @@ class EngineComparisonBenchmarkTest extends PostgresTestSupport {
     int n = perRound * BURST_ROUNDS;
     table.add(String.format("| a burst of lapsed timers (bare: timer → one JDBC row → user task) vs yellow notices,"
         + " N = %d in %d rounds of %d each, after a burst of %d of each (ratio: the rounds' median; lowest, highest)"
-        + " | %.0f/s | %.0f/s | %.2f (%.2f, %.2f) |", n, BURST_ROUNDS, perRound, WARMUP_BURST, n / (bare / 1e9),
-        n / (duban / 1e9), median(ratios), java.util.Collections.min(ratios), java.util.Collections.max(ratios)));
+        + " | %s |", n, BURST_ROUNDS, perRound, WARMUP_BURST, burstRounds.figures(n)));
     table.add(String.format("| SQL statements (round trips) per escalation, job acquisition included, counted in the"
         + " warm-up burst | %.1f (%.1f) | %.1f (%.1f) | |", counted.bare().sql()[0] / (double) WARMUP_BURST,
         counted.bare().sql()[1] / (double) WARMUP_BURST, counted.duban().sql()[0] / (double) WARMUP_BURST,
         counted.duban().sql()[1] / (double) WARMUP_BURST));
     table.add(String.format("| the JIT compiling while timed (its threads' time, on the same cores), starts; burst"
-        + " | %d ms; %d ms | %d ms; %d ms | |", startsJit[0], jit[0], startsJit[1], jit[1]));
+        + " | %d ms; %d ms | %d ms; %d ms | |", startRounds.bare[1], burstRounds.bare[1], startRounds.duban[1],
+        burstRounds.duban[1]));
     duplicates(WARMUP_BURST + n);
     if (Boolean.getBoolean("duban.benchmark.trace")) {
       traceEscalation();
@@ -521,8 +530,11 @@ class EngineComparisonBenchmarkTest extends PostgresTestSupport {
     return java.lang.management.ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
   }
 
-  /** A half of a burst: how long it took (ns), its statements and round trips, the JIT's compiling meanwhile (ms). */
-  private record Half(long nanos, long[] sql, long jit) {
+  /**
+   * A half of a burst: how long it took (ns) and the JIT's compiling meanwhile (ms), as {@link #timed}
+   * adds them; its statements and round trips.
+   */
+  private record Half(long[] took, long[] sql) {
   }
 
   private record Halves(Half bare, Half duban) {
@@ -564,7 +576,7 @@ class EngineComparisonBenchmarkTest extends PostgresTestSupport {
     long[] sql = SqlCounter.others();
     long[] took = new long[2];
     timed(took, () -> await(what, done));
-    return new Half(took[0], since(sql, SqlCounter.others()), took[1]);
+    return new Half(took, since(sql, SqlCounter.others()));
   }
 
   /**
