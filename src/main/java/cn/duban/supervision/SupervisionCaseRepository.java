@@ -9,10 +9,7 @@ import org.springframework.data.jpa.repository.Query;
 
 public interface SupervisionCaseRepository extends JpaRepository<SupervisionCase, Long>, CaseById {
 
-  /**
-   * A case with its milestones in one statement, unless the transaction holds it already: every
-   * notice lists them, and an escalation read them in a round trip of their own ({@link CaseByIdImpl}).
-   */
+  /** As {@link CaseById#findById}: declared here too, or a call could not choose it over JpaRepository's. */
   @Override
   Optional<SupervisionCase> findById(Long id);
 
