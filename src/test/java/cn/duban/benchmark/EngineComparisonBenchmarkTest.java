@@ -94,7 +94,8 @@ class EngineComparisonBenchmarkTest extends PostgresTestSupport {
   /**
    * How often a timed half looks whether it is done. A half is seen done up to one look late, which
    * adds more to the shorter half's time in proportion: at 100 ms, with halves of 0.67 s (bare) and
-   * 1.27 s (Duban), half a look on average raised the burst's ratio by about 0.02. A look is one count.
+   * 1.27 s (Duban), half a look on average raises the burst's ratio by about 0.02 (by arithmetic, not
+   * measured apart). A look is one count.
    */
   private static final Duration HALF_POLL = Duration.ofMillis(10);
   /** Monday 2 March 2026: every registration. */
