@@ -2,7 +2,7 @@ package cn.duban.supervision;
 
 import cn.duban.calendar.LimitClock;
 import cn.duban.common.FormValues;
-import cn.duban.engine.HistoricVariableRows;
+import cn.duban.engine.HistoricVariableUpdates;
 import cn.duban.engine.OpenTaskUpdates;
 import cn.duban.notice.Notice;
 import cn.duban.notice.NoticeRepository;
@@ -18,16 +18,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.db.entitymanager.DbEntityManager;
-import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
-import org.camunda.bpm.engine.impl.persistence.entity.HistoricVariableInstanceEntity;
-import org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
@@ -154,30 +148,10 @@ public class CaseVariables {
       }
     });
     if (scope instanceof ExecutionEntity ex) {
-      loadHistory(ex, changed.keySet());
+      HistoricVariableUpdates.prepare(ex, changed.keySet());
     }
     changed.forEach(scope::setVariable);
     return changed;
-  }
-
-  /**
-   * The historic rows of variables about to change, read in one statement: the engine's history
-   * looks each row up by its id before updating it, and finds them in the command's entity cache
-   * instead of asking the database once per variable. Rows the command has already (variables
-   * created in it) are not asked for again.
-   */
-  private static void loadHistory(ExecutionEntity ex, Set<String> names) {
-    if (!Context.getProcessEngineConfiguration().getHistoryLevel()
-        .isHistoryEventProduced(HistoryEventTypes.VARIABLE_INSTANCE_UPDATE, null)) {
-      return;
-    }
-    DbEntityManager cache = Context.getCommandContext().getDbEntityManager();
-    List<String> absent = names.stream().map(ex::getVariableInstance)
-        .filter(VariableInstanceEntity.class::isInstance).map(v -> ((VariableInstanceEntity) v).getId())
-        .filter(id -> cache.getCachedEntity(HistoricVariableInstanceEntity.class, id) == null).toList();
-    if (absent.size() > 1) {
-      HistoricVariableRows.load(absent);
-    }
   }
 
   /** The state and the whole record written afresh, from the case's tables (after re-timing its limits). */
