@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.duban.ProcessTestSupport;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.impl.persistence.entity.ByteArrayEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.HistoricVariableInstanceEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -23,15 +25,8 @@ class HistoricVariableUpdatesTest extends ProcessTestSupport {
     ProcessInstance pi = register();
     HistoricVariableInstanceEntity before = row(pi, "title");
 
-    inCommand(context -> {
-      ExecutionEntity execution = context.getExecutionManager().findExecutionById(pi.getId());
-      HistoricVariableUpdates.prepare(execution, List.of("title", "content"));
-      assertThat(context.getDbEntityManager().getCachedEntity(HistoricVariableInstanceEntity.class, before.getId()))
-          .isInstanceOf(HistoricVariableUpdates.StandIn.class);
-      execution.setVariable("title", "改过的标题");
-      execution.setVariable("content", "改过的内容");
-      return null;
-    });
+    assertThat(prepareAndSet(pi, List.of("title", "content"), Map.of("title", "改过的标题", "content", "改过的内容")))
+        .isInstanceOf(HistoricVariableUpdates.StandIn.class);
 
     HistoricVariableInstanceEntity title = row(pi, "title");
     assertThat(title.getValue()).isEqualTo("改过的标题");
@@ -50,10 +45,7 @@ class HistoricVariableUpdatesTest extends ProcessTestSupport {
     ProcessInstance pi = register();
     HistoricVariableInstanceEntity before = row(pi, "title");
 
-    inCommand(context -> {
-      HistoricVariableUpdates.prepare(context.getExecutionManager().findExecutionById(pi.getId()), List.of("title"));
-      return null;
-    });
+    prepareAndSet(pi, List.of("title"), Map.of());
 
     HistoricVariableInstanceEntity after = row(pi, "title");
     assertThat(after.getValue()).isEqualTo(before.getValue());
@@ -68,14 +60,7 @@ class HistoricVariableUpdatesTest extends ProcessTestSupport {
     HistoricVariableInstanceEntity before = row(pi, "attachment");
     assertThat(before.getByteArrayId()).isNotNull();
 
-    inCommand(context -> {
-      ExecutionEntity execution = context.getExecutionManager().findExecutionById(pi.getId());
-      HistoricVariableUpdates.prepare(execution, List.of("attachment"));
-      assertThat(context.getDbEntityManager().getCachedEntity(HistoricVariableInstanceEntity.class, before.getId()))
-          .isNull();
-      execution.setVariable("attachment", "改为文字");
-      return null;
-    });
+    assertThat(prepareAndSet(pi, List.of("attachment"), Map.of("attachment", "改为文字"))).isNull();
 
     HistoricVariableInstanceEntity after = row(pi, "attachment");
     assertThat(after.getValue()).isEqualTo("改为文字");
@@ -91,16 +76,26 @@ class HistoricVariableUpdatesTest extends ProcessTestSupport {
     ProcessInstance pi = register();
     history.deleteHistoricVariableInstance(row(pi, "title").getId());
 
-    inCommand(context -> {
-      ExecutionEntity execution = context.getExecutionManager().findExecutionById(pi.getId());
-      HistoricVariableUpdates.prepare(execution, List.of("title"));
-      execution.setVariable("title", "改过的标题");
-      return null;
-    });
+    prepareAndSet(pi, List.of("title"), Map.of("title", "改过的标题"));
 
     assertThat(runtime.getVariable(pi.getId(), "title")).isEqualTo("改过的标题");
     assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(pi.getId()).variableName("title")
         .singleResult()).isNull();
+  }
+
+  /**
+   * In one command: stand-ins for these variables' rows, then these values set. Returns what the
+   * command's cache held for the first variable's row once prepared.
+   */
+  private Object prepareAndSet(ProcessInstance pi, List<String> names, Map<String, Object> values) {
+    return inCommand(context -> {
+      ExecutionEntity execution = context.getExecutionManager().findExecutionById(pi.getId());
+      HistoricVariableUpdates.prepare(execution, names);
+      Object cached = context.getDbEntityManager().getCachedEntity(HistoricVariableInstanceEntity.class,
+          ((VariableInstanceEntity) execution.getVariableInstance(names.get(0))).getId());
+      values.forEach(execution::setVariable);
+      return cached;
+    });
   }
 
   private HistoricVariableInstanceEntity row(ProcessInstance pi, String name) {
