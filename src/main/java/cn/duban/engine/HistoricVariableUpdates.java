@@ -14,9 +14,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Updates the history rows of variables about to change without reading them first. The engine's
- * history reads a variable's row by its id before updating it, one round trip per command, and
- * then writes the row's columns from the update event: of what it read, only the revision goes
- * into the update, as the one it checks. For a variable whose value lies in the row itself (no
+ * history reads a variable's row by its id before updating it (a round trip per variable; read
+ * together beforehand, one per step that changes a case's variables), and then writes the row's
+ * columns from the update event: of what it read, only the revision goes into the update, as the
+ * one it checks. For a variable whose value lies in the row itself (no
  * byte array, which the update would have to delete with the old value), the command's entity
  * cache is given a stand-in for the row instead. The history finds it where it looks first and
  * fills it from the event as it would the row read; the stand-in's update writes the same columns
