@@ -24,19 +24,25 @@ import org.springframework.stereotype.Component;
  * and counts the row's own revision up without checking it. The runtime variable's revision,
  * updated in the same flush, is still checked, so two commands changing one variable at once still
  * fail one of them. A row that is not there (its history deleted by hand) is updated in no row,
- * which the engine ignores as it does for any history update that finds no row
- * ({@code skipHistoryOptimisticLockingExceptions}); it would have written the row again.
+ * which the engine ignores, by default, as it does for any history update that finds no row
+ * ({@code skipHistoryOptimisticLockingExceptions}); it would have written the row again. That the
+ * row holds no byte array is read off the runtime variable, whose value the row copies.
  */
 @Component
 public class HistoricVariableUpdates extends AbstractProcessEnginePlugin {
 
   private static final String NAMESPACE = "cn.duban.engine.HistoricVariableUpdates";
 
-  /** The engine's {@code updateHistoricVariableInstance}, with the revision counted up in the row. */
+  /**
+   * The engine's {@code updateHistoricVariableInstance} and {@code deleteHistoricVariableInstance}
+   * without the revision's check; a stand-in not filled from an update (its variable removed
+   * instead) writes only its state.
+   */
   private static final String STATEMENTS = """
       <update id="update" parameterType="org.camunda.bpm.engine.impl.persistence.entity.HistoricVariableInstanceEntity">
         update ${prefix}ACT_HI_VARINST set
           REV_ = REV_ + 1,
+          <if test="filled">
           VAR_TYPE_ = #{serializerName, jdbcType=VARCHAR},
           BYTEARRAY_ID_ = #{byteArrayId, jdbcType=VARCHAR},
           PROC_DEF_ID_ = #{processDefinitionId, jdbcType=VARCHAR},
@@ -45,16 +51,21 @@ public class HistoricVariableUpdates extends AbstractProcessEnginePlugin {
           LONG_ = #{longValue, jdbcType=BIGINT},
           TEXT_ = #{textValue, jdbcType=VARCHAR},
           TEXT2_ = #{textValue2, jdbcType=VARCHAR},
-          STATE_ = #{state, jdbcType=VARCHAR},
-          CASE_DEF_ID_ = #{caseDefinitionId, jdbcType=VARCHAR}
+          CASE_DEF_ID_ = #{caseDefinitionId, jdbcType=VARCHAR},
+          </if>
+          STATE_ = #{state, jdbcType=VARCHAR}
         where ID_ = #{id, jdbcType=VARCHAR}
       </update>
+      <delete id="delete" parameterType="org.camunda.bpm.engine.impl.persistence.entity.HistoricVariableInstanceEntity">
+        delete from ${prefix}ACT_HI_VARINST where ID_ = #{id, jdbcType=VARCHAR}
+      </delete>
       """;
 
   @Override
   public void postInit(ProcessEngineConfigurationImpl configuration) {
     EngineStatements.add(configuration, NAMESPACE, STATEMENTS);
     configuration.getDbSqlSessionFactory().getUpdateStatements().put(StandIn.class, NAMESPACE + ".update");
+    configuration.getDbSqlSessionFactory().getDeleteStatements().put(StandIn.class, NAMESPACE + ".delete");
     // found where the history looks a row up, as the engine's timers are found as jobs
     configuration.getDbEntityCacheKeyMapping().registerEntityCacheKey(StandIn.class, HistoricVariableInstanceEntity.class);
   }
@@ -78,7 +89,10 @@ public class HistoricVariableUpdates extends AbstractProcessEnginePlugin {
     }
   }
 
-  /** A history row known by its id alone: written, in full, once the history has filled it from an update. */
+  /**
+   * A history row known by its id alone. Written in full once the history has filled it from an
+   * update; its state alone if the history only marked it deleted; not at all if neither.
+   */
   static final class StandIn extends HistoricVariableInstanceEntity {
 
     private boolean filled;
@@ -93,10 +107,9 @@ public class HistoricVariableUpdates extends AbstractProcessEnginePlugin {
       filled = true;
     }
 
-    /** Unchanged (not to be written) until filled. */
-    @Override
-    public Object getPersistentState() {
-      return filled ? super.getPersistentState() : Boolean.FALSE;
+    /** Whether its columns hold the variable's values (read by the update statement). */
+    public boolean isFilled() {
+      return filled;
     }
   }
 }
