@@ -17,14 +17,14 @@ import org.springframework.stereotype.Component;
  * history reads a variable's row by its id before updating it (a round trip per variable; read
  * together beforehand, one per step that changes a case's variables), and then writes the row's
  * columns from the update event: of what it read, only the revision goes into the update, as the
- * one it checks. For a variable whose value lies in the row itself (no byte array, which the
- * update would have to delete with the old value), the command's entity cache is given a stand-in
- * for the row instead. The history finds it where it looks first and
- * fills it from the event as it would the row read; the stand-in's update writes the same columns
- * and counts the row's own revision up without checking it. The runtime variable's revision,
- * updated in the same flush, is still checked, so two commands changing one variable at once still
- * fail one of them. A row that is not there (its history deleted by hand) is updated in no row,
- * which the engine ignores, by default, as it does for any history update that finds no row
+ * one it checks. For a variable whose value lies in the row itself (no byte array, which the update
+ * would have to delete with the old value), the command's entity cache is given a stand-in for the
+ * row instead. The history finds it where it looks first and fills it from the event as it would
+ * the row read; the stand-in's update writes the same columns and counts the row's own revision up
+ * without checking it. The runtime variable's revision, updated in the same flush, is still
+ * checked, so two commands changing one variable at once still fail one of them. A row that is not
+ * there (its history deleted by hand) is updated in no row, which the engine ignores, by default,
+ * as it does for any history update that finds no row
  * ({@code skipHistoryOptimisticLockingExceptions}); it would have written the row again. That the
  * row holds no byte array is read off the runtime variable, whose value the row copies.
  */
