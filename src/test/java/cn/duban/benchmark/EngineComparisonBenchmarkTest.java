@@ -13,6 +13,8 @@ import cn.duban.organization.Unit;
 import cn.duban.organization.UnitRepository;
 import cn.duban.supervision.CaseScoring;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
+import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import net.ttddyy.dsproxy.ExecutionInfo;
@@ -61,8 +64,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * bare timers each writing one row; Tasklist's filter 已逾期 for a unit's handler as the county's
  * open tasks grow from 1,000 to 100,000; a year's assessment against one SQL GROUP BY. Prints every
  * figure as bare, Duban and their ratio (this machine's load moves absolute rates threefold, a
- * ratio much less), with the SQL statements of a registration and an escalation, the load average
- * before and after, and a check of zero duplicates. Asserts nothing about speed. Both sides are
+ * ratio much less), with the SQL statements of a registration and an escalation, the CPU time the
+ * JVM and PostgreSQL spent on each while timed, the load average before and after, and a check of
+ * zero duplicates. Asserts nothing about speed. Both sides are
  * warmed up before either is measured, starts with starts and a burst with a burst, so that the JIT
  * has compiled both paths as in a server that has run for a day. Starts and bursts are timed in
  * rounds, bare first in every other one, without the statement counter, and their ratio is the
@@ -222,6 +226,7 @@ class EngineComparisonBenchmarkTest extends PostgresTestSupport {
   void compareWithTheBareEngine() throws IOException {
     String loadBefore = load();
     SqlCounter.testThread = Thread.currentThread();
+    Cpu.postmaster = Cpu.parentOf(jdbc.queryForObject("select pg_backend_pid()", Integer.class));
     jdbc.execute("create table if not exists benchmark_row (id varchar(64) primary key, process_instance_id varchar(64))");
     deployBare();
     setClock(REGISTERED);
@@ -259,14 +264,14 @@ class EngineComparisonBenchmarkTest extends PostgresTestSupport {
     try {
       for (int round = 0; round < ROUNDS; round++) {
         // bare first in even rounds, Duban first in odd ones: neither side is always the one that follows
-        long[] bareRound = new long[2];
-        long[] dubanRound = new long[2];
+        long[] bareRound = new long[4];
+        long[] dubanRound = new long[4];
         if (round % 2 == 0) {
-          timed(bareRound, () -> bareStart(definition, perRound));
-          timed(dubanRound, () -> duban(perRound));
+          timed(bareRound, Cpu::testThread, () -> bareStart(definition, perRound));
+          timed(dubanRound, Cpu::testThread, () -> duban(perRound));
         } else {
-          timed(dubanRound, () -> duban(perRound));
-          timed(bareRound, () -> bareStart(definition, perRound));
+          timed(dubanRound, Cpu::testThread, () -> duban(perRound));
+          timed(bareRound, Cpu::testThread, () -> bareStart(definition, perRound));
         }
         startRounds.add(bareRound, dubanRound);
       }
@@ -280,6 +285,8 @@ class EngineComparisonBenchmarkTest extends PostgresTestSupport {
     table.add(String.format("| SQL statements (round trips) per start, counted in %d more of each | %.1f (%.1f) | %.1f"
         + " (%.1f) | |", COUNTED, bareSql[0] / (double) COUNTED, bareSql[1] / (double) COUNTED,
         sql[0] / (double) COUNTED, sql[1] / (double) COUNTED));
+    table.add(String.format("| CPU per start in the timed rounds: the test thread's; PostgreSQL's (ratio: bare's sum over"
+        + " Duban's) | %s |", startRounds.cpu(n)));
     removeStarts();
   }
 
@@ -307,26 +314,111 @@ class EngineComparisonBenchmarkTest extends PostgresTestSupport {
         + " act_ru_authorization, act_ru_event_subscr");
   }
 
-  /** Runs {@code work}, and adds to {@code into} its time (ns) and the JIT's compiling meanwhile (ms). */
-  private static void timed(long[] into, Runnable work) {
+  /**
+   * Runs {@code work}, and adds to {@code into} its time (ns), the JIT's compiling meanwhile (ms),
+   * the JVM's CPU time as {@code jvmCpu} reads it (ns) and PostgreSQL's (ns); the CPU is read
+   * outside the time.
+   */
+  private static void timed(long[] into, LongSupplier jvmCpu, Runnable work) {
+    long c0 = jvmCpu.getAsLong();
+    long p0 = Cpu.postgres();
     long j0 = jit();
     long t0 = System.nanoTime();
     work.run();
     into[0] += System.nanoTime() - t0;
     into[1] += jit() - j0;
+    into[2] += jvmCpu.getAsLong() - c0;
+    into[3] += Cpu.postgres() - p0;
   }
 
   /**
-   * A row's timed rounds: each side's time (ns) and the JIT's compiling meanwhile (ms) over all of
-   * them, as {@link #timed} adds them up, and each round's ratio (bare's time over Duban's).
+   * CPU time (ns), to see where a row's time goes: both sides run on the same two cores, one after
+   * the other, so that a timed part's length is about the CPU its JVM threads and PostgreSQL spent
+   * on it (the JIT's aside, on its own row).
+   */
+  static final class Cpu {
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    /** The kernel's clock ticks per second in /proc's times (USER_HZ, 100 on Linux). */
+    private static final long CLOCK_TICKS = 100;
+    /** The PostgreSQL server's main process, whose children are its backends and workers. */
+    static volatile int postmaster;
+
+    /** The test's own thread, which makes the starts. */
+    static long testThread() {
+      return THREADS.getCurrentThreadCpuTime();
+    }
+
+    /**
+     * Every live Java thread of the JVM: the job executor's, which run the timers, among them (its
+     * pool keeps them for the run). The JIT's and the collector's threads are not Java threads.
+     */
+    static long javaThreads() {
+      long sum = 0;
+      for (long id : THREADS.getAllThreadIds()) {
+        sum += Math.max(0, THREADS.getThreadCpuTime(id));
+      }
+      return sum;
+    }
+
+    /**
+     * The server's processes, from /proc: the main process's own time and that of its exited
+     * children (autovacuum's workers), and each live child's.
+     */
+    static long postgres() {
+      long ticks = 0;
+      try (var dirs = Files.list(Path.of("/proc"))) {
+        for (Path dir : (Iterable<Path>) dirs::iterator) {
+          String name = dir.getFileName().toString();
+          if (!name.chars().allMatch(Character::isDigit)) {
+            continue;
+          }
+          String[] stat = stat(dir);
+          if (stat == null) {
+            continue;
+          }
+          int pid = Integer.parseInt(name);
+          if (pid == postmaster) {
+            // utime, stime, cutime, cstime (the fields after the command's name, from the third)
+            ticks += Long.parseLong(stat[11]) + Long.parseLong(stat[12]) + Long.parseLong(stat[13])
+                + Long.parseLong(stat[14]);
+          } else if (Integer.parseInt(stat[1]) == postmaster) {
+            ticks += Long.parseLong(stat[11]) + Long.parseLong(stat[12]);
+          }
+        }
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+      return ticks * 1_000_000_000L / CLOCK_TICKS;
+    }
+
+    /** /proc/[pid]/stat's fields after the command's name (which may hold spaces), or null if gone. */
+    private static String[] stat(Path dir) {
+      try {
+        String stat = Files.readString(dir.resolve("stat"));
+        return stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      } catch (IOException | RuntimeException e) {
+        return null;
+      }
+    }
+
+    /** The main process of the server a backend belongs to: its parent. */
+    static int parentOf(int backend) {
+      return Integer.parseInt(stat(Path.of("/proc", String.valueOf(backend)))[1]);
+    }
+  }
+
+  /**
+   * A row's timed rounds: each side's time (ns), the JIT's compiling meanwhile (ms), the JVM's and
+   * PostgreSQL's CPU (ns) over all of them, as {@link #timed} adds them up, and each round's ratio
+   * (bare's time over Duban's).
    */
   private static final class Rounds {
-    final long[] bare = new long[2];
-    final long[] duban = new long[2];
+    final long[] bare = new long[4];
+    final long[] duban = new long[4];
     private final List<Double> ratios = new ArrayList<>();
 
     void add(long[] bareRound, long[] dubanRound) {
-      for (int i = 0; i < 2; i++) {
+      for (int i = 0; i < 4; i++) {
         bare[i] += bareRound[i];
         duban[i] += dubanRound[i];
       }
@@ -337,6 +429,12 @@ class EngineComparisonBenchmarkTest extends PostgresTestSupport {
     String figures(int n) {
       return String.format("%.0f/s | %.0f/s | %.2f (%.2f, %.2f)", n / (bare[0] / 1e9), n / (duban[0] / 1e9),
           median(ratios), java.util.Collections.min(ratios), java.util.Collections.max(ratios));
+    }
+
+    /** The CPU cells for {@code n} of each: each side's JVM and PostgreSQL time per one, bare's sum over Duban's. */
+    String cpu(int n) {
+      return String.format("%.2f ms; %.2f ms | %.2f ms; %.2f ms | %.2f", bare[2] / 1e6 / n, bare[3] / 1e6 / n,
+          duban[2] / 1e6 / n, duban[3] / 1e6 / n, (bare[2] + bare[3]) / (double) (duban[2] + duban[3]));
     }
   }
 
@@ -498,6 +596,8 @@ class EngineComparisonBenchmarkTest extends PostgresTestSupport {
         + " warm-up burst | %.1f (%.1f) | %.1f (%.1f) | |", counted.bare().sql()[0] / (double) WARMUP_BURST,
         counted.bare().sql()[1] / (double) WARMUP_BURST, counted.duban().sql()[0] / (double) WARMUP_BURST,
         counted.duban().sql()[1] / (double) WARMUP_BURST));
+    table.add(String.format("| CPU per timer in the timed rounds: the JVM's Java threads'; PostgreSQL's (ratio: bare's"
+        + " sum over Duban's) | %s |", burstRounds.cpu(n)));
     table.add(String.format("| the JIT compiling while timed (its threads' time, on the same cores), starts; burst"
         + " | %d ms; %d ms | %d ms; %d ms | |", startRounds.bare[1], burstRounds.bare[1], startRounds.duban[1],
         burstRounds.duban[1]));
@@ -534,12 +634,12 @@ class EngineComparisonBenchmarkTest extends PostgresTestSupport {
    * busy during a timed part takes a core from it, and it was found busy long after the warm-ups.
    */
   private static long jit() {
-    return java.lang.management.ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
+    return ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
   }
 
   /**
-   * A half of a burst: how long it took (ns) and the JIT's compiling meanwhile (ms), as {@link #timed}
-   * adds them; its statements and round trips.
+   * A half of a burst: how long it took (ns), the JIT's compiling meanwhile (ms) and the CPU spent on
+   * it (ns), as {@link #timed} adds them; its statements and round trips.
    */
   private record Half(long[] took, long[] sql) {
   }
@@ -578,11 +678,14 @@ class EngineComparisonBenchmarkTest extends PostgresTestSupport {
 
   /** Moves the clock to {@code at}, where a half's timers have lapsed, and times the job executor until it is done. */
   private Half half(LocalDateTime at, String what, BooleanSupplier done) {
-    ClockUtil.setCurrentTime(at(at));
-    wakeJobExecutor();
     long[] sql = SqlCounter.others();
-    long[] took = new long[2];
-    timed(took, () -> await(what, done, HALF_POLL));
+    long[] took = new long[4];
+    // the timers lapse within the time, after the CPU is read: the jobs start with it
+    timed(took, Cpu::javaThreads, () -> {
+      ClockUtil.setCurrentTime(at(at));
+      wakeJobExecutor();
+      await(what, done, HALF_POLL);
+    });
     return new Half(took, since(sql, SqlCounter.others()));
   }
 
