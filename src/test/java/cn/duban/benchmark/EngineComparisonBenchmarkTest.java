@@ -13,6 +13,7 @@ import cn.duban.organization.Unit;
 import cn.duban.organization.UnitRepository;
 import cn.duban.supervision.CaseScoring;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
@@ -66,14 +67,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  * figure as bare, Duban and their ratio (this machine's load moves absolute rates threefold, a
  * ratio much less), with the SQL statements of a registration and an escalation, the CPU time the
  * JVM and PostgreSQL spent on each while timed, the load average before and after, and a check of
- * zero duplicates. Asserts nothing about speed. Both sides are
- * warmed up before either is measured, starts with starts and a burst with a burst, so that the JIT
- * has compiled both paths as in a server that has run for a day. Starts and bursts are timed in
- * rounds, bare first in every other one, without the statement counter, and their ratio is the
- * median of the rounds'; the starts' statements are counted in a round of their own, the bursts'
- * in the warm-up burst. {@code ./mvnw test -Pbenchmark}; sizes: {@code -Dduban.benchmark.starts=300},
- * {@code .rounds=10}, {@code .warmup=1000}, {@code .burst=1000}, {@code .burst-rounds=5},
- * {@code .warmup-burst=500}, {@code .tasks=100000}, {@code .entries=1000000}.
+ * zero duplicates. Asserts nothing about speed. Both sides are warmed up before either is measured,
+ * starts with starts and a burst with a burst, so that the JIT has compiled both paths as in a
+ * server that has run for a day. Starts and bursts are timed in rounds, bare first in every other
+ * one, without the statement counter, and their ratio is the median of the rounds'; the starts'
+ * statements are counted in a round of their own, the bursts' in the warm-up burst.
+ * {@code ./mvnw test -Pbenchmark}; sizes: {@code -Dduban.benchmark.starts=300}, {@code .rounds=10},
+ * {@code .warmup=1000}, {@code .burst=1000}, {@code .burst-rounds=5}, {@code .warmup-burst=500},
+ * {@code .tasks=100000}, {@code .entries=1000000}.
  */
 @Tag("benchmark")
 class EngineComparisonBenchmarkTest extends PostgresTestSupport {
@@ -386,7 +387,7 @@ class EngineComparisonBenchmarkTest extends PostgresTestSupport {
           }
         }
       } catch (IOException e) {
-        throw new java.io.UncheckedIOException(e);
+        throw new UncheckedIOException(e);
       }
       return ticks * 1_000_000_000L / CLOCK_TICKS;
     }
