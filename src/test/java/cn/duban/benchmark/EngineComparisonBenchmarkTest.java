@@ -317,12 +317,13 @@ class EngineComparisonBenchmarkTest extends PostgresTestSupport {
 
   /**
    * Runs {@code work}, and adds to {@code into} its time (ns), the JIT's compiling meanwhile (ms),
-   * the JVM's CPU time as {@code jvmCpu} reads it (ns) and PostgreSQL's (ns); the CPU is read
-   * outside the time.
+   * the JVM's CPU time as {@code jvmCpu} reads it (ns) and PostgreSQL's (ns). The CPU is read
+   * outside the time, the JVM's nearer to it: reading PostgreSQL's, from /proc, costs the test's
+   * thread some milliseconds.
    */
   private static void timed(long[] into, LongSupplier jvmCpu, Runnable work) {
-    long c0 = jvmCpu.getAsLong();
     long p0 = Cpu.postgres();
+    long c0 = jvmCpu.getAsLong();
     long j0 = jit();
     long t0 = System.nanoTime();
     work.run();
@@ -333,9 +334,10 @@ class EngineComparisonBenchmarkTest extends PostgresTestSupport {
   }
 
   /**
-   * CPU time (ns), to see where a row's time goes: both sides run on the same two cores, one after
-   * the other, so that a timed part's length is about the CPU its JVM threads and PostgreSQL spent
-   * on it (the JIT's aside, on its own row).
+   * CPU time (ns), to see where a row's time goes. Both sides run on the same two cores: a start
+   * takes about the CPU the test's thread and PostgreSQL spend on it, one after the other; a burst
+   * keeps both cores busy, its job threads and PostgreSQL side by side (the JIT's time aside, on its
+   * own row).
    */
   static final class Cpu {
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
@@ -404,7 +406,12 @@ class EngineComparisonBenchmarkTest extends PostgresTestSupport {
 
     /** The main process of the server a backend belongs to: its parent. */
     static int parentOf(int backend) {
-      return Integer.parseInt(stat(Path.of("/proc", String.valueOf(backend)))[1]);
+      String[] stat = stat(Path.of("/proc", String.valueOf(backend)));
+      if (stat == null) {
+        throw new IllegalStateException("PostgreSQL's backend " + backend + " is not in /proc: the CPU rows need"
+            + " the embedded server on this machine");
+      }
+      return Integer.parseInt(stat[1]);
     }
   }
 
