@@ -26,12 +26,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.BooleanSupplier;
 import javax.sql.DataSource;
+import org.camunda.bpm.engine.impl.Page;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -234,11 +236,55 @@ class PostgresPipelineTest extends PostgresTestSupport {
         assertThat(EngineTables.storageParameters(s, table)).as(table).isEqualTo("fillfactor=75");
       }
       assertThat(EngineTables.storageParameters(s, "act_ru_task")).as("a table left as the engine made it").isEmpty();
-      try (var r = s.executeQuery("select count(*) from pg_indexes where indexname in ('duban_task_due_date', 'duban_authorization_user')")) {
+      try (var r = s.executeQuery("select count(*) from pg_indexes where indexname in ('duban_task_due_date',"
+          + " 'duban_authorization_user', 'duban_job_due_date')")) {
         r.next();
-        assertThat(r.getInt(1)).isEqualTo(2);
+        assertThat(r.getInt(1)).isEqualTo(3);
       }
     }
+  }
+
+  @Test
+  @DisplayName("On PostgreSQL the job executor's look for due jobs reads the due-date index, not each of 20,000 waiting timers")
+  void acquisitionAtVolume() {
+    JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+    // a city office's waiting timers, written as rows: due in 2100, so that no look takes them
+    jdbc.update("""
+        insert into act_ru_job (id_, rev_, type_, exclusive_, execution_id_, process_instance_id_, retries_, duedate_,
+          handler_type_, handler_cfg_, suspension_state_, priority_, create_time_)
+        select 'volume-' || g, 1, 'timer', true, 'volume-' || g, 'volume-' || (g / 3), 3,
+          timestamp '2100-01-01' + g * interval '1 minute', 'timer-transition', 'volume-test', 1, 0, now()
+        from generate_series(1, 20000) g""");
+    try {
+      jdbc.execute("analyze act_ru_job");
+      assertThat(tableReadsOfLook(jdbc, false)).as("the look with the index").isZero();
+      // the measure sees a read of the whole table: without the index (dropped in a transaction
+      // that is rolled back) the same look reads it
+      assertThat(tableReadsOfLook(jdbc, true)).as("the look without the index").isEqualTo(1);
+    } finally {
+      jdbc.update("delete from act_ru_job where handler_cfg_ = 'volume-test'");
+    }
+  }
+
+  /**
+   * How often the engine's look for due jobs reads act_ru_job from end to end, by the statistics of
+   * the transaction it runs in (the engine joins the test's transaction and its connection).
+   */
+  private long tableReadsOfLook(JdbcTemplate jdbc, boolean withoutIndex) {
+    TransactionTemplate tx = new TransactionTemplate(transactionManager);
+    return tx.execute(status -> {
+      status.setRollbackOnly();
+      if (withoutIndex) {
+        jdbc.execute("drop index duban_job_due_date");
+      }
+      long before = tableReads(jdbc);
+      inCommand(ctx -> ctx.getJobManager().findNextJobsToExecute(new Page(0, 10)));
+      return tableReads(jdbc) - before;
+    });
+  }
+
+  private static long tableReads(JdbcTemplate jdbc) {
+    return jdbc.queryForObject("select seq_scan from pg_stat_xact_user_tables where relname = 'act_ru_job'", Long.class);
   }
 
   private static void await(CountDownLatch latch) {
