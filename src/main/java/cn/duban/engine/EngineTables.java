@@ -35,9 +35,9 @@ public class EngineTables extends AbstractProcessEnginePlugin {
       // the job executor's look for due jobs (every few seconds on every node, continuously in a
       // burst) asks for jobs due by now or with no due date: without it the database reads every
       // waiting timer, two or three per open case, and past about 6,500 of them PostgreSQL's cost
-      // estimate crosses its JIT threshold, so that every look compiled the query (35-280 ms a look
-      // at 10,000-50,000 timers on PostgreSQL 15, against 0.2-0.7 ms with it: an index scan each
-      // for "no due date" and "due by now")
+      // estimate crosses the threshold of its query JIT, so that every look compiled the query
+      // (41-316 ms a look at 10,000-50,000 timers on PostgreSQL 15, against 0.3-0.7 ms with it: an
+      // index scan each for "no due date" and "due by now")
       "create index if not exists duban_job_due_date on act_ru_job (duedate_)");
 
   /**

@@ -14,6 +14,8 @@ import cn.duban.complaint.ComplaintStatus;
 import cn.duban.ledger.LedgerEntry;
 import cn.duban.ledger.SubjectType;
 import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -229,7 +231,7 @@ class PostgresPipelineTest extends PostgresTestSupport {
   }
 
   @Test
-  @DisplayName("On PostgreSQL the engine's tables that every step updates keep a quarter of each page free, and the filters' indexes exist")
+  @DisplayName("On PostgreSQL the engine's tables that every step updates keep a quarter of each page free, and the indexes of the filters and of the job executor's look exist")
   void engineTablesSet() throws Exception {
     try (var c = dataSource.getConnection(); var s = c.createStatement()) {
       for (String table : List.of("act_ru_variable", "act_hi_varinst", "act_ru_execution", "act_hi_taskinst")) {
@@ -260,9 +262,10 @@ class PostgresPipelineTest extends PostgresTestSupport {
       assertThat(tableReadsOfLook(jdbc, false)).as("the look with the index").isZero();
       // the measure sees a read of the whole table: without the index (dropped in a transaction
       // that is rolled back) the same look reads it
-      assertThat(tableReadsOfLook(jdbc, true)).as("the look without the index").isEqualTo(1);
+      assertThat(tableReadsOfLook(jdbc, true)).as("the look without the index").isPositive();
     } finally {
       jdbc.update("delete from act_ru_job where handler_cfg_ = 'volume-test'");
+      jdbc.execute("analyze act_ru_job");
     }
   }
 
@@ -274,6 +277,9 @@ class PostgresPipelineTest extends PostgresTestSupport {
     TransactionTemplate tx = new TransactionTemplate(transactionManager);
     return tx.execute(status -> {
       status.setRollbackOnly();
+      // on another connection the look would neither count here nor get past the dropped index's lock
+      int enginePid = inCommand(ctx -> backend(ctx.getDbSqlSession().getSqlSession().getConnection()));
+      assertThat(enginePid).as("the engine's connection").isEqualTo(jdbc.queryForObject("select pg_backend_pid()", Integer.class));
       if (withoutIndex) {
         jdbc.execute("drop index duban_job_due_date");
       }
@@ -281,6 +287,15 @@ class PostgresPipelineTest extends PostgresTestSupport {
       inCommand(ctx -> ctx.getJobManager().findNextJobsToExecute(new Page(0, 10)));
       return tableReads(jdbc) - before;
     });
+  }
+
+  private static int backend(Connection c) {
+    try (var s = c.createStatement(); var r = s.executeQuery("select pg_backend_pid()")) {
+      r.next();
+      return r.getInt(1);
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static long tableReads(JdbcTemplate jdbc) {
