@@ -265,8 +265,8 @@ class EngineComparisonBenchmarkTest extends PostgresTestSupport {
     try {
       for (int round = 0; round < ROUNDS; round++) {
         // bare first in even rounds, Duban first in odd ones: neither side is always the one that follows
-        long[] bareRound = new long[4];
-        long[] dubanRound = new long[4];
+        long[] bareRound = new long[TIMED];
+        long[] dubanRound = new long[TIMED];
         if (round % 2 == 0) {
           timed(bareRound, Cpu::testThread, () -> bareStart(definition, perRound));
           timed(dubanRound, Cpu::testThread, () -> duban(perRound));
@@ -314,6 +314,9 @@ class EngineComparisonBenchmarkTest extends PostgresTestSupport {
     jdbc.execute("vacuum analyze act_ru_execution, act_ru_task, act_ru_variable, act_ru_job, act_ru_identitylink,"
         + " act_ru_authorization, act_ru_event_subscr");
   }
+
+  /** How many figures {@link #timed} adds up: time, the JIT's compiling, the JVM's CPU, PostgreSQL's CPU. */
+  private static final int TIMED = 4;
 
   /**
    * Runs {@code work}, and adds to {@code into} its time (ns), the JIT's compiling meanwhile (ms),
@@ -421,12 +424,12 @@ class EngineComparisonBenchmarkTest extends PostgresTestSupport {
    * (bare's time over Duban's).
    */
   private static final class Rounds {
-    final long[] bare = new long[4];
-    final long[] duban = new long[4];
+    final long[] bare = new long[TIMED];
+    final long[] duban = new long[TIMED];
     private final List<Double> ratios = new ArrayList<>();
 
     void add(long[] bareRound, long[] dubanRound) {
-      for (int i = 0; i < 4; i++) {
+      for (int i = 0; i < TIMED; i++) {
         bare[i] += bareRound[i];
         duban[i] += dubanRound[i];
       }
@@ -687,7 +690,7 @@ class EngineComparisonBenchmarkTest extends PostgresTestSupport {
   /** Moves the clock to {@code at}, where a half's timers have lapsed, and times the job executor until it is done. */
   private Half half(LocalDateTime at, String what, BooleanSupplier done) {
     long[] sql = SqlCounter.others();
-    long[] took = new long[4];
+    long[] took = new long[TIMED];
     // the timers lapse within the time, after the CPU is read: the jobs start with it
     timed(took, Cpu::javaThreads, () -> {
       ClockUtil.setCurrentTime(at(at));

@@ -55,6 +55,7 @@ class PostgresPipelineTest extends PostgresTestSupport {
   private static final Duration PATIENCE = Duration.ofSeconds(60);
 
   @Autowired DataSource dataSource;
+  @Autowired JdbcTemplate jdbc;
   @Autowired PlatformTransactionManager transactionManager;
   @Autowired Ledger ledgerService;
   @Autowired ComplaintRepository complaints;
@@ -249,7 +250,6 @@ class PostgresPipelineTest extends PostgresTestSupport {
   @Test
   @DisplayName("On PostgreSQL the job executor's look for due jobs reads the due-date index, not each of 20,000 waiting timers")
   void acquisitionAtVolume() {
-    JdbcTemplate jdbc = new JdbcTemplate(dataSource);
     // a city office's waiting timers, written as rows: due in 2100, so that no look takes them
     jdbc.update("""
         insert into act_ru_job (id_, rev_, type_, exclusive_, execution_id_, process_instance_id_, retries_, duedate_,
@@ -259,10 +259,10 @@ class PostgresPipelineTest extends PostgresTestSupport {
         from generate_series(1, 20000) g""");
     try {
       jdbc.execute("analyze act_ru_job");
-      assertThat(tableReadsOfLook(jdbc, false)).as("the look with the index").isZero();
+      assertThat(tableReadsOfLook(false)).as("the look with the index").isZero();
       // the measure sees a read of the whole table: without the index (dropped in a transaction
       // that is rolled back) the same look reads it
-      assertThat(tableReadsOfLook(jdbc, true)).as("the look without the index").isPositive();
+      assertThat(tableReadsOfLook(true)).as("the look without the index").isPositive();
     } finally {
       jdbc.update("delete from act_ru_job where handler_cfg_ = 'volume-test'");
       jdbc.execute("analyze act_ru_job");
@@ -273,7 +273,7 @@ class PostgresPipelineTest extends PostgresTestSupport {
    * How often the engine's look for due jobs reads act_ru_job from end to end, by the statistics of
    * the transaction it runs in (the engine joins the test's transaction and its connection).
    */
-  private long tableReadsOfLook(JdbcTemplate jdbc, boolean withoutIndex) {
+  private long tableReadsOfLook(boolean withoutIndex) {
     TransactionTemplate tx = new TransactionTemplate(transactionManager);
     return tx.execute(status -> {
       status.setRollbackOnly();
@@ -283,9 +283,9 @@ class PostgresPipelineTest extends PostgresTestSupport {
       if (withoutIndex) {
         jdbc.execute("drop index duban_job_due_date");
       }
-      long before = tableReads(jdbc);
+      long before = tableReads();
       inCommand(ctx -> ctx.getJobManager().findNextJobsToExecute(new Page(0, 10)));
-      return tableReads(jdbc) - before;
+      return tableReads() - before;
     });
   }
 
@@ -298,7 +298,7 @@ class PostgresPipelineTest extends PostgresTestSupport {
     }
   }
 
-  private static long tableReads(JdbcTemplate jdbc) {
+  private long tableReads() {
     return jdbc.queryForObject("select seq_scan from pg_stat_xact_user_tables where relname = 'act_ru_job'", Long.class);
   }
 
