@@ -62,16 +62,17 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Duban against the bare Camunda engine, in the same JVM, on the same PostgreSQL, with the same
  * engine configuration (authorization, history, job executor): registering a case against starting
  * a process with a user task and as many variables; a burst of lapsed deadlines against a burst of
- * bare timers each writing one row; Tasklist's filter 已逾期 for a unit's handler as the county's
- * open tasks grow from 1,000 to 100,000; a year's assessment against one SQL GROUP BY. Prints every
- * figure as bare, Duban and their ratio (this machine's load moves absolute rates threefold, a
- * ratio much less), with the SQL statements of a registration and an escalation, the CPU time the
- * JVM and PostgreSQL spent on each while timed, the load average before and after, and a check of
- * zero duplicates. Asserts nothing about speed. Both sides are warmed up before either is measured,
- * starts with starts and a burst with a burst, so that the JIT has compiled both paths as in a
- * server that has run for a day. Starts and bursts are timed in rounds, bare first in every other
- * one, without the statement counter, and their ratio is the median of the rounds'; the starts'
- * statements are counted in a round of their own, the bursts' in the warm-up burst.
+ * bare timers each writing one row; Tasklist's filter 已逾期 for a unit's handler, and the
+ * overseeing offices' county-wide one, as the county's open tasks grow from 1,000 to 100,000; a
+ * year's assessment against one SQL GROUP BY. Prints every figure as bare, Duban and their ratio
+ * (this machine's load moves absolute rates threefold, a ratio much less), with the SQL statements
+ * of a registration and an escalation, the CPU time the JVM and PostgreSQL spent on each while
+ * timed, the load average before and after, and a check of zero duplicates. Asserts nothing about
+ * speed. Both sides are warmed up before either is measured, starts with starts and a burst with a
+ * burst, so that the JIT has compiled both paths as in a server that has run for a day. Starts and
+ * bursts are timed in rounds, bare first in every other one, without the statement counter, and
+ * their ratio is the median of the rounds'; the starts' statements are counted in a round of their
+ * own, the bursts' in the warm-up burst.
  * {@code ./mvnw test -Pbenchmark}; sizes: {@code -Dduban.benchmark.starts=300}, {@code .rounds=10},
  * {@code .warmup=1000}, {@code .burst=1000}, {@code .burst-rounds=5}, {@code .warmup-burst=500},
  * {@code .tasks=100000}, {@code .entries=1000000}.
@@ -95,6 +96,8 @@ class EngineComparisonBenchmarkTest extends PostgresTestSupport {
   private static final int COUNTED = 30;
   /** The overdue tasks of zjj-lin's unit while the filter is measured. */
   private static final int OWN_OVERDUE = 50;
+  /** In a county's open work as the county-wide filter is measured in it, one task in this many is overdue. */
+  private static final int COUNTY_OVERDUE_ONE_IN = 20;
   private static final Duration PATIENCE = Duration.ofMinutes(10);
   /**
    * How often a timed half looks whether it is done. A half is seen done up to one look late, which
@@ -105,6 +108,8 @@ class EngineComparisonBenchmarkTest extends PostgresTestSupport {
   private static final Duration HALF_POLL = Duration.ofMillis(10);
   /** Monday 2 March 2026: every registration. */
   private static final LocalDateTime REGISTERED = LocalDateTime.of(2026, 3, 2, 9, 0);
+  /** The filter row's tasks: all overdue. */
+  private static final LocalDateTime FILLER_DUE = REGISTERED.minusDays(30);
   /**
    * The warm-up burst's cases are due on Thursday 19 March, the measured rounds' on the working days
    * from Friday 20 March; their milestones (a checkpoint each) and their co-units' parts are due
@@ -743,21 +748,28 @@ class EngineComparisonBenchmarkTest extends PostgresTestSupport {
    * Measured first, on a database holding only what this row makes: the unit's own overdue work
    * stays the same ({@link #OWN_OVERDUE} tasks offered to unit-zjj) while the county's other open
    * tasks grow from 1,000 to {@link #TASKS}, all overdue, the worst case for a filter by due date.
+   * On the same tasks, the overseeing offices' county-wide 已逾期（全部） as {@code ducha}: once with
+   * every task overdue, so that what it shows and counts grows a hundredfold with them, and once
+   * with the other units' tasks due as a county's are, one in {@link #COUNTY_OVERDUE_ONE_IN} overdue.
    */
   private void filter() {
-    authenticate("zjj-lin");
-    Filter overdue = filters.createFilterQuery().filterName("已逾期").singleResult();  // the one a unit's handler sees
-    identity.clearAuthentication();
+    Filter own = visibleFilter("已逾期", "zjj-lin");
+    Filter countyWide = visibleFilter("已逾期", "ducha");
     fillTasks(OWN_OVERDUE, "unit-zjj");
     fillTasks(Math.max(0, 1_000 - tasks.createTaskQuery().count()), "unit-fgj");
-    double small = filterMillis(overdue, OWN_OVERDUE);
+    FilterTimes small = filterMillis(own, countyWide);
     long smallCount = tasks.createTaskQuery().count();
     fillTasks(TASKS - smallCount, "unit-fgj");
-    double large = filterMillis(overdue, OWN_OVERDUE);
+    FilterTimes large = filterMillis(own, countyWide);
     long largeCount = tasks.createTaskQuery().count();
     table.add(String.format("| 已逾期 filter for zjj-lin (%d overdue tasks of unit-zjj), listPage(0,15) + count, %d vs %d"
-        + " open tasks | – | %.0f → %.0f ms | %.1f× growth |", OWN_OVERDUE, smallCount, largeCount, small, large,
-        large / small));
+        + " open tasks | – | %.0f → %.0f ms | %.1f× growth |", OWN_OVERDUE, smallCount, largeCount, small.own(),
+        large.own(), large.own() / small.own()));
+    table.add(String.format("| 已逾期（全部） for ducha, county-wide, the same open tasks, one in %d overdue (%d vs %d)"
+        + " | – | %.0f → %.0f ms | %.1f× growth |", COUNTY_OVERDUE_ONE_IN, small.countyOverdue(), large.countyOverdue(),
+        small.county(), large.county(), large.county() / small.county()));
+    table.add(String.format("| 已逾期（全部） for ducha, every one of them overdue (%d vs %d) | – | %.0f → %.0f ms | %.1f×"
+        + " growth |", small.allOverdue(), large.allOverdue(), small.all(), large.all(), large.all() / small.all()));
     // the filler goes again, so as not to weigh on what follows
     jdbc.update("delete from act_ru_authorization where resource_id_ like 'benchmark-filler-%'");
     jdbc.update("delete from act_ru_identitylink where task_id_ like 'benchmark-filler-%'");
@@ -767,9 +779,60 @@ class EngineComparisonBenchmarkTest extends PostgresTestSupport {
     jdbc.execute("vacuum analyze act_ru_authorization, act_ru_identitylink, act_ru_task");
   }
 
-  /** The filter as Tasklist runs it for zjj-lin: the first page and the count; the median of five. */
-  private double filterMillis(Filter filter, long expected) {
-    authenticate("zjj-lin");
+  /** The filter of that name the user sees: a unit's own, or the county-wide one of the overseeing offices. */
+  private Filter visibleFilter(String name, String user) {
+    authenticate(user);
+    try {
+      return filters.createFilterQuery().filterName(name).singleResult();
+    } finally {
+      identity.clearAuthentication();
+    }
+  }
+
+  /**
+   * The filters' times in ms at one size: the unit's; the county-wide one with every task overdue
+   * ({@code allOverdue} of them); with the other units' tasks due as a county's are
+   * ({@code countyOverdue} overdue).
+   */
+  private record FilterTimes(double own, double all, long allOverdue, double county, long countyOverdue) {
+  }
+
+  /**
+   * The unit's filter, then the county-wide one with every task overdue, then with the other units'
+   * tasks due as a county's are, and those back to overdue for the next size.
+   */
+  private FilterTimes filterMillis(Filter own, Filter countyWide) {
+    double ownMillis = filterMillis(own, "zjj-lin", OWN_OVERDUE);
+    long allOverdue = tasks.createTaskQuery().dueBefore(ClockUtil.getCurrentTime()).count();
+    double allMillis = filterMillis(countyWide, "ducha", allOverdue);
+    spreadDueDates(true);
+    long countyOverdue = tasks.createTaskQuery().dueBefore(ClockUtil.getCurrentTime()).count();
+    double countyMillis = filterMillis(countyWide, "ducha", countyOverdue);
+    spreadDueDates(false);
+    return new FilterTimes(ownMillis, allMillis, allOverdue, countyMillis, countyOverdue);
+  }
+
+  /**
+   * The other units' filler tasks due as in a county: one in {@link #COUNTY_OVERDUE_ONE_IN}
+   * overdue by one to five days, the rest due over the coming ninety, at minutes spread over the
+   * day (their numbers decide which); or all back to the one overdue date they were made with.
+   */
+  private void spreadDueDates(boolean spread) {
+    String n = "substr(id_, length('benchmark-filler-') + 1)::int";
+    String dueDate = spread
+        ? "cast(? as timestamp) + (case when " + n + " % " + COUNTY_OVERDUE_ONE_IN + " = 0 then -1 - " + n + " / "
+            + COUNTY_OVERDUE_ONE_IN + " % 5 else 1 + " + n + " % 90 end) * interval '1 day' + " + n
+            + " % 1440 * interval '1 minute'"
+        : "?";
+    jdbc.update("update act_ru_task set due_date_ = " + dueDate + " where id_ in (select task_id_ from act_ru_identitylink"
+        + " where group_id_ = 'unit-fgj' and task_id_ like 'benchmark-filler-%')",
+        spread ? at(REGISTERED) : at(FILLER_DUE));
+    jdbc.execute("vacuum analyze act_ru_task");
+  }
+
+  /** The filter as Tasklist runs it for the user: the first page and the count; the median of five. */
+  private double filterMillis(Filter filter, String user, long expected) {
+    authenticate(user);
     try {
       filters.listPage(filter.getId(), 0, 15);
       filters.count(filter.getId());
@@ -798,7 +861,7 @@ class EngineComparisonBenchmarkTest extends PostgresTestSupport {
     }
     Task template = tasks.newTask("benchmark-filler-template");
     template.setName("benchmark-filler");
-    template.setDueDate(at(REGISTERED.minusDays(30)));
+    template.setDueDate(at(FILLER_DUE));
     tasks.saveTask(template);
     tasks.addCandidateGroup(template.getId(), group);
     long offset = jdbc.queryForObject("select count(*) from act_ru_task where name_ = 'benchmark-filler'", Long.class);
