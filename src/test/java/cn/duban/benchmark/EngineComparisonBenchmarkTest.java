@@ -240,7 +240,8 @@ class EngineComparisonBenchmarkTest extends PostgresTestSupport {
     starts();
     burst();
     assessment();
-    System.out.printf("%n=== Duban against the bare Camunda engine (PostgreSQL, same JVM, same engine configuration) ===%n");
+    System.out.printf("%n=== Duban against the bare Camunda engine (PostgreSQL %s, same JVM, same engine configuration)"
+        + " ===%n", jdbc.queryForObject("show server_version", String.class));
     System.out.printf("load average at start: %s; at end: %s%n", loadBefore, load());
     System.out.printf("job executor: %s%n%n", jobExecutorSettings());
     System.out.printf("| measure | bare engine | Duban | ratio |%n|---|---|---|---|%n");
