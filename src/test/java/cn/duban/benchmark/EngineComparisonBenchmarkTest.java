@@ -750,7 +750,7 @@ class EngineComparisonBenchmarkTest extends PostgresTestSupport {
    * stays the same ({@link #OWN_OVERDUE} tasks offered to unit-zjj) while the county's other open
    * tasks grow from 1,000 to {@link #TASKS}, all overdue, the worst case for a filter by due date.
    * On the same tasks, the overseeing offices' county-wide 已逾期（全部） as {@code ducha}: once with
-   * every task overdue, so that what it shows and counts grows a hundredfold with them, and once
+   * every task overdue, so that what it counts grows a hundredfold with them, and once
    * with the other units' tasks due as a county's are, one in {@link #COUNTY_OVERDUE_ONE_IN} overdue.
    */
   private void filter() {
