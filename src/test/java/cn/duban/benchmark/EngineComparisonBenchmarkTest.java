@@ -1,6 +1,7 @@
 package cn.duban.benchmark;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import cn.duban.PostgresTestSupport;
 import cn.duban.assessment.AssessmentService;
@@ -814,7 +815,7 @@ class EngineComparisonBenchmarkTest extends PostgresTestSupport {
     long countyOverdue = overdue();
     // unit-zjj's own, and one in so many of the others'
     assertThat(countyOverdue).isCloseTo(OWN_OVERDUE + (allOverdue - OWN_OVERDUE) / COUNTY_OVERDUE_ONE_IN,
-        org.assertj.core.data.Offset.offset(1L));
+        within(1L));
     double countyMillis = filterMillis(countyWide, "ducha", countyOverdue);
     return new FilterTimes(ownMillis, allMillis, allOverdue, countyMillis, countyOverdue);
   }
@@ -832,19 +833,19 @@ class EngineComparisonBenchmarkTest extends PostgresTestSupport {
   private void spreadDueDates() {
     otherUnitsFiller("cast(? as timestamp) + (case when n % " + COUNTY_OVERDUE_ONE_IN + " = 0 then -1 - n / "
         + COUNTY_OVERDUE_ONE_IN + " % 5 else 1 + n % 90 end) * interval '1 day' + n % 1440 * interval '1 minute'",
-        at(REGISTERED));
+        REGISTERED);
   }
 
   /** The other units' filler tasks back to the one overdue date they were made with. */
   private void allOverdueAgain() {
-    otherUnitsFiller("?", at(FILLER_DUE));
+    otherUnitsFiller("?", FILLER_DUE);
   }
 
-  /** Sets the due date of the other units' filler tasks, an expression of a date and their number n. */
-  private void otherUnitsFiller(String dueDate, java.util.Date date) {
+  /** Sets the due date of the other units' filler tasks, an expression of a moment and their number n. */
+  private void otherUnitsFiller(String dueDate, LocalDateTime moment) {
     jdbc.update("update act_ru_task t set due_date_ = " + dueDate + " from (select task_id_,"
         + " substr(task_id_, length('benchmark-filler-') + 1)::int n from act_ru_identitylink"
-        + " where group_id_ = 'unit-fgj' and task_id_ like 'benchmark-filler-%') f where t.id_ = f.task_id_", date);
+        + " where group_id_ = 'unit-fgj' and task_id_ like 'benchmark-filler-%') f where t.id_ = f.task_id_", at(moment));
     jdbc.execute("vacuum analyze act_ru_task");
   }
 
