@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -85,16 +86,44 @@ public class MessageOutbox {
     }
   }
 
-  /** Expands the new events and sends what is due; returns how many deliveries were sent. */
-  public int work() {
-    expand();
-    return deliver();
+  /** A batch of the outbox's work: the ids it took (a full batch: more may wait) and how many of them it did. */
+  private record Batch(List<Long> taken, int done) {
+
+    boolean full() {
+      return taken.size() == BATCH;
+    }
+
+    long last(long otherwise) {
+      return taken.isEmpty() ? otherwise : taken.get(taken.size() - 1);
+    }
   }
 
-  /** Turns each new event into its deliveries; returns how many events this node expanded. */
-  public int expand() {
-    List<Long> ids = jdbc.queryForList("select id from message_event where expanded_at is null order by id"
-        + " fetch first " + BATCH + " rows only", Long.class);
+  /**
+   * Expands the new events and sends what is due, a batch of each at a time for as long as batches
+   * come full, within half a claim; returns how many deliveries were sent. A batch per look would
+   * tell a burst of deadlines (hundreds of notices at midnight, three or four deliveries each) at
+   * fifty deliveries per poll interval, the last of them an hour late.
+   */
+  public int work() {
+    long until = System.nanoTime() + properties.claimFor().dividedBy(2).toNanos();
+    int sent = 0;
+    long after = 0;
+    boolean more;
+    do {
+      Batch expanded = expandBatch(after);
+      // past an event that failed, so that fifty that fail cannot hold up the rest (they are tried at the next look)
+      after = expanded.last(after);
+      Batch delivered = deliverBatch();
+      sent += delivered.done();
+      more = expanded.full() || delivered.full();
+    } while (more && System.nanoTime() < until);
+    return sent;
+  }
+
+  /** Turns each of a batch of new events after {@code after} into its deliveries; done: the events this node expanded. */
+  private Batch expandBatch(long after) {
+    List<Long> ids = jdbc.queryForList("select id from message_event where expanded_at is null and id > ? order by id"
+        + " fetch first " + BATCH + " rows only", Long.class, after);
     int expanded = 0;
     for (Long id : ids) {
       try {
@@ -107,7 +136,7 @@ public class MessageOutbox {
         LOG.warn("message event {} could not be expanded: {}", id, e.toString());
       }
     }
-    return expanded;
+    return new Batch(ids, expanded);
   }
 
   private boolean expand(long id) {
@@ -122,18 +151,24 @@ public class MessageOutbox {
     enrich(params);
     List<Object[]> rows = new ArrayList<>();
     for (MessageRecipients.Target target : recipients.resolve(recipients.roles(type), params)) {
+      Map<Channel, String> addresses = new EnumMap<>(Channel.class);
+      for (Channel channel : Channel.values()) {
+        String address = address(target, channel);
+        if (address != null) {
+          addresses.put(channel, address);
+        }
+      }
+      if (addresses.isEmpty()) {
+        continue;   // no channel reaches the target (or none is switched on): nothing to render
+      }
       Map<String, String> values = new HashMap<>(params);
       values.put("recipientName", target.name());
       MessageTemplates.Text text = templates.render(type, values);
-      for (Channel channel : Channel.values()) {
-        String address = address(target, channel);
-        if (address == null) {
-          continue;
-        }
+      addresses.forEach((channel, address) -> {
         Instant due = channel == Channel.SMS ? smsAllowedFrom(target.personId(), now) : now;
         rows.add(new Object[] {key, type.name(), target.key(), target.name(), channel.name(), address, text.subject(),
             text.body(), at(due), at(now), key, target.key(), channel.name()});
-      }
+      });
     }
     if (!rows.isEmpty()) {
       jdbc.batchUpdate(INSERT_DELIVERY, rows);
@@ -182,8 +217,8 @@ public class MessageOutbox {
     return settings.of(personId).smsAllowedFrom(at.atZone(clock.zone()).toLocalDateTime()).atZone(clock.zone()).toInstant();
   }
 
-  /** Claims and sends the due deliveries one by one; returns how many were sent. */
-  public int deliver() {
+  /** Claims and sends a batch of due deliveries one by one; done: how many were sent. */
+  private Batch deliverBatch() {
     Instant started = clock.now();
     List<Long> due = jdbc.queryForList("select id from message_delivery where (status = 'PENDING' and next_attempt_at <= ?)"
         + " or (status = 'SENDING' and claimed_until < ?) order by next_attempt_at, id fetch first " + BATCH + " rows only",
@@ -200,7 +235,7 @@ public class MessageOutbox {
         sent++;
       }
     }
-    return sent;
+    return new Batch(due, sent);
   }
 
   private boolean claim(long id, Instant now) {

@@ -30,6 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -75,6 +76,7 @@ class MessagesTest extends ProcessTestSupport {
   @Autowired MessageWebhooks webhooks;
   @Autowired MessageSettings settings;
   @Autowired DailyMessages daily;
+  @Autowired JdbcTemplate jdbc;
   @LocalServerPort int port;
 
   @BeforeEach
@@ -389,6 +391,42 @@ class MessagesTest extends ProcessTestSupport {
     outbox.purge();
     assertThat(outbox.ofEvent("test:failing")).isEmpty();
     assertThat(outbox.eventKeys(MessageType.NOTICE_YELLOW)).contains("test:failing");
+  }
+
+  @Test
+  @DisplayName("R33 a burst of notices goes out in one look of the outbox, however many batches it fills, and fifty events that cannot be expanded do not hold it up")
+  void burstInOneLook() {
+    endpoint.requests.clear();
+    // unreadable parameters, before the burst in the outbox's order: each fails and is left for the next look
+    int broken = 50;
+    for (int i = 0; i < broken; i++) {
+      jdbc.update("insert into message_event (event_key, event_type, created_at, params) values (?, 'NOTICE_YELLOW',"
+          + " current_timestamp, 'not json')", "test:broken:" + i);
+    }
+    int events = 60;
+    try {
+      for (int i = 0; i < events; i++) {
+        messages.enqueue(MessageEvent.of(MessageType.NOTICE_YELLOW, "test:burst:" + i).with("unit", "zjj")
+            .with("caseNumber", "督〔2026〕" + (700 + i) + "号").with("title", "批量催办事项" + i).build());
+      }
+
+      outbox.work();
+
+      assertThat(jdbc.queryForObject("select count(*) from message_event where event_key like 'test:burst:%'"
+          + " and expanded_at is null", Integer.class)).as("events of the burst left unexpanded").isZero();
+      // the unit's robot once per event, and every mail and robot message of the burst sent (an SMS may wait for the end of quiet hours)
+      assertThat(endpoint.to("/robot/zjj").stream().map(r -> r.body().replaceAll("(?s).*(批量催办事项\\d+).*", "$1"))
+          .filter(t -> t.startsWith("批量催办事项")).distinct().count()).isEqualTo(events);
+      assertThat(jdbc.queryForObject("select count(*) from message_delivery where event_key like 'test:burst:%'"
+          + " and channel <> 'SMS' and status <> 'SENT'", Integer.class)).as("deliveries of the burst not sent").isZero();
+      assertThat(jdbc.queryForObject("select count(*) from message_delivery where event_key like 'test:burst:%'"
+          + " and channel = 'MAIL'", Integer.class)).as("mails: the unit's handler and head per event")
+          .isEqualTo(2 * events);
+      assertThat(jdbc.queryForObject("select count(*) from message_event where event_key like 'test:broken:%'"
+          + " and expanded_at is null", Integer.class)).isEqualTo(broken);
+    } finally {
+      jdbc.update("delete from message_event where event_key like 'test:broken:%'");
+    }
   }
 
   @Test
