@@ -628,7 +628,7 @@ class EngineComparisonBenchmarkTest extends PostgresTestSupport {
         + " | %d ms; %d ms | %d ms; %d ms | |", startRounds.bare[1], burstRounds.bare[1], startRounds.duban[1],
         burstRounds.duban[1]));
     duplicates(WARMUP_BURST + n);
-    outboxAfterwards(WARMUP_BURST + n);
+    outboxAfterwards();
     if (Boolean.getBoolean("duban.benchmark.trace")) {
       traceEscalation();
     }
@@ -734,11 +734,11 @@ class EngineComparisonBenchmarkTest extends PostgresTestSupport {
 
   /**
    * What the outbox's poller, off while the benchmark times, does for the bursts afterwards: the
-   * message events written since it was last worked (the notices', and those of the cases' other
-   * timers run before each round) expanded into deliveries on the test's thread. Every channel is
-   * off here, so none is sent.
+   * message events written since it was last worked (the notices', and those of the steps the
+   * cases' other timers opened before each round) expanded into deliveries on the test's thread.
+   * Every channel is off here, so none is sent.
    */
-  private void outboxAfterwards(int escalated) {
+  private void outboxAfterwards() {
     String kinds = jdbc.queryForList("select event_type || ' ' || count(*) from message_event where expanded_at is null"
         + " group by event_type order by event_type", String.class).stream().collect(Collectors.joining(", "));
     Long events = jdbc.queryForObject("select count(*) from message_event where expanded_at is null", Long.class);
@@ -748,8 +748,8 @@ class EngineComparisonBenchmarkTest extends PostgresTestSupport {
     Long left = jdbc.queryForObject("select count(*) from message_event where expanded_at is null", Long.class);
     assertThat(left).as("message events the outbox left").isZero();
     table.add(String.format("| R33's outbox after the bursts, not timed with them: the message events written since the"
-        + " warm-up burst began (%s) expanded, every channel off | – | %d events in %.0f ms; %.2f ms per escalation | |",
-        kinds, events, ms, ms / escalated));
+        + " warm-up burst began (%s) expanded, every channel off | – | %d events in %.0f ms, %.2f ms each | |",
+        kinds, events, ms, ms / events));
   }
 
   /** Exactly one notice and one ledger entry per case and stage: the bursts booked nothing twice. */
