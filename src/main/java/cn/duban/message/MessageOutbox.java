@@ -100,9 +100,9 @@ public class MessageOutbox {
 
   /**
    * Expands the new events and sends what is due, a batch of each at a time for as long as batches
-   * come full, within half a claim; returns how many deliveries were sent. A batch per look would
-   * tell a burst of deadlines (hundreds of notices at midnight, three or four deliveries each) at
-   * fifty deliveries per poll interval, the last of them an hour late.
+   * come full, starting none after half a claim; returns how many deliveries were sent. A batch per
+   * look would tell a burst of deadlines (a thousand notices at midnight, three or four deliveries
+   * each) at fifty deliveries per poll interval, the last of them ten minutes or more late.
    */
   public int work() {
     long until = System.nanoTime() + properties.claimFor().dividedBy(2).toNanos();

@@ -57,7 +57,6 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -81,9 +80,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@code .tasks=100000}, {@code .entries=1000000}.
  */
 @Tag("benchmark")
-// R33's messages go out after the case's transaction, on the poller's thread: off here, so that it
-// does not work one half's messages while the other half is timed; the outbox row gives their cost
-@TestPropertySource(properties = "duban.messages.poller-enabled=false")
 class EngineComparisonBenchmarkTest extends PostgresTestSupport {
 
   private static final int STARTS = Integer.getInteger("duban.benchmark.starts", 300);
@@ -599,7 +595,7 @@ class EngineComparisonBenchmarkTest extends PostgresTestSupport {
       }
       rounds.add(prepare(day, perRound, round % 2 == 0));
     }
-    // the registrations' messages, so that the outbox holds only the escalations' afterwards
+    // the registrations' messages, so that the outbox holds only the bursts' afterwards
     outbox.work();
     Halves counted = lapse(warmup);
     remove(warmup.instances());
@@ -733,10 +729,10 @@ class EngineComparisonBenchmarkTest extends PostgresTestSupport {
   }
 
   /**
-   * What the outbox's poller, off while the benchmark times, does for the bursts afterwards: the
-   * message events written since it was last worked (the notices', and those of the steps the
-   * cases' other timers opened before each round) expanded into deliveries on the test's thread.
-   * Every channel is off here, so none is sent.
+   * What the outbox's poller, off in the tests (application-test.yml), would do for the bursts
+   * afterwards: the message events written since the outbox was last worked (the notices', and the
+   * new tasks' the cases' other timers opened before each round) expanded into deliveries on the
+   * test's thread. Every channel is off here, so none is sent.
    */
   private void outboxAfterwards() {
     String kinds = jdbc.queryForList("select event_type || ' ' || count(*) from message_event where expanded_at is null"
