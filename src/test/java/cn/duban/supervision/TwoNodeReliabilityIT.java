@@ -394,9 +394,12 @@ class TwoNodeReliabilityIT {
   /** Each stage timer's run: the job log's success entry, and when its timer event ended in the same job. */
   private Map<String, JobRun> jobRuns() throws SQLException {
     Map<String, JobRun> runs = new HashMap<>();
+    // the clock's timer event is entered again when it has fired (the next stage's limit): that
+    // instance of it is still open, and not the run's
     try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery("""
         select l.job_id_, l.timestamp_, l.hostname_, a.end_time_ from act_hi_job_log l
         join act_hi_actinst a on a.proc_inst_id_ = l.process_instance_id_ and a.act_id_ = l.act_id_
+          and a.end_time_ is not null
         where l.job_state_ = 2 and l.act_id_ = 'stageLimitReached'""")) {
       while (rs.next()) {
         Instant done = nodeTime(rs, 2);
