@@ -1,11 +1,11 @@
 package cn.duban.dashboard;
 
 import cn.duban.accountability.AccountabilityConsequences;
+import cn.duban.common.Inputs;
 import cn.duban.organization.Access;
 import cn.duban.organization.Groups;
 import cn.duban.calendar.HolidayTables;
 import cn.duban.calendar.LimitClock;
-import cn.duban.complaint.Complaint;
 import cn.duban.complaint.ComplaintRepository;
 import cn.duban.complaint.ComplaintStatus;
 import cn.duban.engine.ShippedModels;
@@ -14,7 +14,6 @@ import cn.duban.organization.OrganizationService;
 import cn.duban.organization.Viewer;
 import cn.duban.supervision.Breakdown;
 import cn.duban.supervision.ParentItem;
-import cn.duban.supervision.CaseStatus;
 import cn.duban.supervision.SupervisionCase;
 import cn.duban.supervision.SupervisionCaseRepository;
 import cn.duban.supervision.WarningLevel;
@@ -27,12 +26,16 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -47,6 +50,10 @@ public class Dashboard {
 
   /** How many ids one query takes at a time. */
   private static final int CHUNK = 500;
+  /** How many cases a list of the board shows (the overdue ones, a tile's, a unit's); the counts are of all. */
+  static final int LISTED = 200;
+  /** How many of the done cases a leader instructed the board lists, the latest. */
+  static final int INSTRUCTED_DONE = 20;
   private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
   private final RuntimeService runtime;
@@ -60,10 +67,13 @@ public class Dashboard {
   private final Access access;
   private final InstructionReaders readers;
   private final ShippedModels models;
+  private final NamedParameterJdbcTemplate jdbc;
 
   public Dashboard(RuntimeService runtime, SupervisionCaseRepository cases, ComplaintRepository complaints,
       OrganizationService organization, LimitClock clock, HolidayTables holidays, Breakdown breakdown,
-      AccountabilityConsequences consequences, Access access, InstructionReaders readers, ShippedModels models) {
+      AccountabilityConsequences consequences, Access access, InstructionReaders readers, ShippedModels models,
+      NamedParameterJdbcTemplate jdbc) {
+    this.jdbc = jdbc;
     this.models = models;
     this.readers = readers;
     this.consequences = consequences;
@@ -91,6 +101,10 @@ public class Dashboard {
   /** R28: a case the caller (or the leader whose secretary he is) instructed, open or done, with its level. */
   public record InstructedRow(Long caseId, String caseNumber, String title, String leaderName, String unitName,
       String deadline, String level, String levelLabel, String statusLabel, boolean open, String processInstanceId) {
+  }
+
+  /** The first {@code listed} of the {@code total} open cases a tile or a unit selects. */
+  public record CaseList(long total, int listed, List<CaseRow> cases) {
   }
 
   public record OverdueComplaint(String trackingCode, String unitName, String typeLabel, String statusLabel,
@@ -121,9 +135,10 @@ public class Dashboard {
   /**
    * Times as text (yyyy-MM-dd HH:mm, the offices' zone): Cockpit's JSON has no date types.
    * {@code calendarNotice}: from 1 November while next year's holiday table is missing (R25), else null.
+   * {@code overdueCases}: the first {@code listed} of the {@code overdueCount} open cases past their deadline.
    */
   public record Overview(String at, long openCases, List<LevelCount> byLevel, List<UnitCount> byUnit,
-      List<CaseRow> cases, List<CaseRow> overdueCases, List<OverdueComplaint> overdueComplaints,
+      List<CaseRow> overdueCases, long overdueCount, int listed, List<OverdueComplaint> overdueComplaints,
       String calendarNotice, List<InstructedRow> instructedCases, List<ParentRow> parents,
       List<RectifyingUnit> rectifyingUnits, List<ModelConflictRow> modelConflicts) {
   }
@@ -132,31 +147,13 @@ public class Dashboard {
   public Overview overview() {
     Instant now = clock.now();
     LocalDate today = clock.today();
-    Viewer viewer = access.viewer().orElse(null);
-    List<SupervisionCase> open = visible("supervision-case", cases::findByProcessInstanceIdIn).stream()
-        .filter(c -> c.getStatus() != CaseStatus.CLOSED && c.getStatus() != CaseStatus.WITHDRAWN)
-        .filter(c -> viewer == null || !ledBeforeOnly(viewer, c)).toList();
-
+    OpenCases open = openCases(now);
+    OpenCases.Counts counts = open.counts();
+    Map<String, Map<WarningLevel, Long>> counted = counts.byUnit();
     Map<WarningLevel, Long> levels = new EnumMap<>(WarningLevel.class);
     Arrays.stream(WarningLevel.values()).forEach(l -> levels.put(l, 0L));
-    Map<String, Map<String, Long>> units = new TreeMap<>();
-    for (SupervisionCase c : open) {
-      levels.merge(c.getWarningLevel(), 1L, Long::sum);
-      units.computeIfAbsent(c.getLeadUnit(), u -> new TreeMap<>()).merge(c.getWarningLevel().name(), 1L, Long::sum);
-    }
-    // most urgent first: the latest, then the highest level, then the nearest deadline
-    List<CaseRow> rows = open.stream()
-        .map(c -> new CaseRow(c.getId(), c.getCaseNumber(), c.getTitle(), c.getLeadUnit(),
-            organization.unitName(c.getLeadUnit()), c.getDeadline().toString(), c.getDeadlineAt().isBefore(now)
-                ? Math.max(0, clock.calendar().workingDaysBetween(c.getDeadline(), today)) : 0,
-            c.getWarningLevel().name(), c.getWarningLevel().label(), c.getProcessInstanceId()))
-        .sorted(Comparator.comparing(CaseRow::workingDaysOverdue).reversed()
-            .thenComparing(r -> WarningLevel.valueOf(r.level()), Comparator.reverseOrder())
-            .thenComparing(CaseRow::deadline).thenComparing(CaseRow::caseNumber))
-        .toList();
-    Set<Long> late = open.stream().filter(c -> c.getDeadlineAt().isBefore(now)).map(SupervisionCase::getId)
-        .collect(Collectors.toSet());
-    List<CaseRow> overdue = rows.stream().filter(r -> late.contains(r.caseId())).toList();
+    counted.values().forEach(byLevel -> byLevel.forEach((l, n) -> levels.merge(l, n, Long::sum)));
+    List<OpenCases.Listed> overdue = open.first(OpenCases.Selection.OVERDUE, LISTED);
     List<OverdueComplaint> lateComplaints = visible("complaint-investigation", complaints::findByProcessInstanceIdIn)
         .stream().filter(c -> c.getStatus() == ComplaintStatus.INVESTIGATING
             || c.getStatus() == ComplaintStatus.REINVESTIGATING)
@@ -166,12 +163,47 @@ public class Dashboard {
                 c.getInvestigationLimitAt().atZone(clock.zone()).toLocalDate(), today)), c.getProcessInstanceId()))
         .sorted(Comparator.comparing(OverdueComplaint::workingDaysOverdue).reversed())
         .toList();
-    return new Overview(MINUTE.format(now.atZone(clock.zone())), open.size(),
+    return new Overview(MINUTE.format(now.atZone(clock.zone())),
+        levels.values().stream().mapToLong(Long::longValue).sum(),
         levels.entrySet().stream().map(e -> new LevelCount(e.getKey().name(), e.getKey().label(), e.getValue())).toList(),
-        units.entrySet().stream().map(e -> new UnitCount(e.getKey(), organization.unitName(e.getKey()), e.getValue(),
+        counted.entrySet().stream().map(e -> new UnitCount(e.getKey(), organization.unitName(e.getKey()),
+            e.getValue().entrySet().stream().collect(Collectors.toMap(l -> l.getKey().name(), Map.Entry::getValue,
+                Long::sum, TreeMap::new)),
             e.getValue().values().stream().mapToLong(Long::longValue).sum())).toList(),
-        rows, overdue, lateComplaints, holidays.nextYearNotice(), instructed(), parents(), rectifyingUnits(),
-        modelConflicts());
+        rows(overdue, now, today), counts.overdue(), LISTED, lateComplaints, holidays.nextYearNotice(),
+        instructed(), parents(), rectifyingUnits(), modelConflicts());
+  }
+
+  /**
+   * The open cases of one level or one lead unit (a tile or a unit's name on the board), the first
+   * {@link #LISTED} in the board's order and how many there are; as the caller may see them.
+   */
+  @Transactional(readOnly = true)
+  public CaseList cases(String level, String unit) {
+    OpenCases.Selection selection = new OpenCases.Selection(level == null || level.isBlank() ? null
+        : Inputs.choice(WarningLevel.class, "level", level, "督办级别须为 GREEN、YELLOW、RED 或 ACCOUNTABILITY"),
+        unit == null || unit.isBlank() ? null : unit, false);
+    Instant now = clock.now();
+    OpenCases open = openCases(now);
+    return new CaseList(open.count(selection), LISTED, rows(open.first(selection, LISTED), now, clock.today()));
+  }
+
+  /** The open cases the caller counts: every one for whoever reads every case, else those the engine shows him. */
+  private OpenCases openCases(Instant now) {
+    Optional<Viewer> viewer = access.viewer();
+    if (access.readsEveryInstance(viewer, SupervisionCase.PROCESS_KEY)) {
+      return OpenCases.all(jdbc, now);
+    }
+    return OpenCases.of(visible(SupervisionCase.PROCESS_KEY, cases::findByProcessInstanceIdIn).stream()
+        .filter(c -> !ledBeforeOnly(viewer.get(), c)).toList(), now);
+  }
+
+  private List<CaseRow> rows(List<OpenCases.Listed> listed, Instant now, LocalDate today) {
+    return listed.stream().map(c -> new CaseRow(c.id(), c.caseNumber(), c.title(), c.leadUnit(),
+            organization.unitName(c.leadUnit()), c.deadline().toString(), c.deadlineAt().isBefore(now)
+                ? Math.max(0, clock.calendar().workingDaysBetween(c.deadline(), today)) : 0,
+            c.level().name(), c.level().label(), c.processInstanceId()))
+        .toList();
   }
 
   /**
@@ -184,13 +216,17 @@ public class Dashboard {
         && !viewer.userId().equals(c.getLeaderInCharge()) && !viewer.userId().equals(c.getResponsiblePerson());
   }
 
-  /** R28: 我批示的事项, the open ones first (the highest level first), then those done. */
+  /**
+   * R28: 我批示的事项, the open ones first (the highest level first), then the latest of those done
+   * ({@link #INSTRUCTED_DONE}; every one at {@code /api/instructions}).
+   */
   private List<InstructedRow> instructed() {
     List<String> leaders = access.viewer().map(v -> readers.leadersReadBy(v.userId(), v.groups())).orElse(List.of());
     if (leaders.isEmpty()) {
       return List.of();
     }
-    return cases.findInstructedBy(leaders).stream()
+    return Stream.concat(cases.findOpenInstructedBy(leaders).stream(),
+            cases.findDoneInstructedBy(leaders, PageRequest.of(0, INSTRUCTED_DONE)).stream())
         .map(c -> new InstructedRow(c.getId(), c.getCaseNumber(), c.getTitle(),
             organization.personName(c.getInstruction().getLeader()), organization.unitName(c.getLeadUnit()),
             c.getDeadline().toString(), c.getWarningLevel().name(), c.getWarningLevel().label(), c.getStatus().label(),
@@ -208,12 +244,11 @@ public class Dashboard {
       return List.of();
     }
     List<ParentRow> out = new ArrayList<>();
-    for (ParentItem p : breakdown.allParents()) {
-      if (!breakdown.mayRead(viewer, p)) {
-        continue;
-      }
+    for (ParentItem p : breakdown.parentsInProgress()) {
       Breakdown.Progress progress = breakdown.progress(p, c -> viewer.mayRead(c.viewers()));
-      if (!progress.done()) {
+      // the parent itself is for the overseeing offices and for those who may read a child of it
+      boolean readable = viewer.overseesAll() || progress.children() > 0;
+      if (readable && !progress.done()) {
         out.add(new ParentRow(p.getId(), p.getTitle(), p.getSource().label(), p.getDeadline().toString(),
             progress.stateLabel(), progress.children(), progress.open(), progress.overdue(), progress.byLevel()));
       }

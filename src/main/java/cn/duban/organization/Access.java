@@ -55,6 +55,18 @@ public class Access {
     return Optional.of(new Viewer(a.getUserId(), new HashSet<>(groups)));
   }
 
+  /**
+   * Whether the viewer's queries of the engine return every instance of the process: an
+   * administrator, or one granted to read every instance of its definition (the overseeing offices,
+   * the office that owns it). Without a viewer the engine checks nothing.
+   */
+  public boolean readsEveryInstance(Optional<Viewer> viewer, String processKey) {
+    return viewer.map(v -> v.groups().contains(Groups.CAMUNDA_ADMIN)
+        || authorizations.isUserAuthorized(v.userId(), List.copyOf(v.groups()),
+            ProcessDefinitionPermissions.READ_INSTANCE, Resources.PROCESS_DEFINITION, processKey))
+        .orElse(true);
+  }
+
   /** The groups and users who may see a process instance in Cockpit, Tasklist and the REST API, running and in history. */
   public void grant(InstanceViewers viewers) {
     if (viewers.processInstanceId() == null) {

@@ -138,6 +138,11 @@ public class Breakdown {
     return parents.findAllByOrderByIdDesc();
   }
 
+  /** The parents not yet done (R29): not yet broken down, or with a child still open. */
+  public List<ParentItem> parentsInProgress() {
+    return parents.findInProgressOrderByIdDesc();
+  }
+
   // ---------------------------------------------------------------- the children
 
   /** The rows of an uploaded sheet; a file that is no breakdown sheet is refused with the reason. */

@@ -2,8 +2,21 @@ package cn.duban.supervision;
 
 import java.util.List;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
 
 public interface ParentItemRepository extends JpaRepository<ParentItem, Long> {
 
   List<ParentItem> findAllByOrderByIdDesc();
+
+  /**
+   * R29: the parents still being worked, newest first: not yet broken down, or with a child case
+   * still open. The done ones, which accumulate year after year, are not read at all.
+   */
+  @Query(value = """
+      select p.* from parent_item p
+      where not exists (select 1 from parent_item_child pc where pc.parent_id = p.id)
+         or exists (select 1 from parent_item_child pc join supervision_case c on c.id = pc.case_id
+                    where pc.parent_id = p.id and c.status not in ('CLOSED', 'WITHDRAWN'))
+      order by p.id desc""", nativeQuery = true)
+  List<ParentItem> findInProgressOrderByIdDesc();
 }

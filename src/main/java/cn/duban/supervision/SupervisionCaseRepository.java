@@ -4,8 +4,10 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
 
 public interface SupervisionCaseRepository extends JpaRepository<SupervisionCase, Long>, CaseById {
 
@@ -30,6 +32,21 @@ public interface SupervisionCaseRepository extends JpaRepository<SupervisionCase
   /** R28: the cases the given leaders instructed, newest first. */
   @Query("select c from SupervisionCase c where c.instruction.leader in :leaders order by c.id desc")
   List<SupervisionCase> findInstructedBy(@org.springframework.data.repository.query.Param("leaders") Collection<String> leaders);
+
+  /** R28: the open cases the given leaders instructed, newest first (for 督办看板). */
+  @Query("select c from SupervisionCase c where c.instruction.leader in :leaders"
+      + " and c.status not in (cn.duban.supervision.CaseStatus.CLOSED, cn.duban.supervision.CaseStatus.WITHDRAWN)"
+      + " order by c.id desc")
+  List<SupervisionCase> findOpenInstructedBy(@Param("leaders") Collection<String> leaders);
+
+  /**
+   * R28: the done (closed or withdrawn) cases the given leaders instructed, newest first, a page of
+   * them: 督办看板 shows the latest, not every year's.
+   */
+  @Query("select c from SupervisionCase c where c.instruction.leader in :leaders"
+      + " and c.status in (cn.duban.supervision.CaseStatus.CLOSED, cn.duban.supervision.CaseStatus.WITHDRAWN)"
+      + " order by c.id desc")
+  List<SupervisionCase> findDoneInstructedBy(@Param("leaders") Collection<String> leaders, Pageable page);
 
   /** R28: every instructed case, newest first. */
   @Query("select c from SupervisionCase c where c.instruction.leader is not null order by c.id desc")

@@ -1,6 +1,6 @@
 package cn.duban.web;
 
-import cn.duban.organization.Groups;
+import cn.duban.organization.Access;
 import cn.duban.organization.Viewer;
 import jakarta.annotation.Priority;
 import jakarta.servlet.ServletContext;
@@ -9,15 +9,12 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
-import java.util.HashSet;
-import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
-import org.camunda.bpm.engine.authorization.Resources;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.springframework.web.context.support.WebApplicationContextUtils;
 
 /**
  * The engine's statistics count every instance of a process whoever asks: its authorization
@@ -53,15 +50,14 @@ public class AggregateCounts implements ContainerRequestFilter {
       return;
     }
     ProcessEngine engine = EngineRestErrors.engine(servletContext);
-    Authentication user = engine.getIdentityService().getCurrentAuthentication();
-    Viewer viewer = user == null || user.getUserId() == null ? null
-        : new Viewer(user.getUserId(), new HashSet<>(user.getGroupIds() == null ? List.of() : user.getGroupIds()));
-    if (viewer != null && viewer.overseesAll()) {
+    Access access = WebApplicationContextUtils.getRequiredWebApplicationContext(servletContext).getBean(Access.class);
+    Optional<Viewer> viewer = access.viewer();
+    if (viewer.filter(Viewer::overseesAll).isPresent()) {
       return;
     }
-    if (viewer != null && one) {
+    if (viewer.isPresent() && one) {
       String key = byKey.matches() ? byKey.group(1) : keyOf(engine, byId.group(1));
-      if (key == null || readsEveryInstance(engine, viewer, key)) {
+      if (key == null || access.readsEveryInstance(viewer, key)) {
         return;  // an unknown definition: the engine answers 404 itself
       }
     }
@@ -73,11 +69,5 @@ public class AggregateCounts implements ContainerRequestFilter {
     ProcessDefinition definition = engine.getRepositoryService().createProcessDefinitionQuery()
         .processDefinitionId(definitionId).singleResult();
     return definition == null ? null : definition.getKey();
-  }
-
-  private static boolean readsEveryInstance(ProcessEngine engine, Viewer viewer, String key) {
-    return viewer.groups().contains(Groups.CAMUNDA_ADMIN)
-        || engine.getAuthorizationService().isUserAuthorized(viewer.userId(), List.copyOf(viewer.groups()),
-            ProcessDefinitionPermissions.READ_INSTANCE, Resources.PROCESS_DEFINITION, key);
   }
 }

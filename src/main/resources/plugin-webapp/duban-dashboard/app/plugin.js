@@ -17,6 +17,11 @@ function caseRows(rows, empty) {
       <td><a target="_blank" href="/api/cases/${c.caseId}/notices/${NOTICE_OF_LEVEL[c.level]}">通知单</a></td></tr>`).join('');
 }
 
+// a list cut to its first rows says how many there are
+function more(total, listed) {
+  return total > listed ? `；共${total}件，列出逾期最久的${listed}件` : '';
+}
+
 const CASE_HEAD = `<thead><tr><th>编号</th><th>事项</th><th>承办单位</th><th>完成时限</th>
   <th>逾期（工作日）</th><th>督办级别</th><th></th></tr></thead>`;
 
@@ -110,7 +115,7 @@ function render(node, data, api) {
         <a href="#/duban-calendar">前往节假日安排</a></div>` : '';
   // R28: the cases the user (or the leader whose secretary he is) instructed, with their level
   const instructed = !data.instructedCases || data.instructedCases.length === 0 ? '' : `
-      <h4>我批示的事项 <small>领导批示件的办理情况，点反馈查看向领导反馈的记录和督办反馈单</small></h4>
+      <h4>我批示的事项 <small>领导批示件的办理情况，点反馈查看向领导反馈的记录和督办反馈单；已办结的列最近20件</small></h4>
       <table class="table table-condensed duban-instructed"><thead><tr><th>编号</th><th>事项</th><th>批示领导</th>
         <th>承办单位</th><th>完成时限</th><th>督办级别</th><th>状态</th><th></th></tr></thead><tbody>${data.instructedCases.map(c => `
         <tr><td>${instanceLink(c.processInstanceId, c.caseNumber)}</td><td>${esc(c.title)}</td><td>${esc(c.leaderName)}</td>
@@ -151,7 +156,7 @@ function render(node, data, api) {
       <h4>按承办单位 <small>点单位名称列出其在办事项</small></h4>
       <table class="table table-condensed"><thead><tr><th>承办单位</th>${data.byLevel.map(l => `<th>${esc(l.label)}</th>`).join('')}
         <th>合计</th></tr></thead><tbody>${units}</tbody></table>
-      <h4>逾期督办事项 <small>已过完成时限，按逾期工作日排序</small></h4>
+      <h4>逾期督办事项 <small>已过完成时限，按逾期工作日排序${more(data.overdueCount, data.listed)}</small></h4>
       <table class="table table-condensed duban-overdue">${CASE_HEAD}<tbody>${caseRows(data.overdueCases, '无逾期事项')}</tbody></table>
       <h4>分解立项 <small>母事项及其子事项进展，有逾期子事项的在前</small></h4>
       <table class="table table-condensed duban-parents"><thead><tr><th>母事项</th><th>来源</th><th>完成时限</th>
@@ -176,19 +181,30 @@ function render(node, data, api) {
   }));
   // a tile or a unit lists its open cases above the tables
   const selection = node.querySelector('.duban-selection');
-  const show = (title, rows) => {
-    selection.querySelector('.duban-selection-title').textContent = `${title}（${rows.length}件）`;
-    selection.querySelector('tbody').innerHTML = caseRows(rows, '无在办事项');
+  // the cases come from the server a selection at a time: a county's open work is too much to send at once
+  const show = (title, query) => {
+    selection.querySelector('.duban-selection-title').textContent = `${title}（加载中……）`;
+    selection.querySelector('tbody').innerHTML = '';
     selection.hidden = false;
+    fetch(`/api/dashboard/cases?${query}`, {headers: {Accept: 'application/json'}, credentials: 'same-origin'})
+      .then(response => response.ok ? response.json() : Promise.reject(new Error(response.status)))
+      .then(list => {
+        selection.querySelector('.duban-selection-title').textContent =
+          `${title}（${list.total}件${list.total > list.listed ? `，列出最紧急的${list.listed}件` : ''}）`;
+        selection.querySelector('tbody').innerHTML = caseRows(list.cases, '无在办事项');
+      })
+      .catch(e => {
+        selection.querySelector('.duban-selection-title').textContent = `${title}（加载失败：${e.message}，请重试）`;
+      });
   };
   node.querySelectorAll('[data-level]').forEach(tile => tile.addEventListener('click', event => {
     event.preventDefault();
     const level = data.byLevel.find(l => l.level === tile.dataset.level);
-    show(`${level.label}的在办事项`, data.cases.filter(c => c.level === level.level));
+    show(`${level.label}的在办事项`, `level=${encodeURIComponent(level.level)}`);
   }));
   node.querySelectorAll('[data-unit]').forEach(link => link.addEventListener('click', event => {
     event.preventDefault();
-    show(`${link.textContent}的在办事项`, data.cases.filter(c => c.unit === link.dataset.unit));
+    show(`${link.textContent}的在办事项`, `unit=${encodeURIComponent(link.dataset.unit)}`);
   }));
   selection.querySelector('.duban-selection-close').addEventListener('click', event => {
     event.preventDefault();

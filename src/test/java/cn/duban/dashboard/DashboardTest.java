@@ -3,9 +3,11 @@ package cn.duban.dashboard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.duban.Http;
+import cn.duban.calendar.LimitClock;
 import cn.duban.WebappSession;
 import cn.duban.ProcessTestSupport;
 import cn.duban.supervision.SupervisionCase;
+import cn.duban.supervision.WarningLevel;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
@@ -16,7 +18,9 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 /**
  * 督办看板 and the printable notices, as the supervisors and the units see them: through the
@@ -27,6 +31,8 @@ class DashboardTest extends ProcessTestSupport {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @LocalServerPort int port;
+  @Autowired LimitClock clock;
+  @Autowired NamedParameterJdbcTemplate jdbc;
   Http http;
   ProcessInstance housing;
   ProcessInstance transport;
@@ -56,18 +62,52 @@ class DashboardTest extends ProcessTestSupport {
     assertThat(overdue(office, caseOf(transport))).isNotNull();
     assertThat(office.path("byLevel").findValuesAsText("level")).containsExactly("GREEN", "YELLOW", "RED", "ACCOUNTABILITY");
     assertThat(office.path("byUnit").findValuesAsText("unit")).contains("zjj", "jtj");
-    // every open case, for the tiles and units to list: the late first
-    List<String> listed = office.path("cases").findValuesAsText("caseNumber");
-    assertThat(listed).contains(caseOf(housing).getCaseNumber(), caseOf(transport).getCaseNumber());
-    assertThat(office.path("cases").get(0).path("workingDaysOverdue").asInt()).isPositive();
+    // a unit's name lists its open cases, a tile those of its level: the late first
+    JsonNode zjj = JSON.readTree(http.get("/api/dashboard/cases?unit=zjj", "ducha").body());
+    assertThat(zjj.path("cases").findValuesAsText("caseNumber")).contains(caseOf(housing).getCaseNumber())
+        .doesNotContain(caseOf(transport).getCaseNumber());
+    assertThat(zjj.path("cases").findValuesAsText("unit")).containsOnly("zjj");
+    assertThat(zjj.path("cases").get(0).path("workingDaysOverdue").asInt()).isPositive();
+    assertThat(zjj.path("total").asLong()).isGreaterThanOrEqualTo(zjj.path("cases").size());
+    JsonNode yellow = JSON.readTree(http.get("/api/dashboard/cases?level=YELLOW", "ducha").body());
+    assertThat(yellow.path("cases").findValuesAsText("level")).containsOnly("YELLOW");
+    assertThat(yellow.path("cases").findValuesAsText("caseNumber")).contains(caseOf(housing).getCaseNumber());
+    assertThat(office.path("overdueCount").asLong()).isGreaterThanOrEqualTo(2);
 
     JsonNode unit = JSON.readTree(http.get("/api/dashboard", "zjj-lin").body());
     assertThat(overdue(unit, caseOf(housing))).isNotNull();
     assertThat(overdue(unit, caseOf(transport))).as("another unit's case").isNull();
     assertThat(unit.path("byUnit").findValuesAsText("unit")).contains("zjj").doesNotContain("jtj");
-    assertThat(unit.path("cases").findValuesAsText("caseNumber")).contains(caseOf(housing).getCaseNumber())
-        .doesNotContain(caseOf(transport).getCaseNumber());
-    assertThat(unit.path("cases").findValuesAsText("unit")).containsOnly("zjj");
+    JsonNode own = JSON.readTree(http.get("/api/dashboard/cases?level=YELLOW", "zjj-lin").body());
+    assertThat(own.path("cases").findValuesAsText("caseNumber")).contains(caseOf(housing).getCaseNumber());
+    assertThat(own.path("cases").findValuesAsText("unit")).containsOnly("zjj");
+    assertThat(JSON.readTree(http.get("/api/dashboard/cases?unit=jtj", "zjj-lin").body()).path("total").asLong())
+        .as("another unit's cases, asked for by name").isZero();
+    HttpResponse<String> wrong = http.get("/api/dashboard/cases?level=BLUE", "ducha");
+    assertThat(wrong.statusCode()).isEqualTo(400);
+    assertThat(wrong.body()).contains("level");
+  }
+
+  @Test
+  @DisplayName("R4 the board's queries for those who read every case count and order the open cases as the engine's list does")
+  void queriesAgreeWithTheEngineList() {
+    java.time.Instant now = clock.now();
+    List<SupervisionCase> running = cases.findByProcessInstanceIdIn(runtime.createProcessInstanceQuery()
+        .processDefinitionKey(SupervisionCase.PROCESS_KEY).list().stream().map(ProcessInstance::getId).toList());
+    OpenCases inMemory = OpenCases.of(running, now);
+    OpenCases queried = OpenCases.all(jdbc, now);
+    assertThat(queried.counts()).isEqualTo(inMemory.counts());
+    assertThat(queried.counts().byUnit()).isNotEmpty();
+    for (OpenCases.Selection s : List.of(new OpenCases.Selection(null, null, false), OpenCases.Selection.OVERDUE,
+        new OpenCases.Selection(WarningLevel.YELLOW, null, false), new OpenCases.Selection(null, "zjj", false),
+        new OpenCases.Selection(WarningLevel.GREEN, "jtj", true))) {
+      assertThat(queried.count(s)).as("%s", s).isEqualTo(inMemory.count(s));
+      // a short page, so that the cut falls inside the selection
+      assertThat(queried.first(s, 3)).as("%s", s).isEqualTo(inMemory.first(s, 3));
+    }
+    assertThat(queried.counts().overdue()).isEqualTo(queried.count(OpenCases.Selection.OVERDUE)).isPositive();
+    assertThat(queried.first(OpenCases.Selection.OVERDUE, 1000)).extracting(OpenCases.Listed::id)
+        .contains(caseOf(housing).getId(), caseOf(transport).getId());
   }
 
   @Test

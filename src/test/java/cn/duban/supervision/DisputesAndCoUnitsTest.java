@@ -249,13 +249,15 @@ class DisputesAndCoUnitsTest extends ProcessTestSupport {
     assertThat(http.get("/api/cases/" + c.getId(), "sthj-luo").statusCode()).as("a stranger still").isEqualTo(403);
 
     // the dashboard counts it for the new unit
-    JsonNode board = JSON.readTree(http.get("/api/dashboard", "jtj-xu").body());
+    JsonNode board = JSON.readTree(http.get("/api/dashboard/cases?unit=jtj", "jtj-xu").body());
     Long caseId = c.getId();
     assertThat(board.path("cases").findParents("caseId")).anySatisfy(row -> {
       assertThat(row.path("caseId").asLong()).isEqualTo(caseId);
       assertThat(row.path("unit").asText()).isEqualTo("jtj");
       assertThat(row.path("unitName").asText()).isEqualTo("县交通运输局");
     });
+    assertThat(JSON.readTree(http.get("/api/dashboard/cases?unit=jtj", "zjj-lin").body()).path("cases")
+        .findValuesAsText("caseId")).as("the unit that led it before").doesNotContain(caseId.toString());
 
     // the new unit works it to the end; nothing is booked for the old one
     complete(pi, "signFor", "jtj-xu", Map.of("signConfirmed", true));

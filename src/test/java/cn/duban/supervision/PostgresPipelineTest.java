@@ -41,6 +41,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.duban.PostgresTestSupport;
+import cn.duban.dashboard.Dashboard;
 import cn.duban.engine.EngineTables;
 /**
  * The case-number lock, the ledger's unique key and the job executor firing the timers by itself,
@@ -61,6 +62,7 @@ class PostgresPipelineTest extends PostgresTestSupport {
   @Autowired ComplaintRepository complaints;
   @Autowired ComplaintService complaintService;
   @Autowired AccountabilityRecordRepository accountabilityRecords;
+  @Autowired Dashboard dashboard;
 
   @Test
   @DisplayName("R4 R5 R6 R14 R32 on PostgreSQL: the job executor issues the yellow and red notices, starts accountability, and a lapsed appeal window makes the measures final")
@@ -113,6 +115,37 @@ class PostgresPipelineTest extends PostgresTestSupport {
         .map(e -> e.getRule() + " " + e.getSubjectId() + " " + e.getPoints().stripTrailingZeros().toPlainString()))
         .containsExactlyInAnyOrder("UNIT_INTERVIEW zjj -2", "REPRIMAND zjj-lin -1");
     assertThat(management.createJobQuery().withException().count()).isZero();
+  }
+
+  @Test
+  @DisplayName("R4 on PostgreSQL: 督办看板 counts and lists the open cases with queries for the supervision office, leaving out a case whose instance was deleted")
+  void boardCountsInTheDatabase() {
+    ProcessInstance pi = register();
+    ProcessInstance deleted = register();
+    Long deletedCase = caseOf(deleted).getId();
+    runtime.deleteProcessInstance(deleted.getId(), "测试：实例被删除，事项状态未变");
+    signFor(pi);
+    SupervisionCase c = caseOf(pi);
+    passTheLimit(c);  // past the deadline: yellow, and overdue
+    awaitLevel(c, WarningLevel.YELLOW);
+    long open = cases.findByProcessInstanceIdIn(runtime.createProcessInstanceQuery()
+        .processDefinitionKey(SupervisionCase.PROCESS_KEY).list().stream().map(ProcessInstance::getId).toList())
+        .stream().filter(k -> k.getStatus().isOpen()).count();
+    authenticate("ducha");
+    try {
+      Dashboard.Overview board = dashboard.overview();
+      assertThat(board.openCases()).isEqualTo(open);
+      assertThat(board.overdueCases()).extracting(Dashboard.CaseRow::caseId).contains(c.getId())
+          .doesNotContain(deletedCase);
+      assertThat(board.overdueCount()).isGreaterThanOrEqualTo(board.overdueCases().size());
+      Dashboard.CaseList yellow = dashboard.cases("YELLOW", null);
+      assertThat(yellow.cases()).extracting(Dashboard.CaseRow::caseId).contains(c.getId());
+      assertThat(yellow.cases()).extracting(Dashboard.CaseRow::level).containsOnly("YELLOW");
+      assertThat(dashboard.cases(null, "zjj").cases()).extracting(Dashboard.CaseRow::caseId).contains(c.getId())
+          .doesNotContain(deletedCase);
+    } finally {
+      identity.clearAuthentication();
+    }
   }
 
   @Test
