@@ -7,6 +7,7 @@ import cn.duban.PostgresTestSupport;
 import cn.duban.assessment.AssessmentService;
 import cn.duban.assessment.LedgerLoader;
 import cn.duban.calendar.WorkingDayCalendar;
+import cn.duban.dashboard.Dashboard;
 import cn.duban.message.MessageOutbox;
 import cn.duban.notice.NoticeKind;
 import cn.duban.organization.Person;
@@ -14,6 +15,7 @@ import cn.duban.organization.PersonRepository;
 import cn.duban.organization.Unit;
 import cn.duban.organization.UnitRepository;
 import cn.duban.supervision.CaseScoring;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
@@ -67,8 +69,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * engine configuration (authorization, history, job executor): registering a case against starting
  * a process with a user task and as many variables; a burst of lapsed deadlines against a burst of
  * bare timers each writing one row; Tasklist's filter 已逾期 for a unit's handler, and the
- * overseeing offices' county-wide one, as the county's open tasks grow from 1,000 to 100,000; a
- * year's assessment against one SQL GROUP BY. Prints every figure as bare, Duban and their ratio
+ * overseeing offices' county-wide one, as the county's open tasks grow from 1,000 to 100,000;
+ * 督办看板 for the supervision office as the open cases grow from 1,000 to 20,000; a year's
+ * assessment against one SQL GROUP BY. Prints every figure as bare, Duban and their ratio
  * (this machine's load moves absolute rates threefold, a ratio much less), with the SQL statements
  * of a registration and an escalation, the CPU time the JVM and PostgreSQL spent on each while
  * timed, the load average before and after, and a check of zero duplicates. Asserts nothing about
@@ -79,7 +82,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * own, the bursts' in the warm-up burst.
  * {@code ./mvnw test -Pbenchmark}; sizes: {@code -Dduban.benchmark.starts=300}, {@code .rounds=10},
  * {@code .warmup=1000}, {@code .burst=1000}, {@code .burst-rounds=5}, {@code .warmup-burst=500},
- * {@code .tasks=100000}, {@code .entries=1000000}.
+ * {@code .tasks=100000}, {@code .board-cases=20000}, {@code .entries=1000000}.
  */
 @Tag("benchmark")
 class EngineComparisonBenchmarkTest extends PostgresTestSupport {
@@ -125,6 +128,8 @@ class EngineComparisonBenchmarkTest extends PostgresTestSupport {
   private static final LocalDate CO_UNIT_DAY = LocalDate.of(2026, 3, 10);
   /** The cases of a warm-up burst before the measured one: the escalation's code compiled, as in a running server. */
   private static final int WARMUP_BURST = Integer.getInteger("duban.benchmark.warmup-burst", 500);
+  /** The open cases 督办看板 is measured with the second time (the first: after the warm-up's registrations). */
+  private static final int BOARD_CASES = Integer.getInteger("duban.benchmark.board-cases", 20_000);
   /** The measured burst comes in this many rounds, each a burst of both kinds on a day of its own. */
   private static final int BURST_ROUNDS = Integer.getInteger("duban.benchmark.burst-rounds", 5);
 
@@ -136,6 +141,8 @@ class EngineComparisonBenchmarkTest extends PostgresTestSupport {
   @Autowired AssessmentService assessment;
   @Autowired PlatformTransactionManager transactionManager;
   @Autowired WorkingDayCalendar calendar;
+  @Autowired Dashboard dashboard;
+  @Autowired ObjectMapper json;
 
   private final List<String> table = new ArrayList<>();
   /** The starts' timed rounds, whose JIT figures the burst's row prints beside its own. */
@@ -262,6 +269,8 @@ class EngineComparisonBenchmarkTest extends PostgresTestSupport {
     // warm both paths up: the first of each loads models, forms and caches, the rest let the JIT compile them
     bareStart(definition, WARMUP);
     duban(WARMUP);
+    // 督办看板 with the warm-up's cases open, and with many more
+    board();
     if (Boolean.getBoolean("duban.benchmark.trace")) {
       traceOne("bare start", () -> bareStart(definition, 1));
       traceOne("registration", () -> duban(1));
@@ -932,13 +941,96 @@ class EngineComparisonBenchmarkTest extends PostgresTestSupport {
 
   /** Copies rows {@code count} times, their key column numbered; an {@code id_} column gets a fresh id too. */
   private void clone(String table, String keyColumn, String where, long count, long offset) {
+    Map<String, String> set = new HashMap<>();
+    set.put("id_", "'benchmark-filler-' || gen_random_uuid()");
+    set.put(keyColumn, "'benchmark-filler-' || (g + " + offset + ")");
+    copyRows(table, set, "", where, count);
+  }
+
+  /**
+   * Copies the rows {@code where} selects (of {@code table}, joined with {@code from}) {@code count}
+   * times each, numbered g from 1: a column named in {@code set} gets its expression, one set to null
+   * is left out (its default), the others are copied.
+   */
+  private void copyRows(String table, Map<String, String> set, String from, String where, long count) {
     List<String> columns = jdbc.queryForList("select column_name from information_schema.columns where table_name = ?"
-        + " order by ordinal_position", String.class, table);
-    String select = columns.stream().map(c -> c.equals(keyColumn) ? "'benchmark-filler-' || (g + " + offset + ")"
-        : c.equals("id_") ? "'benchmark-filler-' || gen_random_uuid()" : c)
-        .collect(Collectors.joining(", "));
+        + " order by ordinal_position", String.class, table).stream()
+        .filter(c -> !set.containsKey(c) || set.get(c) != null).toList();
+    String select = columns.stream().map(c -> set.getOrDefault(c, table + "." + c)).collect(Collectors.joining(", "));
     jdbc.update("insert into " + table + " (" + String.join(", ", columns) + ") select " + select + " from " + table
-        + " cross join generate_series(1, " + count + ") g where " + where);
+        + from + " cross join generate_series(1, " + count + ") g where " + where);
+  }
+
+  // ---------------------------------------------------------------- 督办看板 as the open cases grow
+
+  /**
+   * 督办看板 for the supervision office with the warm-up's cases open, then with {@link #BOARD_CASES}.
+   * The cases beyond the real ones are copies of one, made in SQL, each with a running process
+   * instance of its own (as the engine's query of the instances finds a case), spread over the
+   * county's units, the four levels and deadlines from nine days ago to eighty days ahead (one in
+   * ten overdue); removed again before anything else is measured.
+   */
+  private void board() {
+    BoardTime small = boardTime();
+    long real = small.openCases();
+    String template = jdbc.queryForObject("select process_instance_id from supervision_case"
+        + " where status in ('REGISTERED', 'IN_PROGRESS') order by id desc limit 1", String.class);
+    long copies = Math.max(0, BOARD_CASES - real);
+    Map<String, String> instance = new HashMap<>();
+    for (String column : List.of("id_", "proc_inst_id_", "root_proc_inst_id_", "business_key_")) {
+      instance.put(column, "'benchmark-case-' || g");
+    }
+    copyRows("act_ru_execution", instance, "", "act_ru_execution.id_ = '" + template + "'", copies);
+    Map<String, String> kase = new HashMap<>();
+    kase.put("id", null);
+    kase.put("case_number", "'benchmark-case-' || g");
+    kase.put("case_year", "1000");
+    kase.put("case_seq", "g");
+    kase.put("process_instance_id", "'benchmark-case-' || g");
+    kase.put("lead_unit", "units.codes[1 + g % array_length(units.codes, 1)]");
+    kase.put("warning_level", "(array['GREEN', 'GREEN', 'YELLOW', 'RED'])[1 + g % 4]");
+    kase.put("status", "'IN_PROGRESS'");
+    String today = "date '" + LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), SHANGHAI) + "'";
+    kase.put("deadline", today + " + (g % 90 - 9)");
+    kase.put("deadline_at", today + " + (g % 90 - 9) + time '23:59:59'");
+    copyRows("supervision_case", kase, ", (select array_agg(code order by code) codes from org_unit) units",
+        "supervision_case.process_instance_id = '" + template + "'", copies);
+    jdbc.execute("analyze supervision_case, act_ru_execution");
+    try {
+      BoardTime large = boardTime();
+      assertThat(large.openCases()).isEqualTo(real + copies);
+      table.add(String.format("| 督办看板 for ducha (/api/dashboard: open cases by level and unit, the overdue ones listed),"
+          + " the answer built and written as JSON, median of five, %d vs %d open cases (%d vs %d overdue) | – |"
+          + " %.0f → %.0f ms | %.1f× growth |", small.openCases(), large.openCases(), small.overdue(),
+          large.overdue(), small.millis(), large.millis(), large.millis() / small.millis()));
+    } finally {
+      jdbc.update("delete from supervision_case where process_instance_id like 'benchmark-case-%'");
+      jdbc.update("delete from act_ru_execution where id_ like 'benchmark-case-%'");
+      jdbc.execute("vacuum analyze supervision_case, act_ru_execution");
+    }
+  }
+
+  /** What the board counted, and its time: the median of five, after one untimed. */
+  private record BoardTime(long openCases, long overdue, double millis) {
+  }
+
+  private BoardTime boardTime() {
+    authenticate("ducha");
+    try {
+      Dashboard.Overview overview = dashboard.overview();
+      List<Double> times = new ArrayList<>();
+      for (int i = 0; i < 5; i++) {
+        long t0 = System.nanoTime();
+        overview = dashboard.overview();
+        json.writeValueAsBytes(overview);
+        times.add((System.nanoTime() - t0) / 1e6);
+      }
+      return new BoardTime(overview.openCases(), overview.overdueCount(), median(times));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      identity.clearAuthentication();
+    }
   }
 
   // ---------------------------------------------------------------- row 4: the assessment
