@@ -70,7 +70,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * a process with a user task and as many variables; a burst of lapsed deadlines against a burst of
  * bare timers each writing one row; Tasklist's filter 已逾期 for a unit's handler, and the
  * overseeing offices' county-wide one, as the county's open tasks grow from 1,000 to 100,000;
- * 督办看板 for the supervision office as the open cases grow from 1,000 to 20,000; a year's
+ * 督办看板 for the supervision office at 1,000 and 20,000 open cases; a year's
  * assessment against one SQL GROUP BY. Prints every figure as bare, Duban and their ratio
  * (this machine's load moves absolute rates threefold, a ratio much less), with the SQL statements
  * of a registration and an escalation, the CPU time the JVM and PostgreSQL spent on each while
@@ -128,7 +128,7 @@ class EngineComparisonBenchmarkTest extends PostgresTestSupport {
   private static final LocalDate CO_UNIT_DAY = LocalDate.of(2026, 3, 10);
   /** The cases of a warm-up burst before the measured one: the escalation's code compiled, as in a running server. */
   private static final int WARMUP_BURST = Integer.getInteger("duban.benchmark.warmup-burst", 500);
-  /** The open cases 督办看板 is measured with the second time (the first: after the warm-up's registrations). */
+  /** The open cases 督办看板 is measured with, the second time (the first: 1,000). */
   private static final int BOARD_CASES = Integer.getInteger("duban.benchmark.board-cases", 20_000);
   /** The measured burst comes in this many rounds, each a burst of both kinds on a day of its own. */
   private static final int BURST_ROUNDS = Integer.getInteger("duban.benchmark.burst-rounds", 5);
@@ -251,6 +251,7 @@ class EngineComparisonBenchmarkTest extends PostgresTestSupport {
     filter();
     starts();
     burst();
+    board();
     assessment();
     System.out.printf("%n=== Duban against the bare Camunda engine (PostgreSQL %s, same JVM, same engine configuration)"
         + " ===%n", jdbc.queryForObject("show server_version", String.class));
@@ -269,8 +270,6 @@ class EngineComparisonBenchmarkTest extends PostgresTestSupport {
     // warm both paths up: the first of each loads models, forms and caches, the rest let the JIT compile them
     bareStart(definition, WARMUP);
     duban(WARMUP);
-    // 督办看板 with the warm-up's cases open, and with many more
-    board();
     if (Boolean.getBoolean("duban.benchmark.trace")) {
       traceOne("bare start", () -> bareStart(definition, 1));
       traceOne("registration", () -> duban(1));
@@ -964,41 +963,25 @@ class EngineComparisonBenchmarkTest extends PostgresTestSupport {
   // ---------------------------------------------------------------- 督办看板 as the open cases grow
 
   /**
-   * 督办看板 for the supervision office with the warm-up's cases open, then with {@link #BOARD_CASES}.
-   * The cases beyond the real ones are copies of one, made in SQL, each with a running process
-   * instance of its own (as the engine's query of the instances finds a case), spread over the
-   * county's units, the four levels and deadlines from nine days ago to eighty days ahead (one in
-   * ten overdue); removed again before anything else is measured.
+   * 督办看板 for the supervision office with 1,000 open cases, then with {@link #BOARD_CASES}, after
+   * the bursts (whose instances are gone by then). One case is registered; the others are copies of
+   * it made in SQL, each with a running process instance of its own (as the engine's query of the
+   * instances finds a case), spread over the county's units, the four levels and deadlines from
+   * nine days ago to eighty days ahead (one in ten overdue); removed again afterwards.
    */
   private void board() {
-    BoardTime small = boardTime();
-    long real = small.openCases();
-    String template = jdbc.queryForObject("select process_instance_id from supervision_case"
-        + " where status in ('REGISTERED', 'IN_PROGRESS') order by id desc limit 1", String.class);
-    long copies = Math.max(0, BOARD_CASES - real);
-    Map<String, String> instance = new HashMap<>();
-    for (String column : List.of("id_", "proc_inst_id_", "root_proc_inst_id_", "business_key_")) {
-      instance.put(column, "'benchmark-case-' || g");
-    }
-    copyRows("act_ru_execution", instance, "", "act_ru_execution.id_ = '" + template + "'", copies);
-    Map<String, String> kase = new HashMap<>();
-    kase.put("id", null);
-    kase.put("case_number", "'benchmark-case-' || g");
-    kase.put("case_year", "1000");
-    kase.put("case_seq", "g");
-    kase.put("process_instance_id", "'benchmark-case-' || g");
-    kase.put("lead_unit", "units.codes[1 + g % array_length(units.codes, 1)]");
-    kase.put("warning_level", "(array['GREEN', 'GREEN', 'YELLOW', 'RED'])[1 + g % 4]");
-    kase.put("status", "'IN_PROGRESS'");
-    String today = "date '" + LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), SHANGHAI) + "'";
-    kase.put("deadline", today + " + (g % 90 - 9)");
-    kase.put("deadline_at", today + " + (g % 90 - 9) + time '23:59:59'");
-    copyRows("supervision_case", kase, ", (select array_agg(code order by code) codes from org_unit) units",
-        "supervision_case.process_instance_id = '" + template + "'", copies);
-    jdbc.execute("analyze supervision_case, act_ru_execution");
+    LocalDate today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), SHANGHAI);
+    Map<String, Object> form = registrationForm();
+    form.put("deadline", today.plusDays(60).toString());
+    form.put("milestones", today.plusDays(30) + " 全部开工");
+    String template = duban(1, form).get(0).getId();
     try {
+      copyCases(template, today, 0, 999);
+      BoardTime small = boardTime();
+      copyCases(template, today, 999, BOARD_CASES - 1_000);
       BoardTime large = boardTime();
-      assertThat(large.openCases()).isEqualTo(real + copies);
+      assertThat(small.openCases()).isEqualTo(1_000);
+      assertThat(large.openCases()).isEqualTo(BOARD_CASES);
       table.add(String.format("| 督办看板 for ducha (/api/dashboard: open cases by level and unit, the overdue ones listed),"
           + " the answer built and written as JSON, median of five, %d vs %d open cases (%d vs %d overdue) | – |"
           + " %.0f → %.0f ms | %.1f× growth |", small.openCases(), large.openCases(), small.overdue(),
@@ -1008,6 +991,29 @@ class EngineComparisonBenchmarkTest extends PostgresTestSupport {
       jdbc.update("delete from act_ru_execution where id_ like 'benchmark-case-%'");
       jdbc.execute("vacuum analyze supervision_case, act_ru_execution");
     }
+  }
+
+  /** {@code count} copies of the template's case and process instance, numbered from {@code after} + 1. */
+  private void copyCases(String template, LocalDate today, long after, long count) {
+    String n = "(g + " + after + ")";
+    Map<String, String> instance = new HashMap<>();
+    for (String column : List.of("id_", "proc_inst_id_", "root_proc_inst_id_", "business_key_")) {
+      instance.put(column, "'benchmark-case-' || " + n);
+    }
+    copyRows("act_ru_execution", instance, "", "act_ru_execution.id_ = '" + template + "'", count);
+    Map<String, String> kase = new HashMap<>();
+    kase.put("id", null);
+    kase.put("case_number", "'benchmark-case-' || " + n);
+    kase.put("case_year", "1000");
+    kase.put("case_seq", n);
+    kase.put("process_instance_id", "'benchmark-case-' || " + n);
+    kase.put("lead_unit", "units.codes[1 + " + n + " % array_length(units.codes, 1)]");
+    kase.put("warning_level", "(array['GREEN', 'GREEN', 'YELLOW', 'RED'])[1 + " + n + " % 4]");
+    kase.put("deadline", "date '" + today + "' + (" + n + " % 90 - 9)");
+    kase.put("deadline_at", "date '" + today + "' + (" + n + " % 90 - 9) + time '23:59:59'");
+    copyRows("supervision_case", kase, ", (select array_agg(code order by code) codes from org_unit) units",
+        "supervision_case.process_instance_id = '" + template + "'", count);
+    jdbc.execute("analyze supervision_case, act_ru_execution");
   }
 
   /** What the board counted, and its time: the median of five, after one untimed. */
