@@ -40,12 +40,12 @@ public interface SupervisionCaseRepository extends JpaRepository<SupervisionCase
   List<SupervisionCase> findOpenInstructedBy(@Param("leaders") Collection<String> leaders);
 
   /**
-   * R28: the done (closed or withdrawn) cases the given leaders instructed, newest first, a page of
-   * them: 督办看板 shows the latest, not every year's.
+   * R28: the done (closed or withdrawn) cases the given leaders instructed, the last done first, a
+   * page of them: 督办看板 shows the latest, not every year's.
    */
   @Query("select c from SupervisionCase c where c.instruction.leader in :leaders"
       + " and c.status in (cn.duban.supervision.CaseStatus.CLOSED, cn.duban.supervision.CaseStatus.WITHDRAWN)"
-      + " order by c.id desc")
+      + " order by coalesce(c.closedAt, c.withdrawnAt) desc, c.id desc")
   List<SupervisionCase> findDoneInstructedBy(@Param("leaders") Collection<String> leaders, Pageable page);
 
   /** R28: every instructed case, newest first. */

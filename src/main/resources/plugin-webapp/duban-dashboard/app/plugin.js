@@ -115,7 +115,7 @@ function render(node, data, api) {
         <a href="#/duban-calendar">前往节假日安排</a></div>` : '';
   // R28: the cases the user (or the leader whose secretary he is) instructed, with their level
   const instructed = !data.instructedCases || data.instructedCases.length === 0 ? '' : `
-      <h4>我批示的事项 <small>领导批示件的办理情况，点反馈查看向领导反馈的记录和督办反馈单；已办结的列最近20件</small></h4>
+      <h4>我批示的事项 <small>领导批示件的办理情况，点反馈查看向领导反馈的记录和督办反馈单；已办结、已撤销的列最近20件</small></h4>
       <table class="table table-condensed duban-instructed"><thead><tr><th>编号</th><th>事项</th><th>批示领导</th>
         <th>承办单位</th><th>完成时限</th><th>督办级别</th><th>状态</th><th></th></tr></thead><tbody>${data.instructedCases.map(c => `
         <tr><td>${instanceLink(c.processInstanceId, c.caseNumber)}</td><td>${esc(c.title)}</td><td>${esc(c.leaderName)}</td>
@@ -182,19 +182,27 @@ function render(node, data, api) {
   // a tile or a unit lists its open cases above the tables
   const selection = node.querySelector('.duban-selection');
   // the cases come from the server a selection at a time: a county's open work is too much to send at once
+  // only the last click's answer is shown: an earlier, slower one does not overwrite it
+  let asked = 0;
   const show = (title, query) => {
+    const mine = ++asked;
     selection.querySelector('.duban-selection-title').textContent = `${title}（加载中……）`;
     selection.querySelector('tbody').innerHTML = '';
     selection.hidden = false;
     fetch(`/api/dashboard/cases?${query}`, {headers: {Accept: 'application/json'}, credentials: 'same-origin'})
-      .then(response => response.ok ? response.json() : Promise.reject(new Error(response.status)))
+      .then(response => response.ok ? response.json() : Promise.reject(new Error(`HTTP ${response.status}`)))
       .then(list => {
+        if (mine !== asked) {
+          return;
+        }
         selection.querySelector('.duban-selection-title').textContent =
           `${title}（${list.total}件${list.total > list.listed ? `，列出最紧急的${list.listed}件` : ''}）`;
         selection.querySelector('tbody').innerHTML = caseRows(list.cases, '无在办事项');
       })
       .catch(e => {
-        selection.querySelector('.duban-selection-title').textContent = `${title}（加载失败：${e.message}，请重试）`;
+        if (mine === asked) {
+          selection.querySelector('.duban-selection-title').textContent = `${title}（加载失败：${e.message}，请重试）`;
+        }
       });
   };
   node.querySelectorAll('[data-level]').forEach(tile => tile.addEventListener('click', event => {

@@ -1010,7 +1010,9 @@ class EngineComparisonBenchmarkTest extends PostgresTestSupport {
     kase.put("lead_unit", "units.codes[1 + " + n + " % array_length(units.codes, 1)]");
     kase.put("warning_level", "(array['GREEN', 'GREEN', 'YELLOW', 'RED'])[1 + " + n + " % 4]");
     kase.put("deadline", "date '" + today + "' + (" + n + " % 90 - 9)");
-    kase.put("deadline_at", "date '" + today + "' + (" + n + " % 90 - 9) + time '23:59:59'");
+    // the end of the deadline day in the offices' zone, as LimitClock.endOfDeadline makes it
+    kase.put("deadline_at", "(date '" + today + "' + (" + n + " % 90 - 9) + time '23:59:59') at time zone '"
+        + SHANGHAI.getId() + "'");
     copyRows("supervision_case", kase, ", (select array_agg(code order by code) codes from org_unit) units",
         "supervision_case.process_instance_id = '" + template + "'", count);
     jdbc.execute("analyze supervision_case, act_ru_execution");
