@@ -21,7 +21,6 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -88,8 +87,7 @@ public class DailyMessages {
     Instant now = clock.now();
     int days = properties.reminderDays();
     LocalDate horizon = clock.calendar().addWorkingDays(today, days);
-    List<SupervisionCase> open = cases.findByStatusIn(EnumSet.of(CaseStatus.REGISTERED, CaseStatus.IN_PROGRESS,
-        CaseStatus.UNDER_REVIEW));
+    List<SupervisionCase> open = cases.findByStatusIn(CaseStatus.open());
     List<SupervisionCase> overdue = new ArrayList<>();
     List<SupervisionCase> soon = new ArrayList<>();
     int reminders = 0;

@@ -1,5 +1,9 @@
 package cn.duban.supervision;
 
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Set;
+
 public enum CaseStatus {
   /** Registered, not yet signed for by the lead unit. */
   REGISTERED("待签收"),
@@ -22,5 +26,21 @@ public enum CaseStatus {
 
   public boolean isOpen() {
     return this != CLOSED && this != WITHDRAWN;
+  }
+
+  /** The open states, for queries: those {@link #isOpen} names. */
+  public static Set<CaseStatus> open() {
+    return states(true);
+  }
+
+  /** The states of a case done with: closed or withdrawn. */
+  public static Set<CaseStatus> done() {
+    return states(false);
+  }
+
+  private static Set<CaseStatus> states(boolean open) {
+    EnumSet<CaseStatus> states = EnumSet.noneOf(CaseStatus.class);
+    Arrays.stream(values()).filter(s -> s.isOpen() == open).forEach(states::add);
+    return states;
   }
 }

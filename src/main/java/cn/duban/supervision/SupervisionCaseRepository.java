@@ -34,19 +34,27 @@ public interface SupervisionCaseRepository extends JpaRepository<SupervisionCase
   List<SupervisionCase> findInstructedBy(@org.springframework.data.repository.query.Param("leaders") Collection<String> leaders);
 
   /** R28: the open cases the given leaders instructed, newest first (for 督办看板). */
-  @Query("select c from SupervisionCase c where c.instruction.leader in :leaders"
-      + " and c.status not in (cn.duban.supervision.CaseStatus.CLOSED, cn.duban.supervision.CaseStatus.WITHDRAWN)"
-      + " order by c.id desc")
-  List<SupervisionCase> findOpenInstructedBy(@Param("leaders") Collection<String> leaders);
+  default List<SupervisionCase> findOpenInstructedBy(Collection<String> leaders) {
+    return findInstructedIn(leaders, CaseStatus.open());
+  }
 
   /**
    * R28: the done (closed or withdrawn) cases the given leaders instructed, the last done first, a
    * page of them: 督办看板 shows the latest, not every year's.
    */
-  @Query("select c from SupervisionCase c where c.instruction.leader in :leaders"
-      + " and c.status in (cn.duban.supervision.CaseStatus.CLOSED, cn.duban.supervision.CaseStatus.WITHDRAWN)"
+  default List<SupervisionCase> findDoneInstructedBy(Collection<String> leaders, Pageable page) {
+    return findInstructedLastDoneFirst(leaders, CaseStatus.done(), page);
+  }
+
+  @Query("select c from SupervisionCase c where c.instruction.leader in :leaders and c.status in :states"
+      + " order by c.id desc")
+  List<SupervisionCase> findInstructedIn(@Param("leaders") Collection<String> leaders,
+      @Param("states") Collection<CaseStatus> states);
+
+  @Query("select c from SupervisionCase c where c.instruction.leader in :leaders and c.status in :states"
       + " order by coalesce(c.closedAt, c.withdrawnAt) desc, c.id desc")
-  List<SupervisionCase> findDoneInstructedBy(@Param("leaders") Collection<String> leaders, Pageable page);
+  List<SupervisionCase> findInstructedLastDoneFirst(@Param("leaders") Collection<String> leaders,
+      @Param("states") Collection<CaseStatus> states, Pageable page);
 
   /** R28: every instructed case, newest first. */
   @Query("select c from SupervisionCase c where c.instruction.leader is not null order by c.id desc")
