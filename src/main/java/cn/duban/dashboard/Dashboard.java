@@ -249,13 +249,10 @@ public class Dashboard {
     }
     List<ParentRow> out = new ArrayList<>();
     for (ParentItem p : breakdown.parentsInProgress()) {
-      Breakdown.Progress progress = breakdown.progress(p, c -> viewer.mayRead(c.viewers()));
-      // the parent itself is for the overseeing offices and for those who may read a child of it
-      boolean readable = viewer.overseesAll() || progress.children() > 0;
-      if (readable && !progress.done()) {
-        out.add(new ParentRow(p.getId(), p.getTitle(), p.getSource().label(), p.getDeadline().toString(),
-            progress.stateLabel(), progress.children(), progress.open(), progress.overdue(), progress.byLevel()));
-      }
+      breakdown.progressFor(viewer, p).filter(progress -> !progress.done())
+          .ifPresent(progress -> out.add(new ParentRow(p.getId(), p.getTitle(), p.getSource().label(),
+              p.getDeadline().toString(), progress.stateLabel(), progress.children(), progress.open(),
+              progress.overdue(), progress.byLevel())));
     }
     out.sort(Comparator.comparing(ParentRow::overdue).reversed().thenComparing(ParentRow::deadline));
     return out;

@@ -24,6 +24,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -528,7 +529,16 @@ public class Breakdown {
   /** Whether the viewer may see the parent at all: the overseeing offices always, others through a child of theirs. */
   @Transactional(readOnly = true)
   public boolean mayRead(Viewer viewer, ParentItem parent) {
-    return viewer.overseesAll() || cases.findAllById(parent.getChildCaseIds()).stream()
-        .anyMatch(c -> viewer.mayRead(c.viewers()));
+    return progressFor(viewer, parent).isPresent();
+  }
+
+  /**
+   * The parent's progress over the children the viewer may read, where he may see the parent at
+   * all (see {@link #mayRead}); empty where he may not.
+   */
+  @Transactional(readOnly = true)
+  public Optional<Progress> progressFor(Viewer viewer, ParentItem parent) {
+    Progress progress = progress(parent, c -> viewer.mayRead(c.viewers()));
+    return viewer.overseesAll() || progress.children() > 0 ? Optional.of(progress) : Optional.empty();
   }
 }

@@ -89,12 +89,9 @@ public class BreakdownController {
     Viewer viewer = viewer();
     List<ParentSummary> parents = new ArrayList<>();
     for (ParentItem p : breakdown.allParents()) {
-      if (breakdown.mayRead(viewer, p)) {
-        Breakdown.Progress progress = breakdown.progress(p, c -> viewer.mayRead(c.viewers()));
-        parents.add(new ParentSummary(p.getId(), p.getTitle(), p.getSource().label(), p.getDocumentNumber(),
-            p.getDeadline().toString(), progress.stateLabel(), progress.done(), progress.children(), progress.open(),
-            progress.overdue(), progress.byLevel()));
-      }
+      breakdown.progressFor(viewer, p).ifPresent(progress -> parents.add(new ParentSummary(p.getId(), p.getTitle(),
+          p.getSource().label(), p.getDocumentNumber(), p.getDeadline().toString(), progress.stateLabel(),
+          progress.done(), progress.children(), progress.open(), progress.overdue(), progress.byLevel())));
     }
     List<Choice> leaders = Stream.concat(organization.peopleWith(Role.LEADER).stream(),
             organization.peopleWith(Role.PRINCIPAL_LEADER).stream())
