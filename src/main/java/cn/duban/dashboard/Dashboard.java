@@ -248,11 +248,11 @@ public class Dashboard {
       return List.of();
     }
     List<ParentRow> out = new ArrayList<>();
-    for (ParentItem p : breakdown.parentsInProgress()) {
-      breakdown.progressFor(viewer, p).filter(progress -> !progress.done())
-          .ifPresent(progress -> out.add(new ParentRow(p.getId(), p.getTitle(), p.getSource().label(),
-              p.getDeadline().toString(), progress.stateLabel(), progress.children(), progress.open(),
-              progress.overdue(), progress.byLevel())));
+    for (Breakdown.Visible v : breakdown.inProgress(viewer)) {
+      ParentItem p = v.parent();
+      Breakdown.Progress progress = v.progress();
+      out.add(new ParentRow(p.getId(), p.getTitle(), p.getSource().label(), p.getDeadline().toString(),
+          progress.stateLabel(), progress.children(), progress.open(), progress.overdue(), progress.byLevel()));
     }
     out.sort(Comparator.comparing(ParentRow::overdue).reversed().thenComparing(ParentRow::deadline));
     return out;

@@ -24,6 +24,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
@@ -135,13 +136,74 @@ public class Breakdown {
     return parents.findById(id).orElseThrow(() -> new IllegalArgumentException("no parent item " + id));
   }
 
-  public List<ParentItem> allParents() {
-    return parents.findAllByOrderByIdDesc();
+  /** A parent as one viewer sees it: with his progress over the children he may read. */
+  public record Visible(ParentItem parent, Progress progress) {
   }
 
-  /** The parents not yet done (R29): not yet broken down, or with a child still open. */
-  public List<ParentItem> parentsInProgress() {
-    return parents.findInProgressOrderByIdDesc();
+  /**
+   * A page of the done parents the viewer may see, newest first; {@code next} is where the next
+   * page starts (pass it as {@code before}), null when no older done parent is left.
+   */
+  public record DonePage(List<Visible> parents, Long next) {
+  }
+
+  /** How many done parents are read at a time while a page of the visible ones is filled. */
+  private static final int SCAN = 100;
+  /** How many children one statement reads (its IN list). */
+  private static final int CHUNK = 500;
+
+  /**
+   * R29: the parents not yet done (not yet broken down, or with a child still open) that the viewer
+   * may see, newest first. The done ones, which accumulate year after year, are not read.
+   */
+  @Transactional(readOnly = true)
+  public List<Visible> inProgress(Viewer viewer) {
+    return visible(viewer, parents.findInProgressOrderByIdDesc());
+  }
+
+  /**
+   * R29: up to {@code size} done parents the viewer may see, older than {@code before} (null: from
+   * the newest). The done parents are read a hundred at a time, so a page costs what it lists and
+   * the parents passed over, never the whole history.
+   */
+  @Transactional(readOnly = true)
+  public DonePage done(Viewer viewer, Long before, int size) {
+    List<Visible> page = new ArrayList<>();
+    long cursor = before == null ? Long.MAX_VALUE : before;
+    while (true) {
+      List<ParentItem> batch = parents.findDoneBefore(cursor, SCAN);
+      for (Visible v : visible(viewer, batch)) {
+        page.add(v);
+        if (page.size() == size) {
+          return new DonePage(page, v.parent().getId());
+        }
+      }
+      if (batch.size() < SCAN) {
+        return new DonePage(page, null);
+      }
+      cursor = batch.get(batch.size() - 1).getId();
+    }
+  }
+
+  /** The parents the viewer may see, in the given order, their children read together. */
+  private List<Visible> visible(Viewer viewer, List<ParentItem> listed) {
+    Map<Long, SupervisionCase> children = childrenOf(listed);
+    List<Visible> out = new ArrayList<>();
+    for (ParentItem p : listed) {
+      progressFor(viewer, p, children).ifPresent(progress -> out.add(new Visible(p, progress)));
+    }
+    return out;
+  }
+
+  /** The children of the parents by id, read 500 to a statement. */
+  private Map<Long, SupervisionCase> childrenOf(List<ParentItem> listed) {
+    Map<Long, SupervisionCase> children = new HashMap<>();
+    List<Long> ids = listed.stream().flatMap(p -> p.getChildCaseIds().stream()).toList();
+    for (int from = 0; from < ids.size(); from += CHUNK) {
+      cases.findAllById(ids.subList(from, Math.min(ids.size(), from + CHUNK)))
+          .forEach(c -> children.put(c.getId(), c));
+    }
+    return children;
   }
 
   // ---------------------------------------------------------------- the children
@@ -487,12 +549,15 @@ public class Breakdown {
   /** The parent's progress over the children {@code visible} lets through. */
   @Transactional(readOnly = true)
   public Progress progress(ParentItem parent, Predicate<SupervisionCase> visible) {
+    return progress(parent, childrenOf(List.of(parent)), visible);
+  }
+
+  /** The same, its children taken from {@code loaded} (which may hold other parents' too). */
+  private Progress progress(ParentItem parent, Map<Long, SupervisionCase> loaded, Predicate<SupervisionCase> visible) {
     Instant now = clock.now();
     LocalDate today = clock.today();
-    Map<Long, SupervisionCase> byId = cases.findAllById(parent.getChildCaseIds()).stream()
-        .collect(Collectors.toMap(SupervisionCase::getId, c -> c));
-    List<SupervisionCase> children = parent.getChildCaseIds().stream().map(byId::get)
-        .filter(c -> c != null && visible.test(c)).toList();
+    List<SupervisionCase> all = parent.getChildCaseIds().stream().map(loaded::get).filter(Objects::nonNull).toList();
+    List<SupervisionCase> children = all.stream().filter(visible).toList();
     Map<WarningLevel, Long> levels = new EnumMap<>(WarningLevel.class);
     Arrays.stream(WarningLevel.values()).forEach(l -> levels.put(l, 0L));
     Map<CaseStatus, Long> states = new EnumMap<>(CaseStatus.class);
@@ -518,7 +583,7 @@ public class Breakdown {
         .thenComparing(Child::deadline).thenComparing(Child::caseId));
     long open = children.stream().filter(c -> c.getStatus().isOpen()).count();
     long overdue = list.stream().filter(Child::overdue).count();
-    boolean done = !parent.getChildCaseIds().isEmpty() && byId.values().stream().noneMatch(c -> c.getStatus().isOpen());
+    boolean done = !parent.getChildCaseIds().isEmpty() && all.stream().noneMatch(c -> c.getStatus().isOpen());
     String state = parent.getChildCaseIds().isEmpty() ? "待分解" : done ? "已完成" : "落实中";
     return new Progress(children.size(), (int) open, (int) overdue, done, state,
         levels.entrySet().stream().map(e -> new Count(e.getKey().name(), e.getKey().label(), e.getValue())).toList(),
@@ -538,7 +603,11 @@ public class Breakdown {
    */
   @Transactional(readOnly = true)
   public Optional<Progress> progressFor(Viewer viewer, ParentItem parent) {
-    Progress progress = progress(parent, c -> viewer.mayRead(c.viewers()));
+    return progressFor(viewer, parent, childrenOf(List.of(parent)));
+  }
+
+  private Optional<Progress> progressFor(Viewer viewer, ParentItem parent, Map<Long, SupervisionCase> loaded) {
+    Progress progress = progress(parent, loaded, c -> viewer.mayRead(c.viewers()));
     return viewer.overseesAll() || progress.children() > 0 ? Optional.of(progress) : Optional.empty();
   }
 }

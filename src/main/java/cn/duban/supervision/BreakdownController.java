@@ -1,6 +1,7 @@
 package cn.duban.supervision;
 
 import cn.duban.calendar.LimitClock;
+import cn.duban.common.InputException;
 import cn.duban.organization.Access;
 import cn.duban.organization.Groups;
 import cn.duban.organization.OrganizationService;
@@ -28,6 +29,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
@@ -84,20 +86,41 @@ public class BreakdownController {
   public record Registered(int registered, List<String> caseNumbers, String message, ParentDetail parent) {
   }
 
+  /** A page of the done parents; {@code next} is the {@code before} of the next page, null after the last. */
+  public record DonePage(List<ParentSummary> parents, Long next) {
+  }
+
+  /** The page's overview: the parents in progress (not yet broken down, or with a child still open). */
   @GetMapping
   public Overview overview() {
     Viewer viewer = viewer();
-    List<ParentSummary> parents = new ArrayList<>();
-    for (ParentItem p : breakdown.allParents()) {
-      breakdown.progressFor(viewer, p).ifPresent(progress -> parents.add(new ParentSummary(p.getId(), p.getTitle(),
-          p.getSource().label(), p.getDocumentNumber(), p.getDeadline().toString(), progress.stateLabel(),
-          progress.done(), progress.children(), progress.open(), progress.overdue(), progress.byLevel())));
-    }
+    List<ParentSummary> parents = breakdown.inProgress(viewer).stream().map(BreakdownController::summary).toList();
     List<Choice> leaders = Stream.concat(organization.peopleWith(Role.LEADER).stream(),
             organization.peopleWith(Role.PRINCIPAL_LEADER).stream())
         .map(p -> new Choice(p.getId(), p.label())).toList();
     return new Overview(mayRegister(viewer), clock.today().toString(),
         Arrays.stream(CaseSource.values()).map(s -> new Choice(s.name(), s.label())).toList(), leaders, parents);
+  }
+
+  /**
+   * The done parents (every child closed or withdrawn), newest first, {@code size} at a time (at
+   * most 100): they accumulate year after year, so they are read a page at a time, on request.
+   */
+  @GetMapping("/done")
+  public DonePage done(@RequestParam(required = false) Long before, @RequestParam(defaultValue = "20") int size) {
+    if (size < 1 || size > 100) {
+      throw new InputException("size", "每页条数须在 1 至 100 之间");
+    }
+    Breakdown.DonePage page = breakdown.done(viewer(), before, size);
+    return new DonePage(page.parents().stream().map(BreakdownController::summary).toList(), page.next());
+  }
+
+  private static ParentSummary summary(Breakdown.Visible v) {
+    ParentItem p = v.parent();
+    Breakdown.Progress progress = v.progress();
+    return new ParentSummary(p.getId(), p.getTitle(), p.getSource().label(), p.getDocumentNumber(),
+        p.getDeadline().toString(), progress.stateLabel(), progress.done(), progress.children(), progress.open(),
+        progress.overdue(), progress.byLevel());
   }
 
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)

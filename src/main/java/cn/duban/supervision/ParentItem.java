@@ -19,6 +19,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import org.hibernate.annotations.BatchSize;
 
 /**
  * R29: 分解立项的母事项. A meeting's decision, a document, a work plan or a leader's instruction of
@@ -74,8 +75,12 @@ public class ParentItem {
   @Column(name = "registered_by")
   private String registeredBy;
 
-  /** The children's case ids, in the order they were registered (sheet rows, form rows). */
+  /**
+   * The children's case ids, in the order they were registered (sheet rows, form rows). A list of
+   * parents reads theirs a hundred parents to a statement, not one statement each.
+   */
   @ElementCollection(fetch = FetchType.EAGER)
+  @BatchSize(size = 100)
   @CollectionTable(name = "parent_item_child", joinColumns = @JoinColumn(name = "parent_id"))
   @OrderColumn(name = "child_order")
   @Column(name = "case_id", nullable = false)

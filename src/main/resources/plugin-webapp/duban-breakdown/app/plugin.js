@@ -1,7 +1,8 @@
 // 分解立项 (R29): a meeting's decision, a document or a work plan registered once as a parent item and
 // split into supervision cases, by uploading a task-breakdown sheet (任务分解表, xlsx) or by a form
-// with one row per case; the parent's page follows its children. Data: /api/breakdowns with the
-// webapp session; a change carries the session's CSRF token.
+// with one row per case; the parent's page follows its children. Data: /api/breakdowns (the parents in
+// progress) and /api/breakdowns/done (the done ones, a page at a time) with the webapp session; a
+// change carries the session's CSRF token.
 import {LEVEL_COLOURS, callApi, cockpitPage, esc} from '../../../duban-dashboard/static/app/common.js';
 const PAGE = '/duban-breakdown';
 const COLUMNS = [
@@ -22,8 +23,8 @@ function levelCounts(counts) {
     `<span class="duban-level" style="color:${LEVEL_COLOURS[c.code]}">${esc(c.label)} ${c.count}</span>`).join(' ') || '—';
 }
 
-function parentsTable(parents) {
-  const rows = parents.length === 0 ? '<tr><td colspan="8">尚无分解立项的母事项</td></tr>' : parents.map(p => `
+function parentsTable(parents, none) {
+  const rows = parents.length === 0 ? `<tr><td colspan="8">${none}</td></tr>` : parents.map(p => `
     <tr><td><a href="#" data-parent="${p.id}">${esc(p.title)}</a></td><td>${esc(p.sourceLabel)}</td>
       <td>${esc(p.documentNumber)}</td><td>${esc(p.deadline)}</td><td>${esc(p.stateLabel)}</td><td>${p.children}</td>
       <td>${p.open}</td><td class="${p.overdue > 0 ? 'duban-late' : ''}">${p.overdue}</td></tr>`).join('');
@@ -182,6 +183,37 @@ async function refresh(node, id, message) {
   node.querySelector('.duban-message').innerHTML = message;
 }
 
+function bindParents(node, within) {
+  within.querySelectorAll('[data-parent]').forEach(link => link.addEventListener('click', event => {
+    event.preventDefault();
+    showParent(node, link.dataset.parent);
+  }));
+}
+
+// The done parents accumulate year after year: they are read only when asked, twenty at a time.
+function bindDone(node) {
+  const box = node.querySelector('.duban-done');
+  const shown = [];
+  const more = async before => {
+    box.querySelector('.duban-done-result').textContent = '加载中……';
+    try {
+      const page = await call(`/done${before ? `?before=${encodeURIComponent(before)}` : ''}`);
+      shown.push(...page.parents);
+      box.innerHTML = `<h4>已完成的母事项</h4>${parentsTable(shown, '尚无已完成的母事项')}
+        ${page.next ? '<p><button type="button" class="btn btn-default duban-done-more">更多</button></p>' : ''}
+        <div class="duban-done-result"></div>`;
+      bindParents(node, box);
+      const button = box.querySelector('.duban-done-more');
+      if (button) {
+        button.addEventListener('click', () => more(page.next));
+      }
+    } catch (e) {
+      box.querySelector('.duban-done-result').innerHTML = `<div class="duban-error">加载失败（${esc(e.message)}），请重试</div>`;
+    }
+  };
+  box.querySelector('.duban-done-more').addEventListener('click', () => more(null));
+}
+
 async function mount(node, parentId) {
   try {
     const overview = await call('');
@@ -189,14 +221,17 @@ async function mount(node, parentId) {
       <section class="duban-breakdown">
         <h3>分解立项 <small>一项决定分解为多项督办事项，每项各有牵头单位、责任人、时限和编号</small></h3>
         <div class="duban-message"></div>
-        ${parentsTable(overview.parents)}
+        <h4>待分解和落实中的母事项</h4>
+        ${parentsTable(overview.parents, '没有待分解或落实中的母事项')}
+        <div class="duban-done">
+          <p><button type="button" class="btn btn-default duban-done-more">查看已完成的母事项</button></p>
+          <div class="duban-done-result"></div>
+        </div>
         <div class="duban-parent"></div>
         ${overview.mayRegister ? parentForm(overview) : ''}
       </section>`;
-    node.querySelectorAll('[data-parent]').forEach(link => link.addEventListener('click', event => {
-      event.preventDefault();
-      showParent(node, link.dataset.parent);
-    }));
+    bindParents(node, node.querySelector('.duban-parents'));
+    bindDone(node);
     const form = node.querySelector('.duban-parent-form');
     if (form) {
       form.addEventListener('submit', async event => {

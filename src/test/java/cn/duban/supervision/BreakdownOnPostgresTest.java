@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.duban.PostgresTestSupport;
+import cn.duban.organization.Groups;
+import cn.duban.organization.Viewer;
 import java.io.ByteArrayInputStream;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -16,12 +19,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * R29 on a real PostgreSQL: a sheet of 200 rows registered in one transaction under the case-number
- * lock, numbered without a gap; a sheet with one bad row leaves no case and no number behind.
+ * lock, numbered without a gap; a sheet with one bad row leaves no case and no number behind; the
+ * queries of the parents in progress and of the done ones.
  */
 class BreakdownOnPostgresTest extends PostgresTestSupport {
 
   @Autowired Breakdown breakdown;
   @Autowired JdbcTemplate jdbc;
+  @Autowired CaseWithdrawal withdrawal;
 
   @Test
   @DisplayName("R29 on PostgreSQL: a task-breakdown sheet of 200 rows registers 200 cases numbered without a gap; one bad row and nothing is registered")
@@ -57,6 +62,31 @@ class BreakdownOnPostgresTest extends PostgresTestSupport {
     assertThat(jdbc.queryForObject("select count(*) from case_notice where kind = 'GREEN' and case_id in "
         + "(select case_id from parent_item_child where parent_id = ?)", Long.class, parent.getId())).isEqualTo(200L);
     assertThat(breakdown.progress(breakdown.parent(parent.getId()), c -> true).children()).isEqualTo(200);
+  }
+
+  @Test
+  @DisplayName("R29 on PostgreSQL: a parent whose children are all withdrawn leaves the parents in progress for the done ones, which page by id")
+  void doneParentsOnPostgres() {
+    authenticate("ducha");
+    Viewer office = new Viewer("ducha", Set.of(Groups.SUPERVISION_OFFICE));
+    ParentItem parent = breakdown.registerParent(new Breakdown.ParentInput("撤销后完成的母事项", "PHASED_TASK",
+        "县政府办〔2026〕2号", "2026-02-20", "内容", "wangfxz", "2026-09-30", null), "ducha");
+    List<BreakdownRow> rows = breakdown.readSheet(new ByteArrayInputStream(BreakdownSheets.fill(
+        breakdown.template(parent.getId()), BreakdownSheets.rows("撤销的一项", 2, LocalDate.of(2026, 6, 30)))));
+    List<SupervisionCase> children = breakdown.split(parent.getId(), rows, "file");
+    assertThat(parentIds(breakdown.inProgress(office))).contains(parent.getId());
+
+    children.forEach(c -> withdrawal.request(c.getId(), "并入其他事项", "ducha"));
+    assertThat(parentIds(breakdown.inProgress(office))).doesNotContain(parent.getId());
+    Breakdown.DonePage page = breakdown.done(office, null, 1);
+    assertThat(parentIds(page.parents())).containsExactly(parent.getId());
+    assertThat(page.next()).isEqualTo(parent.getId());
+    assertThat(page.parents().get(0).progress().stateLabel()).isEqualTo("已完成");
+    assertThat(parentIds(breakdown.done(office, parent.getId(), 20).parents())).doesNotContain(parent.getId());
+  }
+
+  private static List<Long> parentIds(List<Breakdown.Visible> parents) {
+    return parents.stream().map(v -> v.parent().getId()).toList();
   }
 
   private Integer counter() {

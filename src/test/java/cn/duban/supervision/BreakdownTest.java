@@ -267,7 +267,46 @@ class BreakdownTest extends ProcessTestSupport {
     assertThat(find(JSON.readTree(http.get("/api/dashboard", "ducha").body()).get("parents"), parent))
         .as("done, it leaves the board").isNull();
     JsonNode list = JSON.readTree(http.get("/api/breakdowns", "ducha").body()).get("parents");
-    assertThat(find(list, parent).get("stateLabel").asText()).isEqualTo("已完成");
+    assertThat(find(list, parent)).as("done, it leaves the page's list in progress").isNull();
+    JsonNode donePage = JSON.readTree(http.get("/api/breakdowns/done", "ducha").body()).get("parents");
+    assertThat(find(donePage, parent).get("stateLabel").asText()).isEqualTo("已完成");
+  }
+
+  @Test
+  @DisplayName("R29 the done parents are listed a page at a time, newest first, each viewer's own: a unit's next page passes over more than a hundred done parents of another unit")
+  void doneParentsPaged() throws Exception {
+    long older = doneParent("分页：住建局较早的一项", "zjj", "zjj-lin");
+    List<Long> transport = new ArrayList<>();
+    for (int i = 0; i < 101; i++) {
+      transport.add(doneParent("分页：交通局的一项" + i, "jtj", "jtj-xu"));
+    }
+    long newer = doneParent("分页：住建局较新的一项", "zjj", "zjj-lin");
+    long open = parent("分页：尚未分解的一项");
+
+    JsonNode first = JSON.readTree(http.get("/api/breakdowns/done?size=1", "zjj-lin").body());
+    assertThat(ids(first)).containsExactly(newer);
+    assertThat(first.get("next").asLong()).isEqualTo(newer);
+    JsonNode second = JSON.readTree(http.get("/api/breakdowns/done?size=1&before=" + newer, "zjj-lin").body());
+    assertThat(ids(second)).as("the transport bureau's hundred and one passed over").containsExactly(older);
+    JsonNode rest = JSON.readTree(http.get("/api/breakdowns/done?before=" + older, "zjj-lin").body());
+    assertThat(ids(rest)).as("none of the bureau's older than the first").doesNotContain(older, newer)
+        .doesNotContainAnyElementsOf(transport);
+
+    JsonNode office = JSON.readTree(http.get("/api/breakdowns/done?size=3", "ducha").body());
+    assertThat(ids(office)).containsExactly(newer, transport.get(100), transport.get(99));
+    JsonNode onward = JSON.readTree(http.get("/api/breakdowns/done?size=2&before=" + office.get("next").asLong(),
+        "ducha").body());
+    assertThat(ids(onward)).containsExactly(transport.get(98), transport.get(97));
+    JsonNode inProgress = JSON.readTree(http.get("/api/breakdowns", "ducha").body()).get("parents");
+    assertThat(find(inProgress, open)).as("not yet broken down: in progress").isNotNull();
+    assertThat(find(inProgress, newer)).as("done: not in progress").isNull();
+
+    HttpResponse<String> tooMany = http.get("/api/breakdowns/done?size=101", "ducha");
+    assertThat(tooMany.statusCode()).isEqualTo(400);
+    assertThat(JSON.readTree(tooMany.body()).get("field").asText()).isEqualTo("size");
+    HttpResponse<String> notANumber = http.get("/api/breakdowns/done?before=yesterday", "ducha");
+    assertThat(notANumber.statusCode()).isEqualTo(400);
+    assertThat(JSON.readTree(notANumber.body()).get("field").asText()).isEqualTo("before");
   }
 
   @Test
@@ -371,6 +410,27 @@ class BreakdownTest extends ProcessTestSupport {
     HttpResponse<String> answer = http.post("/api/breakdowns", parentJson(title), "ducha");
     assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
     return JSON.readTree(answer.body()).get("id").asLong();
+  }
+
+  /** A parent with one child of the unit, withdrawn: done. */
+  private long doneParent(String title, String unit, String person) throws Exception {
+    long parent = parent(title);
+    HttpResponse<String> split = http.post("/api/breakdowns/" + parent + "/children", """
+        {"rows": [{"title": "%s", "content": "内容", "leadUnit": "%s", "responsiblePerson": "%s",
+          "deadline": "2026-04-30", "qualityChecklist": "完成", "reportIntervalDays": 5}]}"""
+        .formatted(title, unit, person), "ducha");
+    assertThat(split.statusCode()).as(split.body()).isEqualTo(200);
+    long caseId = cases.findByCaseNumber(JSON.readTree(split.body()).at("/caseNumbers/0").asText()).orElseThrow().getId();
+    HttpResponse<String> withdrawn = http.post("/api/cases/" + caseId + "/withdrawal",
+        "{\"withdrawalReason\": \"并入其他事项\"}", "ducha");
+    assertThat(withdrawn.statusCode()).as(withdrawn.body()).isEqualTo(200);
+    return parent;
+  }
+
+  private static List<Long> ids(JsonNode page) {
+    List<Long> ids = new ArrayList<>();
+    page.get("parents").forEach(p -> ids.add(p.get("id").asLong()));
+    return ids;
   }
 
   private static String parentJson(String title) {

@@ -7,6 +7,7 @@ import cn.duban.ProcessTestSupport;
 import cn.duban.WebappSession;
 import cn.duban.supervision.BreakdownColumn;
 import cn.duban.supervision.BreakdownSheets;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -104,6 +105,24 @@ class BreakdownBrowserTest extends ProcessTestSupport {
     browser.click(title);
     browser.until(d -> d.getCurrentUrl().contains("/duban-breakdown?parent=" + parent), "the parent's page");
     browser.until(d -> d.findElements(By.cssSelector(".duban-children tbody tr")).size() == 3, "the parent's children");
+
+    // every child withdrawn: the parent is done, no longer among those in progress, listed when asked
+    for (JsonNode child : JSON.readTree(http.get("/api/breakdowns/" + parent, "ducha").body()).at("/progress/list")) {
+      HttpResponse<String> withdrawn = http.post("/api/cases/" + child.get("caseId").asLong() + "/withdrawal",
+          "{\"withdrawalReason\": \"并入其他事项\"}", "ducha");
+      assertThat(withdrawn.statusCode()).as(withdrawn.body()).isEqualTo(200);
+    }
+    browser.open("http://localhost:" + port + "/camunda/app/cockpit/default/#/duban-breakdown");
+    browser.driver().navigate().refresh();   // the hash alone changed: load the page afresh
+    browser.see("待分解和落实中的母事项");
+    assertThat(browser.driver().findElement(By.cssSelector(".duban-parents")).getText()).doesNotContain(title);
+    browser.clickButton("查看已完成的母事项");
+    WebElement done = browser.until(d -> d.findElement(By.cssSelector(".duban-done .duban-parents")), "the done parents");
+    assertThat(done.getText()).contains(title, "已完成");
+    browser.screenshot("breakdown-done-parents");
+    browser.click(title);
+    browser.see("子事项 3 项，在办 0 项");
+    browser.until(d -> d.findElements(By.cssSelector(".duban-children tbody tr")).size() == 3, "the done parent's children");
   }
 
   private void upload(Path file) {
