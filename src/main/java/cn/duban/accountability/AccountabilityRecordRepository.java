@@ -1,5 +1,6 @@
 package cn.duban.accountability;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -8,6 +9,8 @@ import cn.duban.organization.SubjectKind;
 public interface AccountabilityRecordRepository extends JpaRepository<AccountabilityRecord, Long> {
 
   Optional<AccountabilityRecord> findByProcessInstanceId(String processInstanceId);
+
+  List<AccountabilityRecord> findByProcessInstanceIdIn(Collection<String> processInstanceIds);
 
   /** R33: the procedures in a state (those in their appeal window, for the reminder before it closes). */
   List<AccountabilityRecord> findByStatus(AccountabilityStatus status);

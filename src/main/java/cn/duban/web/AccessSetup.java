@@ -11,11 +11,13 @@ import cn.duban.organization.Groups;
 import cn.duban.organization.InstanceViewers;
 import cn.duban.supervision.SupervisionCaseRepository;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.HistoricTaskPermissions;
@@ -25,6 +27,7 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -48,6 +51,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class AccessSetup {
 
+  /** Instances whose records one query reads (its IN list). */
+  private static final int CHUNK = 500;
+
   private final Access access;
   private final IdentityService identity;
   private final RepositoryService repository;
@@ -55,10 +61,11 @@ public class AccessSetup {
   private final SupervisionCaseRepository cases;
   private final AccountabilityRecordRepository accountability;
   private final ComplaintRepository complaints;
+  private final RuntimeService runtime;
 
   public AccessSetup(Access access, IdentityService identity, RepositoryService repository,
       AuthorizationService authorizations, SupervisionCaseRepository cases,
-      AccountabilityRecordRepository accountability, ComplaintRepository complaints) {
+      AccountabilityRecordRepository accountability, ComplaintRepository complaints, RuntimeService runtime) {
     this.access = access;
     this.identity = identity;
     this.repository = repository;
@@ -66,6 +73,7 @@ public class AccessSetup {
     this.cases = cases;
     this.accountability = accountability;
     this.complaints = complaints;
+    this.runtime = runtime;
   }
 
   @Transactional
@@ -131,17 +139,28 @@ public class AccessSetup {
         HistoricProcessInstancePermissions.READ);
   }
 
-  /** Instances from before authorization was on, or whose grant was lost: granted again. */
+  /**
+   * Running instances without a grant on the instance (from before authorization was on, or whose
+   * grant was lost) get their viewers' grants again, on the instance and its history. Only running
+   * ones: the engine deletes an instance's grants when it ends (those on its history stay, with
+   * their removal time), so a grant written on an ended one is a row no check reads (until
+   * 4 December the first start after a case ended wrote one for each of its viewers). The records
+   * read are those of the running instances without a grant, not every year's cases.
+   */
   private void backfillInstances() {
     Set<String> granted = new HashSet<>();
     authorizations.createAuthorizationQuery().resourceType(Resources.PROCESS_INSTANCE).list()
         .forEach(a -> granted.add(a.getResourceId()));
-    Stream.of(cases.findAll().stream().map(c -> c.viewers()),
-            accountability.findAll().stream().map(r -> r.viewers()),
-            complaints.findAll().stream().map(c -> c.viewers()))
-        .flatMap(s -> s)
-        .filter(v -> v.processInstanceId() != null && !granted.contains(v.processInstanceId()))
-        .filter(v -> !v.groups().isEmpty() || !v.users().isEmpty())
-        .forEach(access::grant);
+    List<String> ungranted = runtime.createProcessInstanceQuery().list().stream().map(ProcessInstance::getId)
+        .filter(id -> !granted.contains(id)).toList();
+    for (int from = 0; from < ungranted.size(); from += CHUNK) {
+      List<String> ids = ungranted.subList(from, Math.min(ungranted.size(), from + CHUNK));
+      Stream.of(cases.findByProcessInstanceIdIn(ids).stream().map(c -> c.viewers()),
+              accountability.findByProcessInstanceIdIn(ids).stream().map(r -> r.viewers()),
+              complaints.findByProcessInstanceIdIn(ids).stream().map(c -> c.viewers()))
+          .flatMap(s -> s)
+          .filter(v -> !v.groups().isEmpty() || !v.users().isEmpty())
+          .forEach(access::grant);
+    }
   }
 }

@@ -11,10 +11,13 @@ import java.net.http.HttpResponse;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -28,6 +31,8 @@ class AccessTest extends ProcessTestSupport {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @LocalServerPort int port;
+  @Autowired AuthorizationService authorizations;
+  @Autowired AccessSetup setup;
   Http http;
   ProcessInstance housing;
   ProcessInstance transport;
@@ -154,6 +159,31 @@ class AccessTest extends ProcessTestSupport {
     assertThat(http.get("/engine-rest/task", null).statusCode()).isEqualTo(401);
     // admins see everything
     assertThat(http.get("/engine-rest/process-instance/" + transport.getId(), "admin").statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  @DisplayName("at a start, a running case whose grants were lost gets them again; an ended one gets no grant on an instance that no longer runs")
+  void grantsRestoredAtAStart() {
+    long transportGrants = grants(transport.getId(), Resources.PROCESS_INSTANCE);
+    long transportHistory = grants(transport.getId(), Resources.HISTORIC_PROCESS_INSTANCE);
+    assertThat(transportGrants).isPositive();
+    authorizations.createAuthorizationQuery().resourceId(transport.getId()).list()
+        .forEach(a -> authorizations.deleteAuthorization(a.getId()));
+    runtime.deleteProcessInstance(housing.getId(), "测试结束");
+    assertThat(grants(housing.getId(), Resources.PROCESS_INSTANCE)).as("they end with the instance").isZero();
+    long housingHistory = grants(housing.getId(), Resources.HISTORIC_PROCESS_INSTANCE);
+
+    setup.ensure();
+
+    assertThat(grants(transport.getId(), Resources.PROCESS_INSTANCE)).as("the lost ones again")
+        .isEqualTo(transportGrants);
+    assertThat(grants(transport.getId(), Resources.HISTORIC_PROCESS_INSTANCE)).isEqualTo(transportHistory);
+    assertThat(grants(housing.getId(), Resources.PROCESS_INSTANCE)).as("none on an ended instance").isZero();
+    assertThat(grants(housing.getId(), Resources.HISTORIC_PROCESS_INSTANCE)).isEqualTo(housingHistory);
+  }
+
+  private long grants(String instanceId, Resources resource) {
+    return authorizations.createAuthorizationQuery().resourceType(resource).resourceId(instanceId).count();
   }
 
   private void assertHidden(HttpResponse<String> response, ProcessInstance pi) {
