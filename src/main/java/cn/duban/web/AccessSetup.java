@@ -28,6 +28,9 @@ import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -51,6 +54,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class AccessSetup {
 
+  private static final Logger LOG = LoggerFactory.getLogger(AccessSetup.class);
   /** Instances whose records one query reads (its IN list). */
   private static final int CHUNK = 500;
 
@@ -62,10 +66,12 @@ public class AccessSetup {
   private final AccountabilityRecordRepository accountability;
   private final ComplaintRepository complaints;
   private final RuntimeService runtime;
+  private final JdbcTemplate jdbc;
 
   public AccessSetup(Access access, IdentityService identity, RepositoryService repository,
       AuthorizationService authorizations, SupervisionCaseRepository cases,
-      AccountabilityRecordRepository accountability, ComplaintRepository complaints, RuntimeService runtime) {
+      AccountabilityRecordRepository accountability, ComplaintRepository complaints, RuntimeService runtime,
+      JdbcTemplate jdbc) {
     this.access = access;
     this.identity = identity;
     this.repository = repository;
@@ -74,6 +80,7 @@ public class AccessSetup {
     this.accountability = accountability;
     this.complaints = complaints;
     this.runtime = runtime;
+    this.jdbc = jdbc;
   }
 
   @Transactional
@@ -144,10 +151,18 @@ public class AccessSetup {
    * grant was lost) get their viewers' grants again, on the instance and its history. Only running
    * ones: the engine deletes an instance's grants when it ends (those on its history stay, with
    * their removal time), so a grant written on an ended one is a row no check reads (until
-   * 4 December the first start after a case ended wrote one for each of its viewers). The records
-   * read are those of the running instances without a grant, not every year's cases.
+   * 4 December the first start after a case ended wrote one for each of its viewers; those are
+   * removed, as every task list and instance list checks the user's grants). The records read are
+   * those of the running instances without a grant, not every year's cases.
    */
   private void backfillInstances() {
+    int ended = jdbc.update("delete from act_ru_authorization a where a.resource_type_ = ? and a.resource_id_ <> '*'"
+        + " and not exists (select 1 from act_ru_execution e where e.id_ = a.resource_id_)",
+        Resources.PROCESS_INSTANCE.resourceType());
+    if (ended > 0) {
+      // those the starts before wrote: in one statement, so that two nodes starting together remove them once
+      LOG.info("Removed {} grants on process instances that no longer run", ended);
+    }
     Set<String> granted = new HashSet<>();
     authorizations.createAuthorizationQuery().resourceType(Resources.PROCESS_INSTANCE).list()
         .forEach(a -> granted.add(a.getResourceId()));

@@ -12,6 +12,8 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.BeforeEach;
@@ -162,7 +164,7 @@ class AccessTest extends ProcessTestSupport {
   }
 
   @Test
-  @DisplayName("at a start, a running case whose grants were lost gets them again; an ended one gets no grant on an instance that no longer runs")
+  @DisplayName("at a start, a running case whose grants were lost gets them again; an ended one keeps those on its history and none on an instance that no longer runs")
   void grantsRestoredAtAStart() {
     long transportGrants = grants(transport.getId(), Resources.PROCESS_INSTANCE);
     long transportHistory = grants(transport.getId(), Resources.HISTORIC_PROCESS_INSTANCE);
@@ -172,13 +174,21 @@ class AccessTest extends ProcessTestSupport {
     runtime.deleteProcessInstance(housing.getId(), "测试结束");
     assertThat(grants(housing.getId(), Resources.PROCESS_INSTANCE)).as("they end with the instance").isZero();
     long housingHistory = grants(housing.getId(), Resources.HISTORIC_PROCESS_INSTANCE);
+    // one as the starts until 4 December wrote on an ended instance
+    Authorization stale = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+    stale.setResource(Resources.PROCESS_INSTANCE);
+    stale.setResourceId(housing.getId());
+    stale.setGroupId("unit-zjj");
+    stale.addPermission(ProcessInstancePermissions.READ);
+    authorizations.saveAuthorization(stale);
 
     setup.ensure();
 
     assertThat(grants(transport.getId(), Resources.PROCESS_INSTANCE)).as("the lost ones again")
         .isEqualTo(transportGrants);
     assertThat(grants(transport.getId(), Resources.HISTORIC_PROCESS_INSTANCE)).isEqualTo(transportHistory);
-    assertThat(grants(housing.getId(), Resources.PROCESS_INSTANCE)).as("none on an ended instance").isZero();
+    assertThat(grants(housing.getId(), Resources.PROCESS_INSTANCE)).as("none on an ended instance, the stale one removed")
+        .isZero();
     assertThat(grants(housing.getId(), Resources.HISTORIC_PROCESS_INSTANCE)).isEqualTo(housingHistory);
   }
 
