@@ -195,6 +195,8 @@ function bindDone(node) {
   const box = node.querySelector('.duban-done');
   const shown = [];
   const more = async before => {
+    const asked = box.querySelector('.duban-done-more');
+    asked.disabled = true;   // one page at a time: a second click would list it twice
     box.querySelector('.duban-done-result').textContent = '加载中……';
     try {
       const page = await call(`/done${before ? `?before=${encodeURIComponent(before)}` : ''}`);
@@ -208,6 +210,7 @@ function bindDone(node) {
         button.addEventListener('click', () => more(page.next));
       }
     } catch (e) {
+      asked.disabled = false;
       box.querySelector('.duban-done-result').innerHTML = `<div class="duban-error">加载失败（${esc(e.message)}），请重试</div>`;
     }
   };
