@@ -14,6 +14,8 @@ import cn.duban.organization.Person;
 import cn.duban.organization.PersonRepository;
 import cn.duban.organization.Unit;
 import cn.duban.organization.UnitRepository;
+import cn.duban.supervision.CaseCharts;
+import cn.duban.supervision.CaseController;
 import cn.duban.supervision.CaseScoring;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -142,6 +144,7 @@ class EngineComparisonBenchmarkTest extends PostgresTestSupport {
   @Autowired PlatformTransactionManager transactionManager;
   @Autowired WorkingDayCalendar calendar;
   @Autowired Dashboard dashboard;
+  @Autowired CaseController caseController;
   @Autowired ObjectMapper json;
 
   private final List<String> table = new ArrayList<>();
@@ -991,6 +994,10 @@ class EngineComparisonBenchmarkTest extends PostgresTestSupport {
           + " the answer built and written as JSON, median of five, %d vs %d open cases (%d vs %d overdue) | – |"
           + " %.0f → %.0f ms | %.1f× growth |", small.openCases(), large.openCases(), small.overdue(),
           large.overdue(), small.millis(), large.millis(), large.millis() / small.millis()));
+      table.add(String.format("| 督办看板's charts for ducha (/api/cases/charts: the last twelve months' cases by level"
+          + " and month, the closures on time by unit), the answer built and written as JSON, median of five, %d vs %d"
+          + " cases registered in them | – | %.0f → %.0f ms | %.1f× growth |", small.charted(), large.charted(),
+          small.chartMillis(), large.chartMillis(), large.chartMillis() / small.chartMillis()));
     } finally {
       jdbc.update("delete from supervision_case where process_instance_id like 'benchmark-case-%'");
       jdbc.update("delete from act_ru_execution where id_ like 'benchmark-case-%'");
@@ -1023,8 +1030,11 @@ class EngineComparisonBenchmarkTest extends PostgresTestSupport {
     jdbc.execute("analyze supervision_case, act_ru_execution");
   }
 
-  /** What the board counted, and its time: the median of five, after one untimed. */
-  private record BoardTime(long openCases, long overdue, double millis) {
+  /**
+   * What the board counted, its time and its charts' (the page asks for both), each the median of
+   * five after one untimed; the cases the charts counted as registered in the twelve months.
+   */
+  private record BoardTime(long openCases, long overdue, double millis, long charted, double chartMillis) {
   }
 
   private BoardTime boardTime() {
@@ -1038,7 +1048,16 @@ class EngineComparisonBenchmarkTest extends PostgresTestSupport {
         json.writeValueAsBytes(overview);
         times.add((System.nanoTime() - t0) / 1e6);
       }
-      return new BoardTime(overview.openCases(), overview.overdueCount(), median(times));
+      CaseCharts charts = caseController.charts();
+      List<Double> chartTimes = new ArrayList<>();
+      for (int i = 0; i < 5; i++) {
+        long t0 = System.nanoTime();
+        charts = caseController.charts();
+        json.writeValueAsBytes(charts);
+        chartTimes.add((System.nanoTime() - t0) / 1e6);
+      }
+      long charted = charts.byLevel().stream().flatMap(l -> l.counts().stream()).mapToLong(Integer::longValue).sum();
+      return new BoardTime(overview.openCases(), overview.overdueCount(), median(times), charted, median(chartTimes));
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new UncheckedIOException(e);
     } finally {
