@@ -35,11 +35,27 @@ public record CaseCharts(List<String> months, List<LevelSeries> byLevel, List<Un
   public record UnitRate(String unit, String unitName, int closed, int onTime, Integer rate) {
   }
 
+  /** What the charts count of a case. */
+  public record Row(CaseStatus status, WarningLevel warningLevel, Instant registeredAt, Instant closedAt,
+      String leadUnit, Boolean closedOnTime) {
+
+    static Row of(SupervisionCase c) {
+      return new Row(c.getStatus(), c.getWarningLevel(), c.getRegisteredAt(), c.getClosedAt(), c.getLeadUnit(),
+          c.getClosedOnTime());
+    }
+  }
+
   /**
    * The charts of {@code cases}: registrations in the twelve months up to {@code lastMonth} (a
    * withdrawn case is not counted), closures from {@code closedFrom} until before {@code closedUntil}.
    */
   public static CaseCharts of(Collection<SupervisionCase> cases, YearMonth lastMonth, ZoneId zone,
+      Instant closedFrom, Instant closedUntil, Function<String, String> unitName) {
+    return ofRows(cases.stream().map(Row::of).toList(), lastMonth, zone, closedFrom, closedUntil, unitName);
+  }
+
+  /** The same, of what the charts count of each case. */
+  public static CaseCharts ofRows(Collection<Row> cases, YearMonth lastMonth, ZoneId zone,
       Instant closedFrom, Instant closedUntil, Function<String, String> unitName) {
     List<YearMonth> months = new ArrayList<>();
     for (int i = 11; i >= 0; i--) {
@@ -48,18 +64,18 @@ public record CaseCharts(List<String> months, List<LevelSeries> byLevel, List<Un
     Map<WarningLevel, int[]> counts = new LinkedHashMap<>();
     Arrays.stream(WarningLevel.values()).forEach(l -> counts.put(l, new int[12]));
     Map<String, int[]> closures = new LinkedHashMap<>();
-    for (SupervisionCase c : cases) {
-      if (c.getStatus() != CaseStatus.WITHDRAWN) {
-        int month = months.indexOf(YearMonth.from(c.getRegisteredAt().atZone(zone)));
+    for (Row c : cases) {
+      if (c.status() != CaseStatus.WITHDRAWN) {
+        int month = months.indexOf(YearMonth.from(c.registeredAt().atZone(zone)));
         if (month >= 0) {
-          counts.get(c.getWarningLevel())[month]++;
+          counts.get(c.warningLevel())[month]++;
         }
       }
-      Instant closed = c.getClosedAt();
+      Instant closed = c.closedAt();
       if (closed != null && !closed.isBefore(closedFrom) && closed.isBefore(closedUntil)) {
-        int[] unit = closures.computeIfAbsent(c.getLeadUnit(), u -> new int[2]);
+        int[] unit = closures.computeIfAbsent(c.leadUnit(), u -> new int[2]);
         unit[0]++;
-        if (Boolean.TRUE.equals(c.getClosedOnTime())) {
+        if (Boolean.TRUE.equals(c.closedOnTime())) {
           unit[1]++;
         }
       }

@@ -4,20 +4,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.duban.Http;
 import cn.duban.ProcessTestSupport;
+import cn.duban.organization.OrganizationService;
+import cn.duban.organization.Viewer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpResponse;
+import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.stream.Collectors;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -30,6 +38,7 @@ class CaseLedgerTest extends ProcessTestSupport {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @LocalServerPort int port;
+  @Autowired OrganizationService organization;
 
   private record Cases(SupervisionCase housing, SupervisionCase transport, SupervisionCase project) {
   }
@@ -174,6 +183,47 @@ class CaseLedgerTest extends ProcessTestSupport {
         assertThat(sheet.getRow(r).getCell(0).getStringCellValue()).isNotEqualTo(c.housing().getCaseNumber());
       }
     }
+  }
+
+  @Test
+  @DisplayName("R34 督办看板's charts for the supervision office, read as the charts' columns alone, are those counted from the cases themselves; a unit's count its own cases only")
+  void boardCharts() throws Exception {
+    Cases c = registerIn2027("看板图表");
+    Http http = new Http(port);
+    HttpResponse<String> withdrawn = http.post("/api/cases/" + c.transport().getId() + "/withdrawal",
+        "{\"withdrawalReason\": \"并入其他事项\"}", "ducha");
+    assertThat(withdrawn.statusCode()).as(withdrawn.body()).isEqualTo(200);
+    ProcessInstance housing = runtime.createProcessInstanceQuery()
+        .processInstanceId(c.housing().getProcessInstanceId()).singleResult();
+    submitClosure(housing);
+    accept(housing, false);
+    ZoneId zone = SHANGHAI;
+    YearMonth march = YearMonth.of(2027, 3);
+    Instant from = march.minusMonths(11).atDay(1).atStartOfDay(zone).toInstant();
+    List<SupervisionCase> all = cases.findRegisteredOrClosedSince(from);
+    Instant until = march.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant();
+
+    JsonNode office = JSON.readTree(http.get("/api/cases/charts", "ducha").body());
+    JsonNode counted = JSON.valueToTree(CaseCharts.of(all, march, zone, from, until, organization::unitName));
+    assertThat(office).isEqualTo(counted);
+    assertThat(office.get("onTimeByUnit").findValuesAsText("unit")).as("the housing bureau's closure").contains("zjj");
+    assertThat(marchCount(office)).as("the withdrawn one not counted").isLessThan(all.stream()
+        .filter(k -> YearMonth.from(k.getRegisteredAt().atZone(zone)).equals(march)).count());
+
+    Viewer luo = new Viewer("sthj-luo", identity.createGroupQuery().groupMember("sthj-luo").list().stream()
+        .map(Group::getId).collect(Collectors.toSet()));
+    JsonNode unit = JSON.readTree(http.get("/api/cases/charts", "sthj-luo").body());
+    assertThat(unit).isEqualTo(JSON.valueToTree(CaseCharts.of(all.stream().filter(k -> luo.mayRead(k.viewers()))
+        .toList(), march, zone, from, until, organization::unitName)));
+    assertThat(marchCount(unit)).as("its key project, not the office's view").isPositive().isLessThan(marchCount(office));
+  }
+
+  private static long marchCount(JsonNode charts) {
+    long n = 0;
+    for (JsonNode s : charts.get("byLevel")) {
+      n += s.get("counts").get(11).asLong();
+    }
+    return n;
   }
 
   private static JsonNode ledger(Http http, String query, String user) throws Exception {
