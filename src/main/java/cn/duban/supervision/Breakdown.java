@@ -144,7 +144,7 @@ public class Breakdown {
    * A page of the done parents the viewer may see, newest first; {@code next} is where the next
    * page starts (pass it as {@code before}), null when no older done parent is left.
    */
-  public record DonePage(List<Visible> parents, Long next) {
+  public record DoneParents(List<Visible> parents, Long next) {
   }
 
   /** How many done parents are read at a time while a page of the visible ones is filled. */
@@ -163,11 +163,13 @@ public class Breakdown {
 
   /**
    * R29: up to {@code size} done parents the viewer may see, older than {@code before} (null: from
-   * the newest). The done parents are read a hundred at a time, so a page costs what it lists and
-   * the parents passed over, never the whole history.
+   * the newest). The done parents are read a hundred at a time until the page is full, so a page
+   * costs what it lists and the parents it passes over: for the overseeing offices, who see every
+   * parent, no more than it lists; for a unit with few done parents among the county's, up to the
+   * rest of the history, a hundred parents in memory at a time.
    */
   @Transactional(readOnly = true)
-  public DonePage done(Viewer viewer, Long before, int size) {
+  public DoneParents done(Viewer viewer, Long before, int size) {
     List<Visible> page = new ArrayList<>();
     long cursor = before == null ? Long.MAX_VALUE : before;
     while (true) {
@@ -175,13 +177,14 @@ public class Breakdown {
       for (Visible v : visible(viewer, batch)) {
         page.add(v);
         if (page.size() == size) {
-          return new DonePage(page, v.parent().getId());
+          return new DoneParents(page, v.parent().getId());
         }
       }
       if (batch.size() < SCAN) {
-        return new DonePage(page, null);
+        return new DoneParents(page, null);
       }
       cursor = batch.get(batch.size() - 1).getId();
+      entities.clear();   // the batch's parents and children leave memory; the page keeps what it took of them
     }
   }
 

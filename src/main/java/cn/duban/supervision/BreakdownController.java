@@ -109,9 +109,9 @@ public class BreakdownController {
   @GetMapping("/done")
   public DonePage done(@RequestParam(required = false) Long before, @RequestParam(defaultValue = "20") int size) {
     if (size < 1 || size > 100) {
-      throw new InputException("size", "每页条数须在 1 至 100 之间");
+      throw new InputException("size", "每页条数须在 1 至 100 之间（size）");
     }
-    Breakdown.DonePage page = breakdown.done(viewer(), before, size);
+    Breakdown.DoneParents page = breakdown.done(viewer(), before, size);
     return new DonePage(page.parents().stream().map(BreakdownController::summary).toList(), page.next());
   }
 

@@ -30,6 +30,7 @@ import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -151,18 +152,33 @@ public class AccessSetup {
    * grant was lost) get their viewers' grants again, on the instance and its history. Only running
    * ones: the engine deletes an instance's grants when it ends (those on its history stay, with
    * their removal time), so a grant written on an ended one is a row no check reads (until
-   * 4 December the first start after a case ended wrote one for each of its viewers; those are
-   * removed, as every task list and instance list checks the user's grants). The records read are
-   * those of the running instances without a grant, not every year's cases.
+   * 4 December the first start after a case ended wrote one for each of its viewers; see
+   * {@link #removeGrantsOnEndedInstances}). The records read are those of the running instances
+   * without a grant, not every year's cases. An ended instance's grants on its history are written
+   * when it starts and are not written again here: every start from 23 November (authorization on)
+   * to 4 December wrote those of the instances that had ended before.
    */
-  private void backfillInstances() {
-    int ended = jdbc.update("delete from act_ru_authorization a where a.resource_type_ = ? and a.resource_id_ <> '*'"
-        + " and not exists (select 1 from act_ru_execution e where e.id_ = a.resource_id_)",
-        Resources.PROCESS_INSTANCE.resourceType());
-    if (ended > 0) {
-      // those the starts before wrote: in one statement, so that two nodes starting together remove them once
-      LOG.info("Removed {} grants on process instances that no longer run", ended);
+  /**
+   * Removes the grants on process instances that no longer run, which the starts until 4 December
+   * wrote (a row no check needs, among those of a unit's group that every task list reads). One
+   * statement of its own, outside {@link #ensure}'s transaction, so that its locks are held for
+   * the statement alone; two nodes starting together may deadlock in it, and the one PostgreSQL
+   * stops leaves the rows to the other, or to its next start: nothing depends on them.
+   */
+  public void removeGrantsOnEndedInstances() {
+    try {
+      int ended = jdbc.update("delete from act_ru_authorization a where a.resource_type_ = ? and a.resource_id_ <> '*'"
+          + " and not exists (select 1 from act_ru_execution e where e.id_ = a.resource_id_)",
+          Resources.PROCESS_INSTANCE.resourceType());
+      if (ended > 0) {
+        LOG.info("Removed {} grants on process instances that no longer run", ended);
+      }
+    } catch (DataAccessException e) {
+      LOG.warn("Could not remove the grants on process instances that no longer run; the next start tries again", e);
     }
+  }
+
+  private void backfillInstances() {
     Set<String> granted = new HashSet<>();
     authorizations.createAuthorizationQuery().resourceType(Resources.PROCESS_INSTANCE).list()
         .forEach(a -> granted.add(a.getResourceId()));

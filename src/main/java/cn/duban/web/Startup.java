@@ -39,6 +39,7 @@ public class Startup implements ApplicationRunner {
     models.deploy();
     seeder.seed();
     access.ensure();
+    access.removeGrantsOnEndedInstances();
     forms.refresh();
     filters.ensure();
     // holiday tables that came in as files, and limits left provisional by a restart or another node

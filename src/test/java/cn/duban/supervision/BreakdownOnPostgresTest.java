@@ -78,7 +78,7 @@ class BreakdownOnPostgresTest extends PostgresTestSupport {
 
     children.forEach(c -> withdrawal.request(c.getId(), "并入其他事项", "ducha"));
     assertThat(parentIds(breakdown.inProgress(office))).doesNotContain(parent.getId());
-    Breakdown.DonePage page = breakdown.done(office, null, 1);
+    Breakdown.DoneParents page = breakdown.done(office, null, 1);
     assertThat(parentIds(page.parents())).containsExactly(parent.getId());
     assertThat(page.next()).isEqualTo(parent.getId());
     assertThat(page.parents().get(0).progress().stateLabel()).isEqualTo("已完成");

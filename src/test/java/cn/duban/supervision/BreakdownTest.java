@@ -291,6 +291,7 @@ class BreakdownTest extends ProcessTestSupport {
     JsonNode rest = JSON.readTree(http.get("/api/breakdowns/done?before=" + older, "zjj-lin").body());
     assertThat(ids(rest)).as("none of the bureau's older than the first").doesNotContain(older, newer)
         .doesNotContainAnyElementsOf(transport);
+    assertThat(rest.get("next").isNull()).as("the last page: no next").isTrue();
 
     JsonNode office = JSON.readTree(http.get("/api/breakdowns/done?size=3", "ducha").body());
     assertThat(ids(office)).containsExactly(newer, transport.get(100), transport.get(99));

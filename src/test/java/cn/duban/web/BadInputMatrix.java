@@ -245,6 +245,10 @@ final class BadInputMatrix {
     rows.add(new Row("/api", "a parent item's deadline that is no date (R29)", () -> users.post("/api/breakdowns",
         "{\"title\": \"会议决定\", \"source\": \"IMPORTANT_MEETING\", \"content\": \"内容\","
             + " \"leaderInCharge\": \"wangfxz\", \"deadline\": \"六月底\"}", "ducha"), 400, "完成时限不是有效日期", "deadline"));
+    rows.add(new Row("/api", "a page of done parent items too large (R29)", () -> users.get(
+        "/api/breakdowns/done?size=500", "ducha"), 400, "每页条数须在 1 至 100 之间（size）", "size"));
+    rows.add(new Row("/api", "a done parent items' cursor that is no number (R29)", () -> users.get(
+        "/api/breakdowns/done?before=latest", "ducha"), 400, "参数 before 的值“latest”格式不正确", "before"));
     rows.add(new Row("/api", "a breakdown of an unknown parent item (R29)", () -> users.upload(
         "/api/breakdowns/99999999/children", "file", "任务分解表.xlsx", "application/octet-stream", new byte[] {1, 2, 3},
         "ducha"), 404, "母事项不存在：99999999", null));
