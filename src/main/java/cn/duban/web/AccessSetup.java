@@ -148,17 +148,6 @@ public class AccessSetup {
   }
 
   /**
-   * Running instances without a grant on the instance (from before authorization was on, or whose
-   * grant was lost) get their viewers' grants again, on the instance and its history. Only running
-   * ones: the engine deletes an instance's grants when it ends (those on its history stay, with
-   * their removal time), so a grant written on an ended one is a row no check reads (until
-   * 4 December the first start after a case ended wrote one for each of its viewers; see
-   * {@link #removeGrantsOnEndedInstances}). The records read are those of the running instances
-   * without a grant, not every year's cases. An ended instance's grants on its history are written
-   * when it starts and are not written again here: every start from 23 November (authorization on)
-   * to 4 December wrote those of the instances that had ended before.
-   */
-  /**
    * Removes the grants on process instances that no longer run, which the starts until 4 December
    * wrote (a row no check needs, among those of a unit's group that every task list reads). One
    * statement of its own, outside {@link #ensure}'s transaction, so that its locks are held for
@@ -178,6 +167,17 @@ public class AccessSetup {
     }
   }
 
+  /**
+   * Running instances without a grant on the instance (from before authorization was on, or whose
+   * grant was lost) get their viewers' grants again, on the instance and its history. Only running
+   * ones: the engine deletes an instance's grants when it ends (those on its history stay, with
+   * their removal time), so a grant written on an ended one is a row no check reads (until
+   * 4 December the first start after a case ended wrote one for each of its viewers; see
+   * {@link #removeGrantsOnEndedInstances}). The records read are those of the running instances
+   * without a grant, not every year's cases. An ended instance's grants on its history are written
+   * when it starts and are not written again here: every start from 23 November (authorization on)
+   * to 4 December wrote those of the instances that had ended before.
+   */
   private void backfillInstances() {
     Set<String> granted = new HashSet<>();
     authorizations.createAuthorizationQuery().resourceType(Resources.PROCESS_INSTANCE).list()
