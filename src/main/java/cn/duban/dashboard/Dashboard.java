@@ -1,6 +1,7 @@
 package cn.duban.dashboard;
 
 import cn.duban.accountability.AccountabilityConsequences;
+import cn.duban.common.InLists;
 import cn.duban.common.Inputs;
 import cn.duban.organization.Access;
 import cn.duban.organization.Groups;
@@ -48,8 +49,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Dashboard {
 
-  /** How many ids one query takes at a time. */
-  private static final int CHUNK = 500;
   /** How many cases a list of the board shows (the overdue ones, a tile's, a unit's); the counts are of all. */
   static final int LISTED = 200;
   /** How many of the done cases a leader instructed the board lists, the latest. */
@@ -294,12 +293,7 @@ public class Dashboard {
 
   /** The records of the running instances of a process that the caller may see. */
   private <T> List<T> visible(String processKey, Function<List<String>, List<T>> records) {
-    List<String> ids = runtime.createProcessInstanceQuery().processDefinitionKey(processKey).list().stream()
-        .map(ProcessInstance::getId).toList();
-    List<T> out = new ArrayList<>();
-    for (int i = 0; i < ids.size(); i += CHUNK) {
-      out.addAll(records.apply(ids.subList(i, Math.min(ids.size(), i + CHUNK))));
-    }
-    return out;
+    return InLists.read(runtime.createProcessInstanceQuery().processDefinitionKey(processKey).list().stream()
+        .map(ProcessInstance::getId).toList(), records);
   }
 }

@@ -6,6 +6,7 @@ import static cn.duban.common.Inputs.text;
 
 import cn.duban.calendar.LimitClock;
 import cn.duban.common.FormValues;
+import cn.duban.common.InLists;
 import cn.duban.common.InputException;
 import cn.duban.common.Inputs;
 import cn.duban.organization.OrganizationService;
@@ -149,8 +150,6 @@ public class Breakdown {
 
   /** How many done parents are read at a time while a page of the visible ones is filled. */
   private static final int SCAN = 100;
-  /** How many children one statement reads (its IN list). */
-  private static final int CHUNK = 500;
 
   /**
    * R29: the parents not yet done (not yet broken down, or with a child still open) that the viewer
@@ -198,15 +197,10 @@ public class Breakdown {
     return out;
   }
 
-  /** The children of the parents by id, read 500 to a statement. */
+  /** The children of the parents by id. */
   private Map<Long, SupervisionCase> childrenOf(List<ParentItem> listed) {
-    Map<Long, SupervisionCase> children = new HashMap<>();
-    List<Long> ids = listed.stream().flatMap(p -> p.getChildCaseIds().stream()).toList();
-    for (int from = 0; from < ids.size(); from += CHUNK) {
-      cases.findAllById(ids.subList(from, Math.min(ids.size(), from + CHUNK)))
-          .forEach(c -> children.put(c.getId(), c));
-    }
-    return children;
+    return InLists.read(listed.stream().flatMap(p -> p.getChildCaseIds().stream()).toList(), cases::findAllById)
+        .stream().collect(Collectors.toMap(SupervisionCase::getId, c -> c));
   }
 
   // ---------------------------------------------------------------- the children

@@ -5,6 +5,7 @@ import static org.camunda.bpm.engine.authorization.Permissions.CREATE;
 import static org.camunda.bpm.engine.authorization.Permissions.READ;
 
 import cn.duban.accountability.AccountabilityRecordRepository;
+import cn.duban.common.InLists;
 import cn.duban.complaint.ComplaintRepository;
 import cn.duban.organization.Access;
 import cn.duban.organization.Groups;
@@ -56,8 +57,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class AccessSetup {
 
   private static final Logger LOG = LoggerFactory.getLogger(AccessSetup.class);
-  /** Instances whose records one query reads (its IN list). */
-  private static final int CHUNK = 500;
 
   private final Access access;
   private final IdentityService identity;
@@ -184,14 +183,11 @@ public class AccessSetup {
         .forEach(a -> granted.add(a.getResourceId()));
     List<String> ungranted = runtime.createProcessInstanceQuery().list().stream().map(ProcessInstance::getId)
         .filter(id -> !granted.contains(id)).toList();
-    for (int from = 0; from < ungranted.size(); from += CHUNK) {
-      List<String> ids = ungranted.subList(from, Math.min(ungranted.size(), from + CHUNK));
-      Stream.of(cases.findByProcessInstanceIdIn(ids).stream().map(c -> c.viewers()),
-              accountability.findByProcessInstanceIdIn(ids).stream().map(r -> r.viewers()),
-              complaints.findByProcessInstanceIdIn(ids).stream().map(c -> c.viewers()))
-          .flatMap(s -> s)
-          .filter(v -> !v.groups().isEmpty() || !v.users().isEmpty())
-          .forEach(access::grant);
-    }
+    Stream.of(InLists.read(ungranted, cases::findByProcessInstanceIdIn).stream().map(c -> c.viewers()),
+            InLists.read(ungranted, accountability::findByProcessInstanceIdIn).stream().map(r -> r.viewers()),
+            InLists.read(ungranted, complaints::findByProcessInstanceIdIn).stream().map(c -> c.viewers()))
+        .flatMap(s -> s)
+        .filter(v -> !v.groups().isEmpty() || !v.users().isEmpty())
+        .forEach(access::grant);
   }
 }
