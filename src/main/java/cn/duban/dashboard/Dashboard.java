@@ -250,9 +250,6 @@ public class Dashboard {
     for (Breakdown.Visible v : breakdown.inProgress(viewer)) {
       ParentItem p = v.parent();
       Breakdown.Progress progress = v.progress();
-      if (progress.done()) {
-        continue;   // its last child closed between the list's query and the children's
-      }
       out.add(new ParentRow(p.getId(), p.getTitle(), p.getSource().label(), p.getDeadline().toString(),
           progress.stateLabel(), progress.children(), progress.open(), progress.overdue(), progress.byLevel()));
     }

@@ -157,7 +157,9 @@ public class Breakdown {
    */
   @Transactional(readOnly = true)
   public List<Visible> inProgress(Viewer viewer) {
-    return visible(viewer, parents.findInProgressOrderByIdDesc());
+    // a parent whose last child closed between the list's query and the children's is done
+    return visible(viewer, parents.findInProgressOrderByIdDesc()).stream().filter(v -> !v.progress().done())
+        .toList();
   }
 
   /**
