@@ -11,14 +11,11 @@ import cn.duban.organization.Access;
 import cn.duban.organization.Groups;
 import cn.duban.organization.InstanceViewers;
 import cn.duban.supervision.SupervisionCaseRepository;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Stream;
-import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.HistoricTaskPermissions;
@@ -28,7 +25,6 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -61,25 +57,20 @@ public class AccessSetup {
   private final Access access;
   private final IdentityService identity;
   private final RepositoryService repository;
-  private final AuthorizationService authorizations;
   private final SupervisionCaseRepository cases;
   private final AccountabilityRecordRepository accountability;
   private final ComplaintRepository complaints;
-  private final RuntimeService runtime;
   private final JdbcTemplate jdbc;
 
   public AccessSetup(Access access, IdentityService identity, RepositoryService repository,
-      AuthorizationService authorizations, SupervisionCaseRepository cases,
-      AccountabilityRecordRepository accountability, ComplaintRepository complaints, RuntimeService runtime,
+      SupervisionCaseRepository cases, AccountabilityRecordRepository accountability, ComplaintRepository complaints,
       JdbcTemplate jdbc) {
     this.access = access;
     this.identity = identity;
     this.repository = repository;
-    this.authorizations = authorizations;
     this.cases = cases;
     this.accountability = accountability;
     this.complaints = complaints;
-    this.runtime = runtime;
     this.jdbc = jdbc;
   }
 
@@ -125,7 +116,6 @@ public class AccessSetup {
     Groups.OWNERS.forEach((group, keys) -> keys.forEach(key -> access.grantGroup(group, Resources.PROCESS_DEFINITION, key,
         ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_INSTANCE,
         ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_TASK)));
-    backfillInstances();
   }
 
   /**
@@ -172,22 +162,32 @@ public class AccessSetup {
    * ones: the engine deletes an instance's grants when it ends (those on its history stay, with
    * their removal time), so a grant written on an ended one is a row no check reads (until
    * 4 December the first start after a case ended wrote one for each of its viewers; see
-   * {@link #removeGrantsOnEndedInstances}). The records read are those of the running instances
-   * without a grant, not every year's cases. An ended instance's grants on its history are written
-   * when it starts and are not written again here: every start from 23 November (authorization on)
-   * to 4 December wrote those of the instances that had ended before.
+   * {@link #removeGrantsOnEndedInstances}). The instances are found in the database, and the
+   * records read are theirs alone, not every year's cases nor every grant. An ended instance's
+   * grants on its history are written when it starts and are not written again here: every start
+   * from 23 November (authorization on) to 4 December wrote those of the instances that had ended
+   * before.
+   *
+   * <p>Outside {@link #ensure}'s transaction, each grant in a command of its own: two nodes starting
+   * together may both find an instance without a grant, and the second to write one hits the unique
+   * key. That instance is left to the other node (or to the next start), and neither node fails to start.
    */
-  private void backfillInstances() {
-    Set<String> granted = new HashSet<>();
-    authorizations.createAuthorizationQuery().resourceType(Resources.PROCESS_INSTANCE).list()
-        .forEach(a -> granted.add(a.getResourceId()));
-    List<String> ungranted = runtime.createProcessInstanceQuery().list().stream().map(ProcessInstance::getId)
-        .filter(id -> !granted.contains(id)).toList();
+  public void restoreInstanceGrants() {
+    List<String> ungranted = jdbc.queryForList("select e.id_ from act_ru_execution e where e.id_ = e.proc_inst_id_"
+        + " and not exists (select 1 from act_ru_authorization a where a.resource_type_ = ? and a.resource_id_ = e.id_)",
+        String.class, Resources.PROCESS_INSTANCE.resourceType());
     Stream.of(InLists.read(ungranted, cases::findByProcessInstanceIdIn).stream().map(c -> c.viewers()),
             InLists.read(ungranted, accountability::findByProcessInstanceIdIn).stream().map(r -> r.viewers()),
             InLists.read(ungranted, complaints::findByProcessInstanceIdIn).stream().map(c -> c.viewers()))
         .flatMap(s -> s)
         .filter(v -> !v.groups().isEmpty() || !v.users().isEmpty())
-        .forEach(access::grant);
+        .forEach(v -> {
+          try {
+            access.grant(v);
+          } catch (ProcessEngineException | DataAccessException e) {
+            LOG.warn("Could not restore the grants on process instance {}; the next start tries again",
+                v.processInstanceId(), e);
+          }
+        });
   }
 }

@@ -39,6 +39,7 @@ public class Startup implements ApplicationRunner {
     models.deploy();
     seeder.seed();
     access.ensure();
+    access.restoreInstanceGrants();
     access.removeGrantsOnEndedInstances();
     forms.refresh();
     filters.ensure();

@@ -183,6 +183,7 @@ class AccessTest extends ProcessTestSupport {
     authorizations.saveAuthorization(stale);
 
     setup.ensure();
+    setup.restoreInstanceGrants();
     setup.removeGrantsOnEndedInstances();
 
     assertThat(grants(transport.getId(), Resources.PROCESS_INSTANCE)).as("the lost ones again")
