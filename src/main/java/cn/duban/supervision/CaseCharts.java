@@ -1,5 +1,6 @@
 package cn.duban.supervision;
 
+import cn.duban.organization.InstanceViewers;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
@@ -35,13 +36,25 @@ public record CaseCharts(List<String> months, List<LevelSeries> byLevel, List<Un
   public record UnitRate(String unit, String unitName, int closed, int onTime, Integer rate) {
   }
 
-  /** What the charts count of a case. */
+  /**
+   * What the charts count of a case, and the columns that say who may read it: read as a row, a
+   * year of cases is counted without loading them (督办看板's charts).
+   */
   public record Row(CaseStatus status, WarningLevel warningLevel, Instant registeredAt, Instant closedAt,
-      String leadUnit, Boolean closedOnTime) {
+      String leadUnit, Boolean closedOnTime, String processInstanceId, String coUnits, String formerLeadUnits,
+      String leaderInCharge, String responsiblePerson, String instructingLeader) {
 
     static Row of(SupervisionCase c) {
       return new Row(c.getStatus(), c.getWarningLevel(), c.getRegisteredAt(), c.getClosedAt(), c.getLeadUnit(),
-          c.getClosedOnTime());
+          c.getClosedOnTime(), c.getProcessInstanceId(), c.getCoUnits(), String.join(",", c.formerLeadUnitList()),
+          c.getLeaderInCharge(), c.getResponsiblePerson(),
+          c.getInstruction() == null ? null : c.getInstruction().getLeader());
+    }
+
+    /** Who may read the case, as {@link SupervisionCase#viewers()} says. */
+    public InstanceViewers viewers() {
+      return SupervisionCase.viewers(processInstanceId, leadUnit, coUnits, formerLeadUnits, leaderInCharge,
+          responsiblePerson, instructingLeader);
     }
   }
 

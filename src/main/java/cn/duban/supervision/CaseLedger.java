@@ -149,10 +149,9 @@ public class CaseLedger {
     YearMonth last = YearMonth.from(clock.today());
     ZoneId zone = clock.zone();
     var from = last.minusMonths(11).atDay(1).atStartOfDay(zone).toInstant();
-    // the overseeing offices read every case: the columns the charts count, not a year of cases as entities
-    List<CaseCharts.Row> seen = viewer.overseesAll() ? cases.findChartRowsSince(from)
-        : cases.findRegisteredOrClosedSince(from).stream().filter(c -> viewer.mayRead(c.viewers()))
-            .map(CaseCharts.Row::of).toList();
+    // the columns the charts count and those that say who reads a case, not a year of cases as entities
+    List<CaseCharts.Row> seen = cases.findChartRowsSince(from).stream().filter(r -> viewer.mayRead(r.viewers()))
+        .toList();
     return CaseCharts.ofRows(seen, last, zone, from, last.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant(),
         organization::unitName);
   }

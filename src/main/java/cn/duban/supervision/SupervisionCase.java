@@ -313,9 +313,16 @@ public class SupervisionCase {
    * and (R30) every unit that led it before a reassignment, which keeps reading what it did.
    */
   public InstanceViewers viewers() {
-    String instructing = instruction == null ? null : instruction.getLeader();
-    List<String> units = new ArrayList<>(unitCodes());
-    formerLeadUnitList().stream().filter(u -> !units.contains(u)).forEach(units::add);
+    return viewers(processInstanceId, leadUnit, coUnits, formerLeadUnits, leaderInCharge, responsiblePerson,
+        instruction == null ? null : instruction.getLeader());
+  }
+
+  /** The same, of a case's columns read without the case (督办看板's charts, {@link CaseCharts.Row}). */
+  static InstanceViewers viewers(String processInstanceId, String leadUnit, String coUnits, String formerLeadUnits,
+      String leaderInCharge, String responsiblePerson, String instructing) {
+    List<String> units = new ArrayList<>(List.of(leadUnit));
+    units.addAll(listed(coUnits));
+    listed(formerLeadUnits).stream().filter(u -> !units.contains(u)).forEach(units::add);
     return new InstanceViewers(PROCESS_KEY, processInstanceId,
         Stream.concat(units.stream().map(Groups::ofUnit),
             Stream.ofNullable(instructing).map(Groups::instructionReaders)).toList(),
@@ -329,11 +336,16 @@ public class SupervisionCase {
 
   /** R30: the units that led the case before it was reassigned, first to last. */
   public List<String> formerLeadUnitList() {
-    return formerLeadUnits.isBlank() ? List.of() : Arrays.asList(formerLeadUnits.split(","));
+    return listed(formerLeadUnits);
   }
 
   public List<String> coUnitList() {
-    return coUnits.isBlank() ? List.of() : Arrays.asList(coUnits.split(","));
+    return listed(coUnits);
+  }
+
+  /** The unit codes of a column that lists them separated by commas. */
+  private static List<String> listed(String codes) {
+    return codes.isBlank() ? List.of() : Arrays.asList(codes.split(","));
   }
 
   public List<String> checklistItems() {

@@ -64,9 +64,11 @@ public interface SupervisionCaseRepository extends JpaRepository<SupervisionCase
   @Query("select c from SupervisionCase c where c.registeredAt >= :from or c.closedAt >= :from")
   List<SupervisionCase> findRegisteredOrClosedSince(@org.springframework.data.repository.query.Param("from") Instant from);
 
-  /** R34: the same cases, only what the charts count of each, no entity loaded. */
+  /** R34: the same cases, only what the charts count of each and who may read it, no entity loaded. */
   @Query("select new cn.duban.supervision.CaseCharts$Row(c.status, c.warningLevel, c.registeredAt, c.closedAt,"
-      + " c.leadUnit, c.closedOnTime) from SupervisionCase c where c.registeredAt >= :from or c.closedAt >= :from")
+      + " c.leadUnit, c.closedOnTime, c.processInstanceId, c.coUnits, c.formerLeadUnits, c.leaderInCharge,"
+      + " c.responsiblePerson, c.instruction.leader) from SupervisionCase c where c.registeredAt >= :from"
+      + " or c.closedAt >= :from")
   List<CaseCharts.Row> findChartRowsSince(@org.springframework.data.repository.query.Param("from") Instant from);
 
   /**

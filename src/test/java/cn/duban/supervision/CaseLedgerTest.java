@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.duban.Http;
 import cn.duban.ProcessTestSupport;
+import cn.duban.organization.InstanceViewers;
 import cn.duban.organization.OrganizationService;
 import cn.duban.organization.Viewer;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -186,7 +187,7 @@ class CaseLedgerTest extends ProcessTestSupport {
   }
 
   @Test
-  @DisplayName("R34 督办看板's charts for the supervision office, read as the charts' columns alone, are those counted from the cases themselves; a unit's count its own cases only")
+  @DisplayName("R34 督办看板's charts, read as the charts' columns and who may see each case, are those counted from the cases themselves: the supervision office's every case, a unit's its own, an instructing leader's those he instructed")
   void boardCharts() throws Exception {
     Cases c = registerIn2027("看板图表");
     Http http = new Http(port);
@@ -197,6 +198,11 @@ class CaseLedgerTest extends ProcessTestSupport {
         .processInstanceId(c.housing().getProcessInstanceId()).singleResult();
     submitClosure(housing);
     accept(housing, false);
+    Map<String, Object> instructed = LeaderInstructionTest.instructionForm("zhaoxz");
+    instructed.put("title", "看板图表：领导批示事项");
+    instructed.put("deadline", "2027-04-30");
+    instructed.put("milestones", "2027-04-30 全部完工");
+    register(instructed);
     ZoneId zone = SHANGHAI;
     YearMonth march = YearMonth.of(2027, 3);
     Instant from = march.minusMonths(11).atDay(1).atStartOfDay(zone).toInstant();
@@ -216,6 +222,17 @@ class CaseLedgerTest extends ProcessTestSupport {
     assertThat(unit).isEqualTo(JSON.valueToTree(CaseCharts.of(all.stream().filter(k -> luo.mayRead(k.viewers()))
         .toList(), march, zone, from, until, organization::unitName)));
     assertThat(marchCount(unit)).as("its key project, not the office's view").isPositive().isLessThan(marchCount(office));
+    Viewer zhao = new Viewer("zhaoxz", identity.createGroupQuery().groupMember("zhaoxz").list().stream()
+        .map(Group::getId).collect(Collectors.toSet()));
+    JsonNode leader = JSON.readTree(http.get("/api/cases/charts", "zhaoxz").body());
+    assertThat(leader).isEqualTo(JSON.valueToTree(CaseCharts.of(all.stream().filter(k -> zhao.mayRead(k.viewers()))
+        .toList(), march, zone, from, until, organization::unitName)));
+    assertThat(marchCount(leader)).as("the case he instructed").isPositive();
+    // the charts read who may see a case from its row: the same as from the case
+    Map<String, InstanceViewers> viewers = all.stream()
+        .collect(Collectors.toMap(SupervisionCase::getProcessInstanceId, SupervisionCase::viewers));
+    assertThat(cases.findChartRowsSince(from)).hasSameSizeAs(all)
+        .allSatisfy(r -> assertThat(r.viewers()).isEqualTo(viewers.get(r.processInstanceId())));
   }
 
   private static long marchCount(JsonNode charts) {
