@@ -1002,6 +1002,9 @@ class EngineComparisonBenchmarkTest extends PostgresTestSupport {
           + " and month, the closures on time by unit), the answer built and written as JSON, median of five, %d vs %d"
           + " cases registered in them | – | %.0f → %.0f ms | %.1f× growth |", small.charted(), large.charted(),
           small.chartMillis(), large.chartMillis(), large.chartMillis() / small.chartMillis()));
+      table.add(String.format("| the same charts for zjj-lin, a unit that reads its own cases among them, %d vs %d | – |"
+          + " %.0f → %.0f ms | %.1f× growth |", small.unitCharted(), large.unitCharted(), small.unitChartMillis(),
+          large.unitChartMillis(), large.unitChartMillis() / small.unitChartMillis()));
     } finally {
       jdbc.update("delete from supervision_case where process_instance_id like 'benchmark-case-%'");
       jdbc.update("delete from act_ru_execution where id_ like 'benchmark-case-%'");
@@ -1036,23 +1039,36 @@ class EngineComparisonBenchmarkTest extends PostgresTestSupport {
 
   /**
    * What the board counted, its time and its charts' (the page asks for both), each the median of
-   * five after one untimed; the cases the charts counted as registered in the twelve months.
+   * five after one untimed; the cases the charts counted as registered in the twelve months; the
+   * same charts for a unit.
    */
-  private record BoardTime(long openCases, long overdue, double millis, long charted, double chartMillis) {
+  private record BoardTime(long openCases, long overdue, double millis, long charted, double chartMillis,
+      long unitCharted, double unitChartMillis) {
   }
 
   private BoardTime boardTime() {
     authenticate("ducha");
+    Answered<Dashboard.Overview> board;
+    Answered<CaseCharts> charts;
     try {
-      Answered<Dashboard.Overview> board = answered(dashboard::overview);
-      Answered<CaseCharts> charts = answered(caseController::charts);
-      long charted = charts.answer().byLevel().stream().flatMap(l -> l.counts().stream())
-          .mapToLong(Integer::longValue).sum();
-      return new BoardTime(board.answer().openCases(), board.answer().overdueCount(), board.millis(), charted,
-          charts.millis());
+      board = answered(dashboard::overview);
+      charts = answered(caseController::charts);
     } finally {
       identity.clearAuthentication();
     }
+    authenticate("zjj-lin");
+    try {
+      Answered<CaseCharts> unit = answered(caseController::charts);
+      return new BoardTime(board.answer().openCases(), board.answer().overdueCount(), board.millis(),
+          charted(charts.answer()), charts.millis(), charted(unit.answer()), unit.millis());
+    } finally {
+      identity.clearAuthentication();
+    }
+  }
+
+  /** The cases the charts count as registered in the twelve months. */
+  private static long charted(CaseCharts charts) {
+    return charts.byLevel().stream().flatMap(l -> l.counts().stream()).mapToLong(Integer::longValue).sum();
   }
 
   /** An answer of the API and its time in milliseconds. */
