@@ -23,6 +23,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -164,29 +165,51 @@ public class Breakdown {
 
   /**
    * R29: up to {@code size} done parents the viewer may see, older than {@code before} (null: from
-   * the newest). The done parents are read a hundred at a time until the page is full, so a page
+   * the newest). The done parents are scanned a hundred at a time until the page is full, so a page
    * costs what it lists and the parents it passes over: for the overseeing offices, who see every
    * parent, no more than it lists; for a unit with few done parents among the county's, up to the
-   * rest of the history, a hundred parents in memory at a time.
+   * rest of the history, read as rows (who may read each child) and not loaded: only the parents it
+   * lists are, with their children.
    */
   @Transactional(readOnly = true)
   public DoneParents done(Viewer viewer, Long before, int size) {
     List<Visible> page = new ArrayList<>();
     long cursor = before == null ? Long.MAX_VALUE : before;
     while (true) {
-      List<ParentItem> batch = parents.findDoneBefore(cursor, SCAN);
-      for (Visible v : visible(viewer, batch)) {
+      Scanned scanned = scanDone(viewer, cursor);
+      for (Visible v : visible(viewer, scanned.seen())) {
         page.add(v);
         if (page.size() == size) {
           return new DoneParents(page, v.parent().getId());
         }
       }
-      if (batch.size() < SCAN) {
+      if (scanned.count() < SCAN) {
         return new DoneParents(page, null);
       }
-      cursor = batch.get(batch.size() - 1).getId();
+      cursor = scanned.oldest();
       entities.clear();   // the batch's parents and children leave memory; the page keeps what it took of them
     }
+  }
+
+  /** Of the done parents scanned: those the viewer may see, newest first; how many were scanned; the oldest's id. */
+  private record Scanned(List<ParentItem> seen, int count, long oldest) {
+  }
+
+  private Scanned scanDone(Viewer viewer, long cursor) {
+    if (viewer.overseesAll()) {
+      List<ParentItem> batch = parents.findDoneBefore(cursor, SCAN);
+      return new Scanned(batch, batch.size(), batch.isEmpty() ? cursor : batch.get(batch.size() - 1).getId());
+    }
+    Map<Long, Boolean> readable = new LinkedHashMap<>();   // by parent, newest first: whether a child is the viewer's
+    long oldest = cursor;
+    for (ParentItemRepository.ChildReaders child : parents.findDoneChildReadersBefore(cursor, SCAN)) {
+      readable.merge(child.parentId(), viewer.mayRead(child.viewers()), Boolean::logicalOr);
+      oldest = child.parentId();
+    }
+    List<Long> seen = readable.entrySet().stream().filter(Map.Entry::getValue).map(Map.Entry::getKey).toList();
+    Map<Long, ParentItem> loaded = parents.findAllById(seen).stream()
+        .collect(Collectors.toMap(ParentItem::getId, p -> p));
+    return new Scanned(seen.stream().map(loaded::get).filter(Objects::nonNull).toList(), readable.size(), oldest);
   }
 
   /** The parents the viewer may see, in the given order, their children read together. */

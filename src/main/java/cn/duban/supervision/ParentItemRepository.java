@@ -1,5 +1,6 @@
 package cn.duban.supervision;
 
+import cn.duban.organization.InstanceViewers;
 import java.util.Collection;
 import java.util.List;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -33,14 +34,46 @@ public interface ParentItemRepository extends JpaRepository<ParentItem, Long> {
     return findWithNoChildInBefore(CaseStatus.open().stream().map(Enum::name).toList(), before, limit);
   }
 
-  @Query(value = """
-      select p.* from parent_item p
+  /** The parents with children, none of them in one of the given states, older than {@code before}. */
+  String NO_CHILD_IN_BEFORE = """
+      from parent_item p
       where p.id < :before
         and exists (select 1 from parent_item_child pc where pc.parent_id = p.id)
         and not exists (select 1 from parent_item_child pc join supervision_case c on c.id = pc.case_id
                         where pc.parent_id = p.id and c.status in (:states))
-      order by p.id desc
-      limit :limit""", nativeQuery = true)
+      """;
+
+  @Query(value = "select p.* " + NO_CHILD_IN_BEFORE + " order by p.id desc limit :limit", nativeQuery = true)
   List<ParentItem> findWithNoChildInBefore(@Param("states") Collection<String> states, @Param("before") long before,
       @Param("limit") int limit);
+
+  /**
+   * R29: who may read each child of the same done parents as {@link #findDoneBefore}, as rows: a unit
+   * passes over other units' done parents without loading them or their children.
+   */
+  default List<ChildReaders> findDoneChildReadersBefore(long before, int limit) {
+    return findChildReadersOfNoChildInBefore(CaseStatus.open().stream().map(Enum::name).toList(), before, limit)
+        .stream().map(r -> new ChildReaders(((Number) r[0]).longValue(), (String) r[1], (String) r[2], (String) r[3],
+            (String) r[4], (String) r[5], (String) r[6], (String) r[7])).toList();
+  }
+
+  @Query(value = """
+      select pc.parent_id, c.process_instance_id, c.lead_unit, c.co_units, c.former_lead_units, c.leader_in_charge,
+             c.responsible_person, c.instructing_leader
+      from parent_item_child pc join supervision_case c on c.id = pc.case_id
+      where pc.parent_id in (select p.id\s""" + NO_CHILD_IN_BEFORE + " order by p.id desc limit :limit)"
+      + " order by pc.parent_id desc", nativeQuery = true)
+  List<Object[]> findChildReadersOfNoChildInBefore(@Param("states") Collection<String> states,
+      @Param("before") long before, @Param("limit") int limit);
+
+  /** A parent's child: the columns that say who may read it. */
+  record ChildReaders(long parentId, String processInstanceId, String leadUnit, String coUnits,
+      String formerLeadUnits, String leaderInCharge, String responsiblePerson, String instructingLeader) {
+
+    /** Who may read the child, as {@link SupervisionCase#viewers()} says. */
+    public InstanceViewers viewers() {
+      return SupervisionCase.viewers(processInstanceId, leadUnit, coUnits, formerLeadUnits, leaderInCharge,
+          responsiblePerson, instructingLeader);
+    }
+  }
 }

@@ -83,6 +83,13 @@ class BreakdownOnPostgresTest extends PostgresTestSupport {
     assertThat(page.next()).isEqualTo(parent.getId());
     assertThat(page.parents().get(0).progress().stateLabel()).isEqualTo("已完成");
     assertThat(parentIds(breakdown.done(office, parent.getId(), 20).parents())).doesNotContain(parent.getId());
+    // a unit's page scans who may read the children as rows (a native query of its own)
+    String lead = children.get(0).getLeadUnit();
+    Viewer unit = new Viewer("someone", Set.of(Groups.ofUnit(lead)));
+    assertThat(parentIds(breakdown.done(unit, null, 20).parents())).contains(parent.getId());
+    String other = lead.equals("sthj") ? "jtj" : "sthj";
+    assertThat(parentIds(breakdown.done(new Viewer("someone", Set.of(Groups.ofUnit(other))), null, 20).parents()))
+        .doesNotContain(parent.getId());
   }
 
   private static List<Long> parentIds(List<Breakdown.Visible> parents) {

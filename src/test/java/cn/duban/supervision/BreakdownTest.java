@@ -45,6 +45,7 @@ class BreakdownTest extends ProcessTestSupport {
 
   @LocalServerPort int port;
   @Autowired JdbcTemplate jdbc;
+  @Autowired ParentItemRepository parents;
   Http http;
 
   @BeforeEach
@@ -292,6 +293,10 @@ class BreakdownTest extends ProcessTestSupport {
     assertThat(ids(rest)).as("none of the bureau's older than the first").doesNotContain(older, newer)
         .doesNotContainAnyElementsOf(transport);
     assertThat(rest.get("next").isNull()).as("the last page: no next").isTrue();
+    // a unit's scan reads who may see each child as a row: the same as the child itself says
+    assertThat(parents.findDoneChildReadersBefore(Long.MAX_VALUE, 200)).hasSizeGreaterThan(102).allSatisfy(row ->
+        assertThat(row.viewers()).isEqualTo(cases.findByProcessInstanceId(row.processInstanceId()).orElseThrow()
+            .viewers()));
 
     JsonNode office = JSON.readTree(http.get("/api/breakdowns/done?size=3", "ducha").body());
     assertThat(ids(office)).containsExactly(newer, transport.get(100), transport.get(99));
