@@ -317,7 +317,10 @@ public class SupervisionCase {
         instruction == null ? null : instruction.getLeader());
   }
 
-  /** The same, of a case's columns read without the case (督办看板's charts, {@link CaseCharts.Row}). */
+  /**
+   * The same, of a case's columns read without the case: 督办看板's charts ({@link CaseCharts.Row}) and
+   * a unit's scan of the done parents ({@link ParentItemRepository.ChildReaders}).
+   */
   static InstanceViewers viewers(String processInstanceId, String leadUnit, String coUnits, String formerLeadUnits,
       String leaderInCharge, String responsiblePerson, String instructing) {
     List<String> units = new ArrayList<>(List.of(leadUnit));
