@@ -58,11 +58,11 @@ public interface ParentItemRepository extends JpaRepository<ParentItem, Long> {
   }
 
   @Query(value = """
-      select pc.parent_id, c.process_instance_id, c.lead_unit, c.co_units, c.former_lead_units, c.leader_in_charge,
-             c.responsible_person, c.instructing_leader
-      from parent_item_child pc join supervision_case c on c.id = pc.case_id
-      where pc.parent_id in (select p.id\s""" + NO_CHILD_IN_BEFORE + " order by p.id desc limit :limit)"
-      + " order by pc.parent_id desc", nativeQuery = true)
+      select child.parent_id, kase.process_instance_id, kase.lead_unit, kase.co_units, kase.former_lead_units,
+             kase.leader_in_charge, kase.responsible_person, kase.instructing_leader
+      from parent_item_child child join supervision_case kase on kase.id = child.case_id
+      where child.parent_id in (select p.id\s""" + NO_CHILD_IN_BEFORE + " order by p.id desc limit :limit)"
+      + " order by child.parent_id desc", nativeQuery = true)
   List<Object[]> findChildReadersOfNoChildInBefore(@Param("states") Collection<String> states,
       @Param("before") long before, @Param("limit") int limit);
 

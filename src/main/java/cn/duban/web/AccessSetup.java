@@ -170,7 +170,10 @@ public class AccessSetup {
    *
    * <p>Outside {@link #ensure}'s transaction, each grant in a command of its own: two nodes starting
    * together may both find an instance without a grant, and the second to write one hits the unique
-   * key. That instance is left to the other node (or to the next start), and neither node fails to start.
+   * key. It leaves that instance to the other node, which writes them all, and neither fails to start
+   * over the instances' grants ({@link #ensure}'s own, checked and written in one transaction, may
+   * still collide when two nodes first start a release that adds one). A grant that fails for another
+   * reason is logged; once any grant of the instance is written, no later start looks at it again.
    */
   public void restoreInstanceGrants() {
     List<String> ungranted = jdbc.queryForList("select e.id_ from act_ru_execution e where e.id_ = e.proc_inst_id_"
@@ -185,8 +188,9 @@ public class AccessSetup {
           try {
             access.grant(v);
           } catch (ProcessEngineException | DataAccessException e) {
-            LOG.warn("Could not restore the grants on process instance {}; the next start tries again",
-                v.processInstanceId(), e);
+            LOG.warn("Could not restore every grant on process instance {} (another node starting at the same"
+                + " time may have written them; if not, grant its viewers {} and {} in Camunda Admin)",
+                v.processInstanceId(), v.groups(), v.users(), e);
           }
         });
   }
