@@ -1,6 +1,7 @@
 package cn.duban.supervision;
 
 import cn.duban.calendar.LimitClock;
+import cn.duban.common.InLists;
 import cn.duban.notice.NoticePage;
 import cn.duban.organization.Access;
 import cn.duban.organization.Groups;
@@ -11,6 +12,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -110,16 +113,26 @@ public class InstructionController {
           : leaders.contains(leader) ? List.of(leader) : List.of();
       found = asked.isEmpty() ? List.of() : cases.findInstructedBy(asked);
     }
-    return found.stream().map(this::instructed).toList();
+    // what each leader was told and the sheets, read together: a leader's list grows year after year
+    List<Long> ids = found.stream().map(SupervisionCase::getId).toList();
+    Map<Long, List<LeaderFeedback>> told = instructions.told(ids);
+    Map<Long, List<FeedbackSheet>> issued = InLists.read(ids, sheets::findByCaseIdInOrderBySequence).stream()
+        .collect(Collectors.groupingBy(FeedbackSheet::getCaseId));
+    return found.stream().map(c -> instructed(c, told.getOrDefault(c.getId(), List.of()),
+        issued.getOrDefault(c.getId(), List.of()))).toList();
   }
 
   private InstructedCase instructed(SupervisionCase c) {
+    return instructed(c, instructions.told(c.getId()), sheets.findByCaseIdOrderBySequence(c.getId()));
+  }
+
+  private InstructedCase instructed(SupervisionCase c, List<LeaderFeedback> told, List<FeedbackSheet> issued) {
     Instruction i = c.getInstruction();
     return new InstructedCase(c.getId(), c.getCaseNumber(), c.getTitle(), i.getLeader(),
         instructions.leaderLabel(i.getLeader()), i.getDocumentNumber(), i.getDate(), i.getText(),
         organization.unitName(c.getLeadUnit()), c.getDeadline(), c.getWarningLevel(), c.getWarningLevel().label(),
-        c.getStatus().label(), instructions.told(c.getId()).stream().map(FeedbackEntry::of).toList(),
-        sheets.findByCaseIdOrderBySequence(c.getId()).stream().map(SheetLink::of).toList());
+        c.getStatus().label(), told.stream().map(FeedbackEntry::of).toList(),
+        issued.stream().map(SheetLink::of).toList());
   }
 
   /** What the case's instructing leader was told, oldest first. */

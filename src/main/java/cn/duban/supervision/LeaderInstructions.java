@@ -4,6 +4,7 @@ import static cn.duban.common.Inputs.date;
 import static cn.duban.common.Inputs.text;
 
 import cn.duban.calendar.LimitClock;
+import cn.duban.common.InLists;
 import cn.duban.common.InputException;
 import cn.duban.organization.OrganizationService;
 import cn.duban.organization.Person;
@@ -15,7 +16,9 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -231,6 +234,13 @@ public class LeaderInstructions {
   @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
   public List<LeaderFeedback> told(Long caseId) {
     return feedback.findByCaseIdOrderByHappenedAtAscIdAsc(caseId);
+  }
+
+  /** The same for many cases, read together: by case, oldest first. */
+  @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
+  public Map<Long, List<LeaderFeedback>> told(List<Long> caseIds) {
+    return InLists.read(caseIds, feedback::findByCaseIdInOrderByHappenedAtAscIdAsc).stream()
+        .collect(Collectors.groupingBy(LeaderFeedback::getCaseId));
   }
 
   // ---------------------------------------------------------------- the feedback sheet

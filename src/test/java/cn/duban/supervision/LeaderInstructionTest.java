@@ -350,6 +350,15 @@ class LeaderInstructionTest extends ProcessTestSupport {
     HttpResponse<String> named = http.send("PUT", "/api/leaders/wangfxz/secretary", "{\"secretary\": \"kaohe\"}", "wangfxz");
     assertThat(named.statusCode()).isEqualTo(200);
     assertThat(instructed(http.get("/api/instructions", "kaohe"), c)).as("the secretary's list").isNotNull();
+    // the list reads its cases' feedback and sheets together: each entry is what the case's own answer says
+    register(instructionForm("wangfxz"));
+    JsonNode list = JSON.readTree(http.get("/api/instructions", "kaohe").body());
+    assertThat(list.size()).isGreaterThan(1);
+    for (JsonNode entry : list) {
+      assertThat(entry).isEqualTo(JSON.readTree(http.get("/api/cases/" + entry.path("caseId").asLong()
+          + "/leader-feedback", "kaohe").body()));
+    }
+    assertThat(instructed(http.get("/api/instructions", "kaohe"), c).path("sheets")).hasSize(1);
     assertThat(http.get("/api/cases/" + c.getId() + "/feedback-sheets/1", "kaohe").statusCode()).isEqualTo(200);
     HttpResponse<String> unknown = http.send("PUT", "/api/leaders/wangfxz/secretary", "{\"secretary\": \"nobody\"}",
         "wangfxz");
