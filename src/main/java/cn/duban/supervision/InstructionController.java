@@ -113,17 +113,20 @@ public class InstructionController {
           : leaders.contains(leader) ? List.of(leader) : List.of();
       found = asked.isEmpty() ? List.of() : cases.findInstructedBy(asked);
     }
-    // what each leader was told and the sheets, read together: a leader's list grows year after year
+    return instructed(found);
+  }
+
+  /**
+   * The cases as the leader's list shows them, what each leader was told and the sheets read for
+   * all of them together: a leader's list grows year after year.
+   */
+  private List<InstructedCase> instructed(List<SupervisionCase> found) {
     List<Long> ids = found.stream().map(SupervisionCase::getId).toList();
     Map<Long, List<LeaderFeedback>> told = instructions.told(ids);
     Map<Long, List<FeedbackSheet>> issued = InLists.read(ids, sheets::findByCaseIdInOrderBySequence).stream()
         .collect(Collectors.groupingBy(FeedbackSheet::getCaseId));
     return found.stream().map(c -> instructed(c, told.getOrDefault(c.getId(), List.of()),
         issued.getOrDefault(c.getId(), List.of()))).toList();
-  }
-
-  private InstructedCase instructed(SupervisionCase c) {
-    return instructed(c, instructions.told(c.getId()), sheets.findByCaseIdOrderBySequence(c.getId()));
   }
 
   private InstructedCase instructed(SupervisionCase c, List<LeaderFeedback> told, List<FeedbackSheet> issued) {
@@ -139,7 +142,7 @@ public class InstructionController {
   @GetMapping("/api/cases/{id}/leader-feedback")
   @Transactional(readOnly = true)
   public InstructedCase feedback(@PathVariable Long id) {
-    return instructed(readable(id));
+    return instructed(List.of(readable(id))).get(0);
   }
 
   /** The same as a page: what the leader was told, one row a step, and links to nothing else. */
