@@ -140,8 +140,7 @@ public class AccessSetup {
    * Removes the grants on process instances that no longer run, which the starts until 4 December
    * wrote (a row no check needs, among those of a unit's group that every task list reads). One
    * statement of its own, outside {@link #ensure}'s transaction, so that its locks are held for
-   * the statement alone; two nodes starting together may deadlock in it, and the one PostgreSQL
-   * stops leaves the rows to the other, or to its next start: nothing depends on them.
+   * the statement alone. Should it fail, the rows stay to the next start: nothing depends on them.
    */
   public void removeGrantsOnEndedInstances() {
     try {
@@ -168,12 +167,9 @@ public class AccessSetup {
    * from 23 November (authorization on) to 4 December wrote those of the instances that had ended
    * before.
    *
-   * <p>Outside {@link #ensure}'s transaction, each grant in a command of its own: two nodes starting
-   * together may both find an instance without a grant, and the second to write one hits the unique
-   * key. It leaves that instance to the other node, which writes them all, and neither fails to start
-   * over the instances' grants ({@link #ensure}'s own, checked and written in one transaction, may
-   * still collide when two nodes first start a release that adds one). A grant that fails for another
-   * reason is logged; once any grant of the instance is written, no later start looks at it again.
+   * <p>Outside {@link #ensure}'s transaction, each grant in a command of its own: a grant that fails
+   * is logged, and the node still starts. Once any grant of the instance is written, no later start
+   * looks at it again. (Nodes started together take their turns, {@link StartupLock}.)
    */
   public void restoreInstanceGrants() {
     List<String> ungranted = jdbc.queryForList("select e.id_ from act_ru_execution e where e.id_ = e.proc_inst_id_"
@@ -188,8 +184,8 @@ public class AccessSetup {
           try {
             access.grant(v);
           } catch (ProcessEngineException | DataAccessException e) {
-            LOG.warn("Could not restore every grant on process instance {} (another node starting at the same"
-                + " time may have written them; if not, grant its viewers {} and {} in Camunda Admin)",
+            LOG.warn("Could not restore every grant on process instance {}: grant its viewers {} and {} in"
+                + " Camunda Admin",
                 v.processInstanceId(), v.groups(), v.users(), e);
           }
         });

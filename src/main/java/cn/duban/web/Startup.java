@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
  * What runs once the engine is up: the shipped models that the release changed (never over an
  * analyst's version, {@link ShippedModels}), the organisation, who may see and do what, the forms' option
  * lists that follow the organisation, the Tasklist filters, and the
- * re-timing of limits that holiday tables taken at start-up move (R25).
+ * re-timing of limits that holiday tables taken at start-up move (R25). Nodes of one database
+ * started together take their turns ({@link StartupLock}).
  */
 @Component
 public class Startup implements ApplicationRunner {
@@ -23,27 +24,31 @@ public class Startup implements ApplicationRunner {
   private final TasklistFilters filters;
   private final AccessSetup access;
   private final Retimer retimer;
+  private final StartupLock lock;
 
   public Startup(ShippedModels models, OrganizationSeeder seeder, OrganizationForms forms, TasklistFilters filters, AccessSetup access,
-      Retimer retimer) {
+      Retimer retimer, StartupLock lock) {
     this.models = models;
     this.seeder = seeder;
     this.forms = forms;
     this.filters = filters;
     this.access = access;
     this.retimer = retimer;
+    this.lock = lock;
   }
 
   @Override
   public void run(ApplicationArguments args) {
-    models.deploy();
-    seeder.seed();
-    access.ensure();
-    access.restoreInstanceGrants();
-    access.removeGrantsOnEndedInstances();
-    forms.refresh();
-    filters.ensure();
-    // holiday tables that came in as files, and limits left provisional by a restart or another node
-    retimer.confirmProvisional();
+    lock.during(() -> {
+      models.deploy();
+      seeder.seed();
+      access.ensure();
+      access.restoreInstanceGrants();
+      access.removeGrantsOnEndedInstances();
+      forms.refresh();
+      filters.ensure();
+      // holiday tables that came in as files, and limits left provisional by a restart or another node
+      retimer.confirmProvisional();
+    });
   }
 }

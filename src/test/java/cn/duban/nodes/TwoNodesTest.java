@@ -3,9 +3,11 @@ package cn.duban.nodes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.duban.Http;
-import cn.duban.WebappSession;
 import cn.duban.PostgresTestSupport;
+import cn.duban.WebappSession;
 import cn.duban.supervision.SupervisionCase;
+import cn.duban.web.Startup;
+import cn.duban.web.StartupLock;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
@@ -19,7 +21,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.awaitility.Awaitility;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -31,6 +40,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Two nodes of the application on one PostgreSQL (issue 10 §5): the test's own Spring context and a
@@ -54,6 +64,9 @@ class TwoNodesTest extends PostgresTestSupport {
 
   @LocalServerPort int port;
   @Autowired Environment environment;
+  @Autowired Startup startup;
+  @Autowired DataSource dataSource;
+  @Autowired JdbcTemplate jdbc;
 
   @BeforeEach
   void secondNodeOnTheSameDatabase() throws Exception {
@@ -167,6 +180,32 @@ class TwoNodesTest extends PostgresTestSupport {
         .isEqualTo(429);
     assertThat(file(port, "198.51.100.60", "真正在该地址的群众").statusCode())
         .as("the address it claimed has filed nothing").isEqualTo(201);
+  }
+
+  @Test
+  @DisplayName("Nodes started together take turns at the start-up: this node's waits while another holds the lock, then runs")
+  void startupsTakeTurns() throws Exception {
+    CompletableFuture<Void> start;
+    try (Connection otherNode = dataSource.getConnection()) {
+      advisory(otherNode, "pg_advisory_lock");
+      start = CompletableFuture.runAsync(() -> startup.run(null));
+      Awaitility.await("this node's start-up waiting for the lock").atMost(Duration.ofMinutes(1))
+          .pollInterval(Duration.ofMillis(50))
+          .until(() -> jdbc.queryForObject("select count(*) from pg_locks where locktype = 'advisory' and objid = ?"
+              + " and not granted", Integer.class, StartupLock.KEY) == 1);
+      assertThat(start).as("no step runs while the other node starts").isNotDone();
+      advisory(otherNode, "pg_advisory_unlock");
+    }
+    start.get(2, TimeUnit.MINUTES);
+    assertThat(jdbc.queryForObject("select count(*) from pg_locks where locktype = 'advisory' and objid = ?",
+        Integer.class, StartupLock.KEY)).as("released after the start-up").isZero();
+  }
+
+  private static void advisory(Connection c, String function) throws Exception {
+    try (PreparedStatement s = c.prepareStatement("select " + function + "(?)")) {
+      s.setLong(1, StartupLock.KEY);
+      s.executeQuery().close();
+    }
   }
 
   private HttpResponse<String> file(int node, String address, String content) throws Exception {
