@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * One node at a time through {@link Startup}: nodes of one PostgreSQL started together (an upgrade,
  * a restart of the servers) would otherwise both find a group grant, a user of the organisation or
  * a Tasklist filter missing and both write it. A grant or a user is under a unique key, so the
- * second node's start failed; a filter is not, so every user found two of it. The lock is
+ * second node's start failed; a filter is not, so it could be there twice. The lock is
  * PostgreSQL's advisory lock, held by a connection of its own for the whole start-up and released
  * with that connection's session if the node dies. The second node waits, then finds everything
  * done. On H2 (one node by nature: its file is open in one process) no lock is taken.
