@@ -14,7 +14,6 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -45,8 +44,7 @@ public class InstructionFilters {
     this.organization = organization;
   }
 
-  /** After start-up (the organisation is seeded by then): every leader's group and filter. */
-  @EventListener(ApplicationReadyEvent.class)
+  /** At start-up ({@link Startup}, once the organisation is seeded): every leader's group and filter. */
   public void ensureAll() {
     organization.allPeople().stream().filter(Person::isCountyLeader)
         .forEach(p -> ensure(readers.ensure(p.getId())));

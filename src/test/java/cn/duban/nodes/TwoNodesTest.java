@@ -27,8 +27,10 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
 import org.awaitility.Awaitility;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -183,22 +185,61 @@ class TwoNodesTest extends PostgresTestSupport {
   }
 
   @Test
-  @DisplayName("Nodes started together take turns at the start-up: this node's waits while another holds the lock, then runs")
+  @DisplayName("Nodes started together take turns at the start-up: this node's waits while another holds the lock, then writes what a new release adds")
   void startupsTakeTurns() throws Exception {
+    // what a release that adds them finds missing: a group grant and the two 已逾期 filters
+    String analystsDecisions = "select count(*) from act_ru_authorization where group_id_ = 'process-analysts'"
+        + " and resource_type_ = " + Resources.DECISION_DEFINITION.resourceType();
+    String overdueFilters = "select count(*) from act_ru_filter where name_ = '已逾期'";
+    jdbc.update("delete from act_ru_authorization where group_id_ = 'process-analysts' and resource_type_ = ?",
+        Resources.DECISION_DEFINITION.resourceType());
+    jdbc.update("delete from act_ru_authorization where resource_type_ = ? and resource_id_ in"
+        + " (select id_ from act_ru_filter where name_ = '已逾期')", Resources.FILTER.resourceType());
+    jdbc.update("delete from act_ru_filter where name_ = '已逾期'");
     CompletableFuture<Void> start;
     try (Connection otherNode = dataSource.getConnection()) {
-      advisory(otherNode, "pg_advisory_lock");
-      start = CompletableFuture.runAsync(() -> startup.run(null));
-      Awaitility.await("this node's start-up waiting for the lock").atMost(Duration.ofMinutes(1))
-          .pollInterval(Duration.ofMillis(50))
-          .until(() -> jdbc.queryForObject("select count(*) from pg_locks where locktype = 'advisory' and objid = ?"
-              + " and not granted", Integer.class, StartupLock.KEY) == 1);
-      assertThat(start).as("no step runs while the other node starts").isNotDone();
-      advisory(otherNode, "pg_advisory_unlock");
+      try {
+        advisory(otherNode, "pg_advisory_lock");
+        start = CompletableFuture.runAsync(() -> startup.run(null));
+        Awaitility.await("this node's start-up waiting for the lock").atMost(Duration.ofMinutes(1))
+            .pollInterval(Duration.ofMillis(50)).until(() -> startupLocks(false) == 1);
+        assertThat(start).as("no step runs while the other node starts").isNotDone();
+        assertThat(jdbc.queryForObject(analystsDecisions, Integer.class)).isZero();
+        assertThat(jdbc.queryForObject(overdueFilters, Integer.class)).isZero();
+        advisory(otherNode, "pg_advisory_unlock");
+      } finally {
+        otherNode.createStatement().execute("select pg_advisory_unlock_all()");
+      }
     }
     start.get(2, TimeUnit.MINUTES);
-    assertThat(jdbc.queryForObject("select count(*) from pg_locks where locktype = 'advisory' and objid = ?",
-        Integer.class, StartupLock.KEY)).as("released after the start-up").isZero();
+    assertThat(jdbc.queryForObject(analystsDecisions, Integer.class)).as("written once the lock was free").isEqualTo(1);
+    assertThat(jdbc.queryForObject(overdueFilters, Integer.class)).as("the unit's and the county's").isEqualTo(2);
+    assertThat(startupLocks(true)).as("released after the start-up").isZero();
+  }
+
+  @Test
+  @DisplayName("A node whose start-up lock another holds past the longest wait starts without it, and holds none afterwards")
+  void startupWithoutTheLockAfterTheLongestWait() throws Exception {
+    AtomicBoolean ran = new AtomicBoolean();
+    try (Connection otherNode = dataSource.getConnection()) {
+      try {
+        advisory(otherNode, "pg_advisory_lock");
+        new StartupLock(dataSource, Duration.ofSeconds(1)).during(() -> ran.set(true));
+        assertThat(ran).as("the start-up ran while the other held the lock").isTrue();
+        assertThat(startupLocks(true)).as("the other's, still held").isEqualTo(1);
+        assertThat(startupLocks(false)).as("nobody waits any longer").isZero();
+      } finally {
+        otherNode.createStatement().execute("select pg_advisory_unlock_all()");
+      }
+    }
+    assertThat(startupLocks(true)).isZero();
+  }
+
+  /** This database's start-up locks, granted or waited for. */
+  private int startupLocks(boolean granted) {
+    return jdbc.queryForObject("select count(*) from pg_locks where locktype = 'advisory' and granted = ?"
+        + " and database = (select oid from pg_database where datname = current_database())"
+        + " and classid = 0 and objid = ? and objsubid = 1", Integer.class, granted, StartupLock.KEY);
   }
 
   private static void advisory(Connection c, String function) throws Exception {
