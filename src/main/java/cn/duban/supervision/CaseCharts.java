@@ -46,9 +46,8 @@ public record CaseCharts(List<String> months, List<LevelSeries> byLevel, List<Un
 
     static Row of(SupervisionCase c) {
       return new Row(c.getStatus(), c.getWarningLevel(), c.getRegisteredAt(), c.getClosedAt(), c.getLeadUnit(),
-          c.getClosedOnTime(), c.getProcessInstanceId(), c.getCoUnits(), String.join(",", c.formerLeadUnitList()),
-          c.getLeaderInCharge(), c.getResponsiblePerson(),
-          c.getInstruction() == null ? null : c.getInstruction().getLeader());
+          c.getClosedOnTime(), c.getProcessInstanceId(), c.getCoUnits(), c.getFormerLeadUnits(),
+          c.getLeaderInCharge(), c.getResponsiblePerson(), c.instructingLeader());
     }
 
     /** Who may read the case, as {@link SupervisionCase#viewers()} says. */

@@ -344,7 +344,7 @@ public class CaseVariables {
         .putValue("leadUnitName", organization.unitName(c.getLeadUnit()))
         .putValue("leaderInCharge", c.getLeaderInCharge())
         // R28: the instructing leader's Tasklist filter 我批示的事项 finds the case's tasks by it
-        .putValue(INSTRUCTING_LEADER, c.getInstruction() == null ? null : c.getInstruction().getLeader())
+        .putValue(INSTRUCTING_LEADER, c.instructingLeader())
         .putValue(SIGN_FOR_DUE_AT, Date.from(c.getSignForDueAt()))
         .putValue("caseParties", parties)
         // R31: the sign-for form asks for the co-units' limit only when there are co-units

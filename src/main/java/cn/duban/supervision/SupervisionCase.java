@@ -314,7 +314,7 @@ public class SupervisionCase {
    */
   public InstanceViewers viewers() {
     return viewers(processInstanceId, leadUnit, coUnits, formerLeadUnits, leaderInCharge, responsiblePerson,
-        instruction == null ? null : instruction.getLeader());
+        instructingLeader());
   }
 
   /**
@@ -335,6 +335,16 @@ public class SupervisionCase {
   /** R6: accountability starts against the lead unit and the responsible person. */
   public List<Subject> accountabilitySubjects() {
     return List.of(Subject.unit(leadUnit), Subject.person(responsiblePerson));
+  }
+
+  /** R28: the leader whose instruction the case comes from; null unless its source is 领导批示. */
+  String instructingLeader() {
+    return instruction == null ? null : instruction.getLeader();
+  }
+
+  /** R30: the column of the units that led the case before, comma-separated ({@link #formerLeadUnitList}). */
+  String getFormerLeadUnits() {
+    return formerLeadUnits;
   }
 
   /** R30: the units that led the case before it was reassigned, first to last. */
