@@ -1,10 +1,10 @@
 package cn.duban.supervision;
 
+import cn.duban.common.Databases;
 import java.util.List;
 import javax.sql.DataSource;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -32,8 +32,7 @@ public class CaseNumbering {
     this.jdbc = jdbc;
     String update = "update case_number_counter set last_number = last_number + 1 where counter_year = ?";
     // PostgreSQL returns the updated row; H2 reads it from the update's final table
-    this.increment = "PostgreSQL".equals(JdbcUtils.extractDatabaseMetaData(dataSource,
-        metaData -> metaData.getDatabaseProductName()))
+    this.increment = Databases.isPostgres(dataSource)
         ? update + " returning last_number" : "select last_number from final table (" + update + ")";
     this.separateTransaction = new TransactionTemplate(transactions);
     this.separateTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);

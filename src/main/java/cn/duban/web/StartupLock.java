@@ -1,7 +1,7 @@
 package cn.duban.web;
 
+import cn.duban.common.Databases;
 import java.sql.Connection;
-import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -11,7 +11,6 @@ import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Component;
 
@@ -48,8 +47,7 @@ public class StartupLock {
   public StartupLock(DataSource dataSource, @Value("${duban.startup.lock-wait}") Duration maxWait)
       throws MetaDataAccessException {
     this.dataSource = dataSource;
-    this.postgres = "PostgreSQL".equals(JdbcUtils.extractDatabaseMetaData(dataSource,
-        DatabaseMetaData::getDatabaseProductName));
+    this.postgres = Databases.isPostgres(dataSource);
     this.maxWait = maxWait;
   }
 
