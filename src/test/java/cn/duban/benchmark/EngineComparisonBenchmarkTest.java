@@ -33,6 +33,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
@@ -48,6 +49,7 @@ import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
@@ -65,6 +67,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -109,13 +113,6 @@ class EngineComparisonBenchmarkTest extends PostgresTestSupport {
   /** In a county's open work as the county-wide filter is measured in it, one task in this many is overdue. */
   private static final int COUNTY_OVERDUE_ONE_IN = 20;
   private static final Duration PATIENCE = Duration.ofMinutes(10);
-  /**
-   * How often a timed half looks whether it is done. A half is seen done up to one look late, which
-   * adds more to the shorter half's time in proportion: at 100 ms, with halves of 0.67 s (bare) and
-   * 1.27 s (Duban), half a look on average raises the burst's ratio by about 0.02 (by arithmetic, not
-   * measured apart). A look is one count.
-   */
-  private static final Duration HALF_POLL = Duration.ofMillis(10);
   /** Monday 2 March 2026: every registration. */
   private static final LocalDateTime REGISTERED = LocalDateTime.of(2026, 3, 2, 9, 0);
   /** The filter row's tasks: all overdue. */
@@ -235,12 +232,78 @@ class EngineComparisonBenchmarkTest extends PostgresTestSupport {
     static BenchmarkRows benchmarkRows(JdbcTemplate jdbc) {
       return new BenchmarkRows(jdbc);
     }
+
+    /** Duban's yellow notices, each counted in {@link Commits#YELLOW} once its job has committed. */
+    @Bean
+    static BeanPostProcessor countingYellowNotices() {
+      return new BeanPostProcessor() {
+        @Override
+        public Object postProcessAfterInitialization(Object bean, String name) {
+          return "issueYellowNotice".equals(name) && bean instanceof JavaDelegate delegate
+              ? (JavaDelegate) ex -> {
+                delegate.execute(ex);
+                Commits.YELLOW.countOnCommit();
+              }
+              : bean;
+        }
+      };
+    }
   }
 
   public record BenchmarkRows(JdbcTemplate jdbc) {
     public void insert(org.camunda.bpm.engine.delegate.DelegateExecution ex) {
       jdbc.update("insert into benchmark_row (id, process_instance_id) values (?, ?)", ex.getId(),
           ex.getProcessInstanceId());
+      Commits.BARE.countOnCommit();
+    }
+  }
+
+  /**
+   * The bursts' jobs, counted in the JVM as each one's transaction commits (the bare timer's row,
+   * Duban's yellow notice), so that a timed half ends at its last job's commit and the test asks the
+   * database nothing meanwhile. Until 4 December it looked at the database every 10 ms, on the same
+   * two cores as the jobs: a count of the yellow notices (the whole table read, about 1.1 ms of
+   * PostgreSQL's time a look) or the engine's count of the bare tasks (0.8 ms), which took from each
+   * half what the jobs could have used, more from Duban's.
+   */
+  static final class Commits {
+    static final Commits BARE = new Commits();
+    static final Commits YELLOW = new Commits();
+
+    private long count;
+
+    /** Counts the job executing now once its transaction has committed (never if it rolls back). */
+    void countOnCommit() {
+      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+        @Override
+        public void afterCommit() {
+          synchronized (Commits.this) {
+            count++;
+            Commits.this.notifyAll();
+          }
+        }
+      });
+    }
+
+    synchronized long count() {
+      return count;
+    }
+
+    /** Waits until {@code target} jobs have committed, at most {@link #PATIENCE}. */
+    synchronized void await(String what, long target) {
+      long giveUpAt = System.nanoTime() + PATIENCE.toNanos();
+      try {
+        while (count < target) {
+          long left = giveUpAt - System.nanoTime();
+          if (left <= 0) {
+            throw new AssertionError(what + ": " + count + " of " + target + " committed after " + PATIENCE);
+          }
+          TimeUnit.NANOSECONDS.timedWait(this, left);
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(what + ": interrupted", e);
+      }
     }
   }
 
@@ -703,35 +766,43 @@ class EngineComparisonBenchmarkTest extends PostgresTestSupport {
         .as("jobs due by the burst's end").isEqualTo(2L * burst.size());
     assertThat(management.createJobQuery().duedateLowerThan(at(burst.firstHalfOver())).count())
         .as("jobs due in the burst's first half").isEqualTo((long) burst.size());
-    long bareBefore = tasks.createTaskQuery().processDefinitionKey("benchmark-bare-timer").count();
-    long yellowBefore = yellowNotices();
-    // bare: done when every instance waits at its user task; Duban: when every case has its yellow notice
-    BooleanSupplier bareDone = () -> tasks.createTaskQuery().processDefinitionKey("benchmark-bare-timer").count()
-        - bareBefore >= burst.size();
-    BooleanSupplier dubanDone = () -> yellowNotices() - yellowBefore >= burst.size();
+    long bareTasks = bareTasks();
+    long yellowNotices = yellowNotices();
     Halves halves;
     if (burst.bareFirst()) {
-      Half bare = half(burst.bareLapsed(), "bare timers", bareDone);
-      halves = new Halves(bare, half(burst.lapsed(), "yellow notices", dubanDone));
+      Half bare = half(burst.bareLapsed(), "bare timers", Commits.BARE, burst.size());
+      halves = new Halves(bare, half(burst.lapsed(), "yellow notices", Commits.YELLOW, burst.size()));
     } else {
-      Half duban = half(burst.lapsed(), "yellow notices", dubanDone);
-      halves = new Halves(half(burst.bareLapsed(), "bare timers", bareDone), duban);
+      Half duban = half(burst.lapsed(), "yellow notices", Commits.YELLOW, burst.size());
+      halves = new Halves(half(burst.bareLapsed(), "bare timers", Commits.BARE, burst.size()), duban);
     }
     await("every due job run", () -> management.createJobQuery().executable().count() == 0);
+    // what the halves counted as it committed, as the database has it: every bare instance waits at
+    // its user task, every case has its yellow notice
+    assertThat(bareTasks() - bareTasks).as("the bare half's new user tasks").isEqualTo(burst.size());
+    assertThat(yellowNotices() - yellowNotices).as("Duban's half's yellow notices").isEqualTo(burst.size());
     return halves;
   }
 
-  /** Moves the clock to {@code at}, where a half's timers have lapsed, and times the job executor until it is done. */
-  private Half half(LocalDateTime at, String what, BooleanSupplier done) {
+  /**
+   * Moves the clock to {@code at}, where a half's timers have lapsed, and times the job executor
+   * until {@code size} more of the half's jobs have committed.
+   */
+  private Half half(LocalDateTime at, String what, Commits done, int size) {
+    long target = done.count() + size;
     long[] sql = SqlCounter.others();
     long[] took = new long[TIMED];
     // the timers lapse within the time, after the CPU is read: the jobs start with it
     timed(took, Cpu::javaThreads, () -> {
       ClockUtil.setCurrentTime(at(at));
       wakeJobExecutor();
-      await(what, done, HALF_POLL);
+      done.await(what, target);
     });
     return new Half(took, since(sql, SqlCounter.others()));
+  }
+
+  private long bareTasks() {
+    return tasks.createTaskQuery().processDefinitionKey("benchmark-bare-timer").count();
   }
 
   /**
@@ -1147,12 +1218,9 @@ class EngineComparisonBenchmarkTest extends PostgresTestSupport {
   }
 
   private static void await(String what, BooleanSupplier condition) {
-    await(what, condition, Duration.ofMillis(100));
-  }
-
-  private static void await(String what, BooleanSupplier condition, Duration poll) {
     // polled on the test's thread, whose statements are not counted among the job executor's
-    Awaitility.await(what).pollInSameThread().atMost(PATIENCE).pollInterval(poll).until(condition::getAsBoolean);
+    Awaitility.await(what).pollInSameThread().atMost(PATIENCE).pollInterval(Duration.ofMillis(100))
+        .until(condition::getAsBoolean);
   }
 
   /** The job executor both bursts ran on, as application.yml (or -Dcamunda.bpm.job-execution.*) set it. */
