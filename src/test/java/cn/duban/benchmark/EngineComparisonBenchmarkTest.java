@@ -262,7 +262,7 @@ class EngineComparisonBenchmarkTest extends PostgresTestSupport {
    * The bursts' jobs, counted in the JVM as each one's transaction commits (the bare timer's row,
    * Duban's yellow notice), so that a timed half ends at its last job's commit and the test asks the
    * database nothing meanwhile. Until 4 December it looked at the database every 10 ms, on the same
-   * two cores as the jobs: a count of the yellow notices (the whole table read, about 1.1 ms of
+   * two cores as the jobs: a count of the yellow notices (the whole table read, about 1.2 ms of
    * PostgreSQL's time a look) or the engine's count of the bare tasks (0.8 ms), which took from each
    * half what the jobs could have used, more from Duban's.
    */
@@ -768,6 +768,8 @@ class EngineComparisonBenchmarkTest extends PostgresTestSupport {
         .as("jobs due in the burst's first half").isEqualTo((long) burst.size());
     long bareTasks = bareTasks();
     long yellowNotices = yellowNotices();
+    long bareCommits = Commits.BARE.count();
+    long yellowCommits = Commits.YELLOW.count();
     Halves halves;
     if (burst.bareFirst()) {
       Half bare = half(burst.bareLapsed(), "bare timers", Commits.BARE, burst.size());
@@ -781,6 +783,9 @@ class EngineComparisonBenchmarkTest extends PostgresTestSupport {
     // its user task, every case has its yellow notice
     assertThat(bareTasks() - bareTasks).as("the bare half's new user tasks").isEqualTo(burst.size());
     assertThat(yellowNotices() - yellowNotices).as("Duban's half's yellow notices").isEqualTo(burst.size());
+    // and no more commits counted than jobs: a half that counted some twice would have ended early
+    assertThat(Commits.BARE.count() - bareCommits).as("the bare half's commits").isEqualTo(burst.size());
+    assertThat(Commits.YELLOW.count() - yellowCommits).as("Duban's half's commits").isEqualTo(burst.size());
     return halves;
   }
 
