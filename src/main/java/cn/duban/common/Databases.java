@@ -1,6 +1,7 @@
 package cn.duban.common;
 
 import java.sql.DatabaseMetaData;
+import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.jdbc.support.MetaDataAccessException;
@@ -13,7 +14,11 @@ public final class Databases {
 
   /** Whether the data source is PostgreSQL's (asked once, of one connection). */
   public static boolean isPostgres(DataSource dataSource) throws MetaDataAccessException {
-    return "PostgreSQL".equals(JdbcUtils.extractDatabaseMetaData(dataSource,
-        DatabaseMetaData::getDatabaseProductName));
+    return JdbcUtils.extractDatabaseMetaData(dataSource, Databases::isPostgres);
+  }
+
+  /** Whether a connection's database, as its metadata names it, is PostgreSQL. */
+  public static boolean isPostgres(DatabaseMetaData metaData) throws SQLException {
+    return "PostgreSQL".equals(metaData.getDatabaseProductName());
   }
 }

@@ -1,5 +1,6 @@
 package cn.duban.engine;
 
+import cn.duban.common.Databases;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -63,7 +64,7 @@ public class EngineTables extends AbstractProcessEnginePlugin {
       for (String index : INDEXES) {
         s.execute(index);
       }
-      if ("PostgreSQL".equals(c.getMetaData().getDatabaseProductName())) {
+      if (Databases.isPostgres(c.getMetaData())) {
         for (String table : UPDATED_IN_PLACE) {
           // only where it is not set yet: the change waits for a running vacuum of the table
           if (!storageParameters(s, table).contains("fillfactor=" + FILL_FACTOR)) {
